@@ -1,0 +1,21 @@
+import { DataSource } from 'typeorm';
+import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@casework/identity';
+import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '@casework/read-models';
+
+/**
+ * The one TypeORM DataSource: users and read models. Schema changes go through migrations only
+ * (never `synchronize`); the event store's own tables are migrated by libs/event-store.
+ */
+export function createDataSource(url: string, schema: string, embedded: boolean): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    schema,
+    entities: [...IDENTITY_ENTITIES, ...READ_MODEL_ENTITIES],
+    migrations: [...IDENTITY_MIGRATIONS, ...READ_MODEL_MIGRATIONS],
+    migrationsTableName: 'typeorm_migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: embedded ? 4 : 10 },
+  });
+}
