@@ -1,0 +1,2 @@
+export * from './shared/actor';
+export * from './shared/errors';
