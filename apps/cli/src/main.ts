@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, Infrastructure, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+
+/**
+ * Administration: `npm run cli -- <command> [args]`. Each command gets the opened infrastructure.
+ * Add a command by adding an entry to COMMANDS.
+ */
+export interface CliCommand {
+  summary: string;
+  run(infra: Infrastructure, args: string[]): Promise<number | void>;
+}
+
+export const COMMANDS: Record<string, CliCommand> = {
+  migrate: {
+    summary: 'apply the event-store and read-model migrations',
+    async run(infra) {
+      await migrateAll(infra);
+      new Logger('cli').log('migrations applied');
+    },
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(28)} ${c.summary}`);
+  return `usage: npm run cli -- <command> [args]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(name && name !== 'help' ? `unknown command "${name}"\n\n${usage()}` : usage());
+    return name && name !== 'help' ? 2 : 0;
+  }
+  let infra: Infrastructure | undefined;
+  try {
+    infra = await openInfrastructure(loadConfig());
+    const code = await command.run(infra, args);
+    return typeof code === 'number' ? code : 0;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  } finally {
+    await infra?.close();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));
