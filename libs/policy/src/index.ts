@@ -1,0 +1,3 @@
+export * from './eligibility.types';
+export * from './calendar';
+export * from './catalogue/catalogue.types';
