@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { contentHashPrefix } from '@casework/ledger';
+import type { AppendContext, EventMetadata, ExpectedVersion, NewEvent } from './event-store.port';
+
+/**
+ * The part of an append every adapter does the same way: checking the input and building the
+ * metadata. Adapters may create ids and read the clock; domain code may not.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class InvalidAppendError extends TypeError {
+  readonly code = 'INVALID_APPEND';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidAppendError';
+  }
+}
+
+/** 'no_stream' means version 0. */
+export function normaliseExpected(expected: ExpectedVersion): number | 'any' | 'stream_exists' {
+  if (expected === 'no_stream') return 0;
+  if (expected === 'any' || expected === 'stream_exists') return expected;
+  if (!Number.isInteger(expected) || expected < 0) throw new InvalidAppendError(`expected version must be a whole number >= 0, got ${expected}`);
+  return expected;
+}
+
+export function checkAppendInput(streamId: string, events: NewEvent[], context: AppendContext): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidAppendError('stream id must be a non-empty string');
+  if (!Array.isArray(events) || events.length === 0) throw new InvalidAppendError(`append to ${streamId} needs at least one event`);
+  for (const e of events) {
+    if (typeof e.type !== 'string' || e.type.length === 0) throw new InvalidAppendError(`event type must be a non-empty string (stream ${streamId})`);
+    if (e.schemaVersion !== undefined && (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1)) {
+      throw new InvalidAppendError(`schemaVersion of ${e.type} must be a whole number >= 1`);
+    }
+  }
+  if (context.commandId != null && !UUID.test(context.commandId)) {
+    throw new InvalidAppendError(`commandId must be a UUID, got "${context.commandId}"`);
+  }
+  if (!context.actor || !context.actor.userId || !context.actor.role || !context.actor.unit) {
+    throw new InvalidAppendError('actor needs userId, role and unit');
+  }
+  if (!context.correlationId) throw new InvalidAppendError('correlationId is required');
+}
+
+/** ISO-8601 UTC with milliseconds, from the context or the store's clock. */
+export function recordedAtOf(context: AppendContext): string {
+  if (context.recordedAt === undefined) return new Date().toISOString();
+  const ms = Date.parse(context.recordedAt);
+  if (Number.isNaN(ms)) throw new InvalidAppendError(`recordedAt is not an instant: "${context.recordedAt}"`);
+  return new Date(ms).toISOString();
+}
+
+export function buildMetadata(context: AppendContext, schemaVersion: number, recordedAt: string): EventMetadata {
+  return {
+    eventId: randomUUID(),
+    commandId: context.commandId ?? null,
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? null,
+    actor: { userId: context.actor.userId, role: context.actor.role, unit: context.actor.unit },
+    recordedAt,
+    schemaVersion,
+    policyVersion: context.policyVersion ?? null,
+  };
+}
+
+/** An event ready to store: everything but its version, which the store assigns. */
+export interface PreparedEvent {
+  type: string;
+  schemaVersion: number;
+  /** A JSON copy of the caller's data, so later changes by the caller cannot reach the store. */
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  /** See contentHashPrefix in @casework/ledger. */
+  hashPrefix: string;
+}
+
+export function prepareEvents(streamId: string, events: NewEvent[], context: AppendContext): PreparedEvent[] {
+  checkAppendInput(streamId, events, context);
+  const recordedAt = recordedAtOf(context);
+  return events.map((e) => {
+    const schemaVersion = e.schemaVersion ?? 1;
+    const data = JSON.parse(JSON.stringify(e.data ?? {})) as Record<string, unknown>;
+    const metadata = buildMetadata(context, schemaVersion, recordedAt);
+    const hashPrefix = contentHashPrefix({ streamId, type: e.type, schemaVersion, data, metadata });
+    return { type: e.type, schemaVersion, data, metadata, hashPrefix };
+  });
+}

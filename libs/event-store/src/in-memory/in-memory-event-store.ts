@@ -1,0 +1,154 @@
+import { chainHash, sha256Hex, ZERO_HASH } from '@casework/ledger';
+import { normaliseExpected, prepareEvents } from '../append-input';
+import { ConcurrencyError } from '../errors';
+import { comparePositions } from '../event-store.port';
+import type {
+  AppendContext,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  Upcaster,
+} from '../event-store.port';
+import { pollingSubscription } from '../subscription';
+import { UpcasterChain } from '../upcasting';
+
+export interface InMemoryEventStoreOptions {
+  upcasters?: Upcaster[];
+}
+
+/**
+ * The EventStore in process memory, for unit tests. Same semantics and hashes as the PostgreSQL
+ * adapter; an append is atomic because it runs without awaiting. Position: commit = prepare = seq.
+ */
+export class InMemoryEventStore implements EventStore {
+  private readonly all: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly commands = new Map<string, AppendResult>();
+  private readonly upcasters: UpcasterChain;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(options: InMemoryEventStoreOptions = {}) {
+    this.upcasters = new UpcasterChain(options.upcasters);
+  }
+
+  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult> {
+    const expected = normaliseExpected(expectedVersion);
+    const prepared = prepareEvents(streamId, events, context);
+    const previous = context.commandId ? this.commands.get(context.commandId) : undefined;
+    if (previous) return { ...previous, duplicate: true };
+
+    const stream = this.streams.get(streamId) ?? [];
+    const current = stream.length;
+    if ((expected === 'stream_exists' && current === 0) || (typeof expected === 'number' && expected !== current)) {
+      throw new ConcurrencyError(streamId, expectedVersion, current);
+    }
+    let prevHash = current === 0 ? ZERO_HASH : stream[current - 1].hash;
+    prepared.forEach((p, i) => {
+      const version = current + i + 1;
+      const seq = String(this.all.length + 1);
+      const contentHash = sha256Hex(p.hashPrefix + String(version) + '}');
+      const hash = chainHash(prevHash, contentHash);
+      const event: RecordedEvent = {
+        streamId,
+        version,
+        globalSeq: seq,
+        position: { commit: seq, prepare: seq },
+        type: p.type,
+        data: p.data,
+        metadata: p.metadata,
+        contentHash,
+        hash,
+        prevHash,
+      };
+      prevHash = hash;
+      stream.push(event);
+      this.all.push(event);
+    });
+    this.streams.set(streamId, stream);
+    const result: AppendResult = {
+      streamId,
+      nextExpectedVersion: stream.length,
+      firstVersion: current + 1,
+      lastVersion: stream.length,
+      duplicate: false,
+    };
+    if (context.commandId) this.commands.set(context.commandId, result);
+    return { ...result };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const stream = this.streams.get(streamId) ?? [];
+    const asOf = options.asOf === undefined ? undefined : Date.parse(options.asOf);
+    let selected: RecordedEvent[];
+    if (options.direction === 'backwards') {
+      const from = options.fromVersion ?? Number.MAX_SAFE_INTEGER;
+      const to = options.toVersion ?? 1;
+      selected = stream.filter((e) => e.version <= from && e.version >= to).reverse();
+    } else {
+      const from = options.fromVersion ?? 1;
+      const to = options.toVersion ?? Number.MAX_SAFE_INTEGER;
+      selected = stream.filter((e) => e.version >= from && e.version <= to);
+    }
+    if (asOf !== undefined) selected = selected.filter((e) => Date.parse(e.metadata.recordedAt) <= asOf);
+    if (options.maxCount !== undefined) selected = selected.slice(0, options.maxCount);
+    return selected.map((e) => this.output(e, options.raw));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    return this.streams.get(streamId)?.length ?? 0;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after;
+    // seq is the array index + 1, so the first event after a position is at index position.prepare.
+    const start = after ? this.firstIndexAfter(after) : 0;
+    const end = options.maxCount === undefined ? this.all.length : start + options.maxCount;
+    return this.all.slice(start, end).map((e) => this.output(e, options.raw));
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const subscription = pollingSubscription((o) => this.readAll(o), { idleMs: 10, ...options });
+    this.subscriptions.add(subscription);
+    return {
+      get position() {
+        return subscription.position;
+      },
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
+  }
+
+  /** Number of stored events (for tests). */
+  get size(): number {
+    return this.all.length;
+  }
+
+  private firstIndexAfter(after: { commit: string; prepare: string }): number {
+    let lo = 0;
+    let hi = this.all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (comparePositions(this.all[mid].position, after) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private output(event: RecordedEvent, raw?: boolean): RecordedEvent {
+    const copy = structuredClone(event);
+    return raw ? copy : this.upcasters.apply(copy);
+  }
+}
