@@ -1,3 +1,16 @@
-// Users, roles, units, authentication, authorisation scopes (filled by the identity use cases).
-export const IDENTITY_ENTITIES: Function[] = [];
-export const IDENTITY_MIGRATIONS: Function[] = [];
+// Users, roles, units, authentication, authorisation scopes.
+import { CreateIdentity1763000000000 } from './migrations/1763000000000-create-identity.migration';
+import { UnitRecord } from './units/unit.entity';
+import { User } from './users/user.entity';
+
+export * from './units/units';
+export { UnitRecord } from './units/unit.entity';
+export { User, type UserView, toUserView } from './users/user.entity';
+export { UserDirectory } from './users/user-directory';
+export { hashPassword, verifyPassword } from './password/password-hash';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccount, type DemoAccount } from './seed/demo-accounts';
+export { seedIdentity, type SeedIdentityResult } from './seed/seed-identity';
+export { CreateIdentity1763000000000 } from './migrations/1763000000000-create-identity.migration';
+
+export const IDENTITY_ENTITIES: Function[] = [UnitRecord, User];
+export const IDENTITY_MIGRATIONS: Function[] = [CreateIdentity1763000000000];

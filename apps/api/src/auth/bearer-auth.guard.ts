@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { ROLES } from '@casework/domain';
+import { problem } from '@casework/platform';
+import { ACTOR_KEY, AccessTokenClaims } from './auth.tokens';
+import { IS_PUBLIC } from './public.decorator';
+
+// Served outside the guarded controllers' concerns: liveness probes and the API docs.
+const OPEN_PATHS = [/^\/health(\/|$|\?)/, /^\/docs(\/|$|\?|-json|-yaml)/];
+
+const unauthenticated = (detail: string) => new UnauthorizedException(problem(401, 'UNAUTHENTICATED', detail));
+
+/** Every route needs a valid bearer token unless it is @Public() or an open path. */
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
+    const req = ctx.switchToHttp().getRequest<Request & Record<string, unknown>>();
+    if (OPEN_PATHS.some((p) => p.test(req.path))) return true;
+    const header = req.headers.authorization;
+    if (!header) throw unauthenticated('Sign in first: send the token from POST /api/auth/login as "Authorization: Bearer <token>".');
+    const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/i.exec(header.trim());
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1], { algorithms: ['HS256'] });
+    } catch (e) {
+      const expired = (e as Error).name === 'TokenExpiredError';
+      throw unauthenticated(expired ? 'Your session has expired: sign in again.' : 'The token is not valid: sign in again.');
+    }
+    if (typeof claims.sub !== 'string' || !(ROLES as readonly string[]).includes(claims.role) || typeof claims.unit !== 'string') {
+      throw unauthenticated('The token is not valid: sign in again.');
+    }
+    req[ACTOR_KEY] = { userId: claims.sub, role: claims.role, unit: claims.unit };
+    return true;
+  }
+}
