@@ -54,7 +54,8 @@ export function recordedAtOf(context: AppendContext): string {
 export function buildMetadata(context: AppendContext, schemaVersion: number, recordedAt: string): EventMetadata {
   return {
     eventId: randomUUID(),
-    commandId: context.commandId ?? null,
+    // UUIDs compare lower-case, as PostgreSQL prints them.
+    commandId: context.commandId?.toLowerCase() ?? null,
     correlationId: context.correlationId,
     causationId: context.causationId ?? null,
     actor: { userId: context.actor.userId, role: context.actor.role, unit: context.actor.unit },

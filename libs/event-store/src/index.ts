@@ -6,3 +6,4 @@ export { UpcasterChain } from './upcasting';
 export { pollingSubscription } from './subscription';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export type { InMemoryEventStoreOptions } from './in-memory/in-memory-event-store';
+export * from './postgres';

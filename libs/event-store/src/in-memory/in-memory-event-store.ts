@@ -40,7 +40,8 @@ export class InMemoryEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult> {
     const expected = normaliseExpected(expectedVersion);
     const prepared = prepareEvents(streamId, events, context);
-    const previous = context.commandId ? this.commands.get(context.commandId) : undefined;
+    const commandId = prepared[0].metadata.commandId;
+    const previous = commandId ? this.commands.get(commandId) : undefined;
     if (previous) return { ...previous, duplicate: true };
 
     const stream = this.streams.get(streamId) ?? [];
@@ -78,7 +79,7 @@ export class InMemoryEventStore implements EventStore {
       lastVersion: stream.length,
       duplicate: false,
     };
-    if (context.commandId) this.commands.set(context.commandId, result);
+    if (commandId) this.commands.set(commandId, result);
     return { ...result };
   }
 

@@ -1,0 +1,184 @@
+import type { Pool } from 'pg';
+
+/**
+ * The event store's schema as ordered SQL, applied by migrateEventStore. Applied ids are kept in
+ * `<schema>.schema_migrations`; a migration, once released, is never edited: add a new one.
+ */
+export interface EventStoreMigration {
+  id: string;
+  /** SQL for the given (already validated) schema name. */
+  sql(schema: string): string;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function checkIdentifier(name: string, what: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`${what} must be a lower-case SQL identifier, got "${name}"`);
+  return name;
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export const eventStoreMigrations: readonly EventStoreMigration[] = [
+  {
+    id: 'event-store-001-events',
+    sql: (s) => `
+create table ${s}.events (
+  global_seq bigserial not null,
+  -- The writing transaction: readAll orders by it and only returns what no open transaction can
+  -- still precede (DESIGN §4.4).
+  tx_id xid8 not null default pg_current_xact_id(),
+  stream_id text not null,
+  version integer not null check (version >= 1),
+  type text not null,
+  schema_version integer not null check (schema_version >= 1),
+  data jsonb not null,
+  metadata jsonb not null,
+  -- Set on the first event of a command only, so the unique index below makes commands idempotent;
+  -- every event's metadata carries the commandId.
+  command_id uuid null,
+  recorded_at timestamptz not null,
+  content_hash text not null,
+  prev_hash text not null,
+  hash text not null,
+  constraint events_pk primary key (stream_id, version),
+  constraint events_global_seq_uq unique (global_seq)
+);
+create index events_tx_order_idx on ${s}.events (tx_id, global_seq);
+create unique index events_command_uq on ${s}.events (command_id) where command_id is not null;
+
+create function ${s}.events_refuse_change() returns trigger language plpgsql as $fn$
+begin
+  raise exception 'the event store is append-only: % on %.% is refused', tg_op, tg_table_schema, tg_table_name
+    using errcode = 'insufficient_privilege';
+end
+$fn$;
+create trigger events_refuse_update_delete before update or delete on ${s}.events
+  for each row execute function ${s}.events_refuse_change();
+create trigger events_refuse_truncate before truncate on ${s}.events
+  for each statement execute function ${s}.events_refuse_change();
+
+-- One round trip per append. p_expected: >= 0 exact version, -1 any, -2 stream exists.
+-- p_contents[i] is the canonical JSON of event i without its version (contentHashPrefix in
+-- @casework/ledger): the function appends the version, hashes it and stores the parsed document,
+-- so the stored content is exactly what was hashed.
+-- Returns status 'ok' | 'duplicate' | 'conflict'; raises nothing for races it can resolve, so a
+-- caller's transaction stays usable.
+create function ${s}.append_events(p_stream text, p_expected bigint, p_command_id uuid, p_contents text[])
+returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
+language plpgsql as $fn$
+declare
+  v_current integer;
+  v_prev text;
+  v_first integer;
+  v_last integer;
+  v_dup_stream text;
+  v_text text;
+  v_doc jsonb;
+  v_content_hash text;
+  v_hash text;
+  v_n integer := coalesce(cardinality(p_contents), 0);
+  v_attempt integer := 0;
+begin
+  if v_n = 0 then
+    raise exception 'append_events: no events' using errcode = 'invalid_parameter_value';
+  end if;
+  loop
+    v_attempt := v_attempt + 1;
+    if p_command_id is not null then
+      select e.stream_id, e.version into v_dup_stream, v_first from ${s}.events e where e.command_id = p_command_id;
+      if found then
+        select max(e.version) into v_last from ${s}.events e
+          where e.stream_id = v_dup_stream and e.version >= v_first and e.metadata->>'commandId' = p_command_id::text;
+        return query select 'duplicate'::text, v_dup_stream, v_first, v_last, v_last;
+        return;
+      end if;
+    end if;
+
+    select e.version, e.hash into v_current, v_prev from ${s}.events e
+      where e.stream_id = p_stream order by e.version desc limit 1;
+    if not found then
+      v_current := 0;
+      v_prev := repeat('0', 64);
+    end if;
+    if (p_expected >= 0 and p_expected <> v_current) or (p_expected = -2 and v_current = 0) then
+      return query select 'conflict'::text, p_stream, null::integer, null::integer, v_current;
+      return;
+    end if;
+
+    begin
+      for i in 1..v_n loop
+        v_text := p_contents[i] || (v_current + i)::text || '}';
+        v_doc := v_text::jsonb;
+        if v_doc->>'streamId' is distinct from p_stream then
+          raise exception 'append_events: event % belongs to stream %, not %', i, v_doc->>'streamId', p_stream
+            using errcode = 'invalid_parameter_value';
+        end if;
+        v_content_hash := encode(sha256(convert_to(v_text, 'UTF8')), 'hex');
+        v_hash := encode(sha256(convert_to(v_prev || v_content_hash, 'UTF8')), 'hex');
+        insert into ${s}.events (stream_id, version, type, schema_version, data, metadata, command_id, recorded_at, content_hash, prev_hash, hash)
+        values (p_stream, v_current + i, v_doc->>'type', (v_doc->>'schemaVersion')::integer, v_doc->'data', v_doc->'metadata',
+                case when i = 1 then p_command_id end, (v_doc->'metadata'->>'recordedAt')::timestamptz, v_content_hash, v_prev, v_hash);
+        v_prev := v_hash;
+      end loop;
+      return query select 'ok'::text, p_stream, v_current + 1, v_current + v_n, v_current + v_n;
+      return;
+    exception when unique_violation then
+      -- A racing writer took the version or the command id. Under READ COMMITTED the next read
+      -- sees its commit: the loop answers duplicate or conflict, or retries for 'any' and
+      -- 'stream_exists'. Under REPEATABLE READ it cannot see it: give up and let the caller map it.
+      if v_attempt >= 20 then
+        raise;
+      end if;
+    end;
+  end loop;
+end
+$fn$;
+`,
+  },
+];
+
+/**
+ * Applies the migrations not yet applied, in one transaction under an advisory lock, so two
+ * processes starting together do not collide. Returns the ids it applied.
+ */
+export async function migrateEventStore(pool: Pool, schema = 'public'): Promise<string[]> {
+  const s = checkIdentifier(schema, 'schema');
+  const client = await pool.connect();
+  const applied: string[] = [];
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`casework.event-store.migrate:${s}`]);
+    await client.query(`create schema if not exists ${s}`);
+    await client.query(`create table if not exists ${s}.schema_migrations (id text primary key, applied_at timestamptz not null default now())`);
+    const done = new Set((await client.query<{ id: string }>(`select id from ${s}.schema_migrations`)).rows.map((r) => r.id));
+    for (const m of eventStoreMigrations) {
+      if (done.has(m.id)) continue;
+      await client.query(m.sql(s));
+      await client.query(`insert into ${s}.schema_migrations (id) values ($1)`, [m.id]);
+      applied.push(m.id);
+    }
+    await client.query('commit');
+    return applied;
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** Lets `role` read and append events, nothing more: UPDATE, DELETE and TRUNCATE stay revoked. */
+export async function grantEventStoreAccess(pool: Pool, schema: string, role: string): Promise<void> {
+  const s = checkIdentifier(schema, 'schema');
+  const r = quoteIdent(role);
+  await pool.query(`
+    grant usage on schema ${s} to ${r};
+    revoke all on ${s}.events from ${r};
+    grant select, insert on ${s}.events to ${r};
+    grant usage on sequence ${s}.events_global_seq_seq to ${r};
+    grant execute on function ${s}.append_events(text, bigint, uuid, text[]) to ${r};
+  `);
+}

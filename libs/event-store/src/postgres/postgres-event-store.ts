@@ -1,0 +1,207 @@
+import type { ClientBase, Pool } from 'pg';
+import { normaliseExpected, prepareEvents } from '../append-input';
+import { ConcurrencyError } from '../errors';
+import { START } from '../event-store.port';
+import type {
+  AppendContext,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  Upcaster,
+} from '../event-store.port';
+import { pollingSubscription } from '../subscription';
+import { UpcasterChain } from '../upcasting';
+import { checkIdentifier } from './migrations';
+
+export interface PostgresEventStoreOptions {
+  pool: Pool;
+  /** Schema holding the events table (see migrateEventStore). Default 'public'. */
+  schema?: string;
+  upcasters?: Upcaster[];
+}
+
+export interface PostgresAppendOptions {
+  /**
+   * Append on this connection instead of one from the pool, e.g. inside the caller's
+   * transaction so the events and the caller's own rows commit or roll back together:
+   *
+   *   const client = await pool.connect();
+   *   await client.query('begin');
+   *   await store.append(streamId, events, expected, ctx, { client });
+   *   await client.query('insert into ...');
+   *   await client.query('commit');
+   *
+   * The transaction must run at READ COMMITTED (the default): a racing writer's commit is then
+   * seen and answered as duplicate or ConcurrencyError without aborting the transaction.
+   * With TypeORM, `await queryRunner.connect()` resolves to the QueryRunner's pg client.
+   */
+  client?: ClientBase;
+}
+
+interface EventRow {
+  stream_id: string;
+  version: number;
+  global_seq: string;
+  tx_id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: RecordedEvent['metadata'];
+  content_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+interface AppendRow {
+  status: 'ok' | 'duplicate' | 'conflict';
+  result_stream: string;
+  first_version: number | null;
+  last_version: number | null;
+  actual_version: number;
+}
+
+const COLUMNS = 'stream_id, version, global_seq::text as global_seq, tx_id::text as tx_id, type, data, metadata, content_hash, prev_hash, hash';
+
+/**
+ * The EventStore on PostgreSQL (DESIGN §4). One round trip per append (the append_events
+ * function); readAll orders by (transaction id, sequence) and hides what an open transaction
+ * could still precede, so positions never go backwards for a subscriber.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly schema: string;
+  private readonly upcasters: UpcasterChain;
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly sql: { append: string; readAll: string; forwards: string; backwards: string; version: string };
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.pool = options.pool;
+    this.schema = checkIdentifier(options.schema ?? 'public', 'schema');
+    this.upcasters = new UpcasterChain(options.upcasters);
+    const s = this.schema;
+    this.sql = {
+      append: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events($1, $2, $3, $4)`,
+      readAll: `select ${COLUMNS} from ${s}.events
+        where tx_id < pg_snapshot_xmin(pg_current_snapshot()) and (tx_id, global_seq) > ($1::xid8, $2::bigint)
+        order by tx_id, global_seq limit $3`,
+      forwards: `select ${COLUMNS} from ${s}.events
+        where stream_id = $1 and version >= $2 and version <= $3 and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
+        order by version limit $5`,
+      backwards: `select ${COLUMNS} from ${s}.events
+        where stream_id = $1 and version <= $2 and version >= $3 and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
+        order by version desc limit $5`,
+      version: `select coalesce(max(version), 0)::integer as version from ${s}.events where stream_id = $1`,
+    };
+  }
+
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+    context: AppendContext,
+    options: PostgresAppendOptions = {},
+  ): Promise<AppendResult> {
+    const expected = normaliseExpected(expectedVersion);
+    const prepared = prepareEvents(streamId, events, context);
+    const code = expected === 'any' ? -1 : expected === 'stream_exists' ? -2 : expected;
+    const params = [streamId, code, prepared[0].metadata.commandId, prepared.map((p) => p.hashPrefix)];
+    let row: AppendRow;
+    try {
+      const query = { name: `casework-append-${this.schema}`, text: this.sql.append, values: params };
+      const result = options.client ? await options.client.query<AppendRow>(query) : await this.pool.query<AppendRow>(query);
+      row = result.rows[0];
+    } catch (err) {
+      // Only when append_events gave up (REPEATABLE READ caller, see PostgresAppendOptions).
+      if ((err as { code?: string }).code === '23505') {
+        throw new ConcurrencyError(streamId, expectedVersion, await this.streamVersion(streamId));
+      }
+      throw err;
+    }
+    switch (row.status) {
+      case 'ok':
+      case 'duplicate':
+        return {
+          streamId: row.result_stream,
+          nextExpectedVersion: row.last_version!,
+          firstVersion: row.first_version!,
+          lastVersion: row.last_version!,
+          duplicate: row.status === 'duplicate',
+        };
+      case 'conflict':
+        throw new ConcurrencyError(streamId, expectedVersion, row.actual_version);
+      default: {
+        const _exhaustive: never = row.status;
+        throw new Error(`append_events returned status ${String(_exhaustive)}`);
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromVersion ?? (backwards ? 2147483647 : 1);
+    const to = options.toVersion ?? (backwards ? 1 : 2147483647);
+    const asOf = options.asOf === undefined ? null : new Date(Date.parse(options.asOf)).toISOString();
+    const { rows } = await this.pool.query<EventRow>({
+      name: `casework-read-${backwards ? 'b' : 'f'}-${this.schema}`,
+      text: backwards ? this.sql.backwards : this.sql.forwards,
+      values: [streamId, from, to, asOf, options.maxCount ?? null],
+    });
+    return rows.map((r) => this.toEvent(r, options.raw));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>({ name: `casework-version-${this.schema}`, text: this.sql.version, values: [streamId] });
+    return rows[0].version;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? START;
+    const { rows } = await this.pool.query<EventRow>({
+      name: `casework-read-all-${this.schema}`,
+      text: this.sql.readAll,
+      values: [after.commit, after.prepare, options.maxCount ?? null],
+    });
+    return rows.map((r) => this.toEvent(r, options.raw));
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const subscription = pollingSubscription((o) => this.readAll(o), options);
+    this.subscriptions.add(subscription);
+    return {
+      get position() {
+        return subscription.position;
+      },
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  /** Stops the subscriptions. The pool belongs to the caller, who ends it. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
+  }
+
+  private toEvent(r: EventRow, raw?: boolean): RecordedEvent {
+    const event: RecordedEvent = {
+      streamId: r.stream_id,
+      version: r.version,
+      globalSeq: r.global_seq,
+      position: { commit: r.tx_id, prepare: r.global_seq },
+      type: r.type,
+      data: r.data,
+      metadata: r.metadata,
+      contentHash: r.content_hash,
+      hash: r.hash,
+      prevHash: r.prev_hash,
+    };
+    return raw ? event : this.upcasters.apply(event);
+  }
+}
