@@ -9,6 +9,8 @@ export interface ConditionResult {
   fact: string;
   value: unknown;
   passed: boolean;
+  /** The condition only applies to another route of the programme (counted as passed). */
+  notApplicable?: boolean;
 }
 
 export type PayoutSchedule =

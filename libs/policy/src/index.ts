@@ -1,4 +1,5 @@
 export * from './eligibility.types';
 export * from './calendar';
-export * from './catalogue/catalogue.types';
 export * from './identifiers';
+export * from './catalogue';
+export type { FieldProblem } from './shared/errors';

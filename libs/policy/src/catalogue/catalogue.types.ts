@@ -42,6 +42,8 @@ export interface FactSpec {
   allowedValues?: readonly string[];
   min?: number;
   max?: number;
+  /** Value used when an optional fact is absent. */
+  default?: string | number | boolean;
   description: string;
 }
 
