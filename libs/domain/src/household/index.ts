@@ -1,0 +1,11 @@
+export * from './household.model';
+export * from './household.events';
+export * from './household.commands';
+export * from './household.state';
+export { decideHousehold, foldHousehold, householdDecider } from './household.decider';
+export * from './household.scope';
+export * from './household.schedule';
+export * from './household.catalogue';
+export { WORKING_AGE, labourForce, isZeroEmployment } from './zero-employment.rule';
+export { PLAN_DEADLINE_WORKING_DAYS, planDueBy } from './plan-deadline.rule';
+export { ageOn } from './household.dates';
