@@ -1,6 +1,5 @@
 export * from './shared/actor';
 export * from './shared/errors';
-export * from './shared/identifiers';
 export * from './shared/time';
 export * from './case';
 export * from './household';
