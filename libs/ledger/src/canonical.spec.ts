@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { runInNewContext } from 'node:vm';
 import { canonicalJson, chainHash, contentHash, contentHashPrefix, recordedEventContent, sha256Hex, ZERO_HASH } from './canonical';
 
 describe('canonicalJson', () => {
@@ -20,7 +21,13 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ 'k"ey': '街道\n"办"' })).toBe('{"k\\"ey":"街道\\n\\"办\\""}');
   });
 
+  it('accepts plain objects made in another realm', () => {
+    const foreign = runInNewContext('({ b: [1], a: { c: null } })');
+    expect(canonicalJson(foreign)).toBe('{"a":{"c":null},"b":[1]}');
+  });
+
   it.each([
+    ['an instance of a class', { a: new (class Money { fen = 1 })() }],
     ['NaN', { a: NaN }],
     ['Infinity', { a: Infinity }],
     ['a bigint', { a: BigInt(1) }],

@@ -34,8 +34,9 @@ function write(value: unknown, path: string): string {
       if (Array.isArray(value)) {
         return `[${value.map((item, i) => (item === undefined ? 'null' : write(item, `${path}[${i}]`))).join(',')}]`;
       }
+      // Plain objects of any realm (jest, worker threads): their prototype is some Object.prototype.
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) {
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) {
         throw new TypeError(`canonicalJson: ${path} is a ${proto?.constructor?.name ?? 'non-plain object'}, only plain objects are allowed`);
       }
       const record = value as Record<string, unknown>;
