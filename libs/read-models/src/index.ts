@@ -1,3 +1,25 @@
-// Read models: TypeORM entities, migrations, projections, checkpoints (filled by the projections work).
-export const READ_MODEL_ENTITIES: Function[] = [];
-export const READ_MODEL_MIGRATIONS: Function[] = [];
+import { AuditEventEntity, AuditReadEntity } from './audit-trail/audit-trail.entity';
+import { CaseQueueEntity } from './case-queue/case-queue.entity';
+import { ReadModels1764100000000 } from './migrations/1764100000000-read-models.migration';
+import { ProjectionCheckpointEntity, ProjectionFailureEntity } from './runner/projection-tables.entity';
+
+export * from './runner/projection';
+export * from './runner/checkpoints';
+export * from './runner/projection-runner';
+export * from './runner/projection-lag';
+export * from './runner/rebuild-projection';
+export * from './audit-trail/audit-trail.projection';
+export * from './audit-trail/record-read';
+export * from './case-queue/case-queue.projection';
+export * from './case-queue/case-queue.rules';
+export * from './projections';
+export { AuditEventEntity, AuditReadEntity, CaseQueueEntity, ProjectionCheckpointEntity, ProjectionFailureEntity };
+
+export const READ_MODEL_ENTITIES: Function[] = [
+  ProjectionCheckpointEntity,
+  ProjectionFailureEntity,
+  AuditEventEntity,
+  AuditReadEntity,
+  CaseQueueEntity,
+];
+export const READ_MODEL_MIGRATIONS: Function[] = [ReadModels1764100000000];

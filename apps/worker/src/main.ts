@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+import { startWorker } from './start-worker';
+
+async function main() {
+  const log = new Logger('Worker');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const infra = await openInfrastructure(config);
+  await migrateAll(infra);
+  const batchSize = process.env.PROJECTION_BATCH_SIZE ? Number(process.env.PROJECTION_BATCH_SIZE) : undefined;
+  const worker = startWorker(infra, { batchSize });
+  const shutdown = async (signal: string) => {
+    log.log(`${signal} received, stopping the projections`);
+    await worker.stop();
+    await infra.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,143 @@
+import type { CaseEventType, HouseholdEventType } from '@casework/domain';
+import type { RecordedEvent } from '@casework/event-store';
+import type { Projection, ProjectionContext } from '../runner/projection';
+
+export const AUDIT_TRAIL_PROJECTION = 'audit-trail';
+
+/**
+ * Every event type of the deciders and the subject it is about. The audit trail records every
+ * event (unknown types too, with the subject read from the stream id); this table is how the
+ * compiler makes sure a new event type is looked at here.
+ */
+export const AUDITED_EVENT_TYPES: Readonly<Record<CaseEventType | HouseholdEventType, 'case' | 'household'>> = {
+  CaseSubmitted: 'case',
+  CaseAccepted: 'case',
+  CaseReturnedForSupplement: 'case',
+  CaseResubmitted: 'case',
+  PreliminaryReviewPassed: 'case',
+  DistrictReviewPassed: 'case',
+  PublicNoticeStarted: 'case',
+  ObjectionRaised: 'case',
+  ObjectionResolved: 'case',
+  PublicNoticeEnded: 'case',
+  CaseApproved: 'case',
+  CaseRejected: 'case',
+  PayoutScheduled: 'case',
+  InstalmentDisbursed: 'case',
+  InstalmentPaymentFailed: 'case',
+  InstalmentPaymentRetried: 'case',
+  CaseSuspended: 'case',
+  CaseResumed: 'case',
+  FollowUpScheduled: 'case',
+  FollowUpRecorded: 'case',
+  CaseClosed: 'case',
+  CaseWithdrawn: 'case',
+  CaseReopened: 'case',
+  RecoveryOpened: 'case',
+  RepaymentRecorded: 'case',
+  WriteOffRequested: 'case',
+  WriteOffApproved: 'case',
+  RecoverySettled: 'case',
+  HouseholdRegistered: 'household',
+  HouseholdStatusChanged: 'household',
+  ResponsibleCadreAssigned: 'household',
+  ResponsibleCadreReassigned: 'household',
+  AssistancePlanAdopted: 'household',
+  PlanMeasureAdded: 'household',
+  PlanMeasureCompleted: 'household',
+  HouseholdVisited: 'household',
+  RiskFlagRaised: 'household',
+  RiskEliminated: 'household',
+  MemberPlacedInWork: 'household',
+  MemberLeftWork: 'household',
+  ZeroEmploymentDetected: 'household',
+  ZeroEmploymentCleared: 'household',
+  ThreeChecksRecorded: 'household',
+  SubsidyCaseLinked: 'household',
+};
+
+/** One audit row, as the projection derives it from an event. */
+export interface AuditRow {
+  eventId: string;
+  globalSeq: string;
+  commit: string;
+  prepare: string;
+  streamId: string;
+  streamVersion: number;
+  caseId: string | null;
+  householdId: string | null;
+  eventType: string;
+  actorUserId: string;
+  actorRole: string;
+  actorUnit: string;
+  recordedAt: string;
+  reason: string | null;
+  clause: string | null;
+  policyVersion: string | null;
+  correlationId: string | null;
+  commandId: string | null;
+  hash: string;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+/** The "why" of an event: the first reason-like field its data carries. */
+const REASON_FIELDS = ['reason', 'revisionReason', 'statusReason', 'resolution'] as const;
+
+export function auditRowOf(e: RecordedEvent): AuditRow {
+  const data = (e.data ?? {}) as Record<string, unknown>;
+  const fromStream = (prefix: string) => (e.streamId.startsWith(prefix) ? e.streamId.slice(prefix.length) : null);
+  const caseId = fromStream('case-') ?? str(data.caseId);
+  const householdId = fromStream('household-') ?? str(data.householdId);
+  const reason = REASON_FIELDS.map((f) => str(data[f])).find((v) => v !== null) ?? null;
+  return {
+    eventId: e.metadata.eventId,
+    globalSeq: e.globalSeq,
+    commit: e.position.commit,
+    prepare: e.position.prepare,
+    streamId: e.streamId,
+    streamVersion: e.version,
+    caseId,
+    householdId,
+    eventType: e.type,
+    actorUserId: e.metadata.actor.userId,
+    actorRole: e.metadata.actor.role,
+    actorUnit: e.metadata.actor.unit,
+    recordedAt: e.metadata.recordedAt,
+    reason,
+    clause: str(data.clause),
+    policyVersion: e.metadata.policyVersion ?? str(data.policyVersion),
+    correlationId: e.metadata.correlationId ?? null,
+    commandId: e.metadata.commandId ?? null,
+    hash: e.hash,
+  };
+}
+
+/** The audit trail (DESIGN §1, §5): one row per event, in one multi-row insert per batch. */
+export class AuditTrailProjection implements Projection {
+  readonly name = AUDIT_TRAIL_PROJECTION;
+  readonly tables = ['audit_events'] as const;
+
+  handles(): boolean {
+    return true;
+  }
+
+  async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
+    const rows = batch.map(auditRowOf);
+    const col = <K extends keyof AuditRow>(k: K) => rows.map((r) => r[k]);
+    // No ON CONFLICT: an event applied twice is a bug that must surface, not be hidden.
+    await ctx.client.query(
+      `insert into ${ctx.table('audit_events')}
+         (event_id, global_seq, commit, prepare, stream_id, stream_version, case_id, household_id, event_type,
+          actor_user_id, actor_role, actor_unit, recorded_at, reason, clause, policy_version, correlation_id, command_id, hash)
+       select * from unnest($1::text[], $2::bigint[], $3::numeric[], $4::numeric[], $5::text[], $6::int[], $7::text[], $8::text[],
+                            $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::text[], $15::text[],
+                            $16::text[], $17::text[], $18::text[], $19::text[])`,
+      [
+        col('eventId'), col('globalSeq'), col('commit'), col('prepare'), col('streamId'), col('streamVersion'), col('caseId'),
+        col('householdId'), col('eventType'), col('actorUserId'), col('actorRole'), col('actorUnit'), col('recordedAt'),
+        col('reason'), col('clause'), col('policyVersion'), col('correlationId'), col('commandId'), col('hash'),
+      ],
+    );
+  }
+}

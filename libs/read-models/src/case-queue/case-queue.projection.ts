@@ -1,0 +1,125 @@
+import type { CaseEvent, CaseStatus } from '@casework/domain';
+import type { RecordedEvent } from '@casework/event-store';
+import type { Projection, ProjectionContext } from '../runner/projection';
+import { QueueMemo, assigneeOf, dueOn, emptyMemo, nextMemo, nextStatus } from './case-queue.rules';
+
+export const CASE_QUEUE_PROJECTION = 'case-queue';
+const CASE_PREFIX = 'case-';
+
+interface QueueRow {
+  caseId: string;
+  streamId: string;
+  state: CaseStatus;
+  programme: string;
+  unit: string;
+  beneficiaryName: string;
+  openedAt: string;
+  stateSince: string;
+  lastEventAt: string;
+  version: number;
+  memo: QueueMemo;
+}
+
+const atOf = (e: RecordedEvent): string => {
+  const at = (e.data as { at?: unknown }).at;
+  return typeof at === 'string' ? at : e.metadata.recordedAt;
+};
+
+/** Case queues (DESIGN §5): one row per case with its state, who holds the next step and when it is due. */
+export class CaseQueueProjection implements Projection {
+  readonly name = CASE_QUEUE_PROJECTION;
+  readonly tables = ['case_queue'] as const;
+
+  handles(event: RecordedEvent): boolean {
+    return event.streamId.startsWith(CASE_PREFIX);
+  }
+
+  async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
+    const table = ctx.table('case_queue');
+    const ids = [...new Set(batch.map((e) => e.streamId.slice(CASE_PREFIX.length)))];
+    const { rows } = await ctx.client.query(
+      `select case_id, stream_id, state, programme, unit, beneficiary_name, opened_at, state_since, last_event_at, version, memo
+         from ${table} where case_id = any($1::text[])`,
+      [ids],
+    );
+    const cases = new Map<string, QueueRow>(
+      rows.map((r) => [
+        r.case_id,
+        {
+          caseId: r.case_id,
+          streamId: r.stream_id,
+          state: r.state,
+          programme: r.programme,
+          unit: r.unit,
+          beneficiaryName: r.beneficiary_name,
+          openedAt: (r.opened_at as Date).toISOString(),
+          stateSince: (r.state_since as Date).toISOString(),
+          lastEventAt: (r.last_event_at as Date).toISOString(),
+          version: r.version,
+          memo: r.memo,
+        },
+      ]),
+    );
+    for (const recorded of batch) {
+      const caseId = recorded.streamId.slice(CASE_PREFIX.length);
+      const event = { type: recorded.type, data: recorded.data } as CaseEvent;
+      const at = atOf(recorded);
+      const row = cases.get(caseId);
+      if (!row) {
+        if (event.type !== 'CaseSubmitted') throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
+        cases.set(caseId, {
+          caseId,
+          streamId: recorded.streamId,
+          state: 'submitted',
+          programme: event.data.programme,
+          unit: event.data.unit,
+          beneficiaryName: event.data.beneficiary.name,
+          openedAt: at,
+          stateSince: at,
+          lastEventAt: at,
+          version: recorded.version,
+          memo: emptyMemo(),
+        });
+        continue;
+      }
+      if (recorded.version !== row.version + 1) {
+        throw new Error(`case ${caseId}: event version ${recorded.version} after ${row.version} (gap or repeat)`);
+      }
+      const state = nextStatus(row.state, event);
+      row.stateSince = state !== row.state || event.type === 'CaseResubmitted' ? at : row.stateSince;
+      row.state = state;
+      row.memo = nextMemo(row.memo, event);
+      row.lastEventAt = at;
+      row.version = recorded.version;
+      if (event.type === 'CaseResubmitted' || event.type === 'CaseReopened') row.memo = { ...row.memo, noticeEndsOn: null };
+    }
+    const out = ids.map((id) => cases.get(id)!);
+    const assignees = out.map((r) => assigneeOf(r.state, r.unit));
+    await ctx.client.query(
+      `insert into ${table} as q (case_id, stream_id, state, programme, unit, beneficiary_name, assignee_role, assignee_unit,
+                                  opened_at, state_since, last_event_at, due_on, version, memo)
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                            $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::date[], $13::int[], $14::jsonb[])
+       on conflict (case_id) do update set
+         state = excluded.state, assignee_role = excluded.assignee_role, assignee_unit = excluded.assignee_unit,
+         state_since = excluded.state_since, last_event_at = excluded.last_event_at, due_on = excluded.due_on,
+         version = excluded.version, memo = excluded.memo`,
+      [
+        out.map((r) => r.caseId),
+        out.map((r) => r.streamId),
+        out.map((r) => r.state),
+        out.map((r) => r.programme),
+        out.map((r) => r.unit),
+        out.map((r) => r.beneficiaryName),
+        assignees.map((a) => a?.role ?? null),
+        assignees.map((a) => a?.unit ?? null),
+        out.map((r) => r.openedAt),
+        out.map((r) => r.stateSince),
+        out.map((r) => r.lastEventAt),
+        out.map((r) => dueOn(r.state, r.stateSince, r.memo)),
+        out.map((r) => r.version),
+        out.map((r) => JSON.stringify(r.memo)),
+      ],
+    );
+  }
+}
