@@ -1,1 +1,5 @@
 export * from './canonical';
+export { computeDigest, DigestBuilder, eventLeaf } from './digest';
+export type { Digest } from './digest';
+export { verifyLedger, checkStream } from './verify-ledger';
+export type { LedgerProblem, LedgerProblemKind, LedgerVerification, VerifyLedgerOptions } from './verify-ledger';

@@ -1,0 +1,14 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The id of the index-th event appended by a command: a name-based UUID (RFC 9562 version 5
+ * layout over sha-1) of the command id and the index. A retried command sends the same ids, which
+ * lets EventStoreDB recognise the retry as the same write.
+ */
+export function commandEventId(commandId: string, index: number): string {
+  const bytes = createHash('sha1').update(`casework-command:${commandId}:${index}`, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START as ESDB_START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  jsonEvent,
+  type Position,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import { ZERO_HASH, chainHash, contentHash } from '@casework/ledger';
+import { normaliseExpected, prepareEvents } from '../append-input';
+import { ConcurrencyError } from '../errors';
+import {
+  START,
+  comparePositions,
+  type AppendContext,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedVersion,
+  type GlobalPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  type Upcaster,
+} from '../event-store.port';
+import { pollingSubscription } from '../subscription';
+import { UpcasterChain } from '../upcasting';
+import { commandEventId } from './command-event-id';
+
+/**
+ * What we keep in an EventStoreDB event's metadata: the port's metadata exactly as hashed, the
+ * chain hashes, and the id of the append attempt (to tell our write from a concurrent retry the
+ * server deduplicated). `$correlationId`/`$causationId` are EventStoreDB's own conventions.
+ */
+interface StoredMetadata {
+  casework: EventMetadata;
+  contentHash: string;
+  prevHash: string;
+  hash: string;
+  appendId: string;
+  $correlationId: string;
+  $causationId?: string;
+}
+
+type EsdbRecorded = NonNullable<ResolvedEvent['event']>;
+
+export interface EventStoreDbEventStoreOptions {
+  upcasters?: Upcaster[];
+  /** How often an append with expected version 'any' / 'stream_exists' retries a lost race. */
+  maxAppendAttempts?: number;
+}
+
+/**
+ * The EventStore port on EventStoreDB / KurrentDB (DESIGN §4). Our version n is EventStoreDB
+ * revision n-1. Every append is sent with the exact revision it chained its hashes to, also for
+ * 'any', so two racing writers can never both link to the same predecessor.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly upcasters: UpcasterChain;
+  private readonly maxAppendAttempts: number;
+
+  constructor(private readonly client: EventStoreDBClient, options: EventStoreDbEventStoreOptions = {}) {
+    this.upcasters = new UpcasterChain(options.upcasters);
+    this.maxAppendAttempts = options.maxAppendAttempts ?? 10;
+  }
+
+  static fromConnectionString(connectionString: string, options?: EventStoreDbEventStoreOptions): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
+  }
+
+  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult> {
+    const expected = normaliseExpected(expectedVersion);
+    const prepared = prepareEvents(streamId, events, context);
+    const commandId = context.commandId ?? null;
+    if (commandId) {
+      const prior = await this.findCommand(streamId, commandId);
+      if (prior) return prior;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const last = await this.lastEvent(streamId);
+      const current = last?.version ?? 0;
+      if ((expected === 'stream_exists' && current === 0) || (typeof expected === 'number' && expected !== current)) {
+        throw new ConcurrencyError(streamId, expectedVersion, current);
+      }
+
+      const appendId = randomUUID();
+      let prevHash = last?.hash ?? ZERO_HASH;
+      const payload = prepared.map((event, index) => {
+        const version = current + index + 1;
+        const metadata: EventMetadata = { ...event.metadata, eventId: commandId ? commandEventId(commandId, index) : event.metadata.eventId };
+        const eventId = metadata.eventId;
+        const content = contentHash({ streamId, version, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata });
+        const hash = chainHash(prevHash, content);
+        const stored: StoredMetadata = {
+          casework: metadata,
+          contentHash: content,
+          prevHash,
+          hash,
+          appendId,
+          $correlationId: context.correlationId,
+          ...(metadata.causationId ? { $causationId: metadata.causationId } : {}),
+        };
+        prevHash = hash;
+        return jsonEvent({ id: eventId, type: event.type, data: event.data, metadata: stored as unknown as Record<string, unknown> });
+      });
+
+      try {
+        await this.client.appendToStream(streamId, payload, {
+          expectedRevision: current === 0 ? NO_STREAM : BigInt(current - 1),
+        });
+      } catch (err) {
+        if (!(err instanceof WrongExpectedVersionError)) throw err;
+        if (commandId) {
+          const prior = await this.findCommand(streamId, commandId);
+          if (prior) return prior;
+        }
+        const actual = typeof err.actualVersion === 'bigint' ? Number(err.actualVersion) + 1 : err.actualVersion === NO_STREAM ? 0 : await this.streamVersion(streamId);
+        if ((expected === 'any' || expected === 'stream_exists') && attempt < this.maxAppendAttempts) continue;
+        throw new ConcurrencyError(streamId, expectedVersion, actual);
+      }
+
+      // The server answers a retried write (same ids, same revision) with success without
+      // writing: only the append id at our first version tells whose events are stored there.
+      if (commandId) {
+        if ((await this.storedAppendId(streamId, current + 1)) !== appendId) {
+          const prior = await this.findCommand(streamId, commandId);
+          if (prior) return prior;
+        }
+      }
+      return { streamId, nextExpectedVersion: current + events.length, firstVersion: current + 1, lastVersion: current + events.length, duplicate: false };
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const fromRevision = options.fromVersion !== undefined ? BigInt(Math.max(options.fromVersion - 1, 0)) : backwards ? END : ESDB_START;
+    if (!backwards && options.toVersion !== undefined && options.fromVersion !== undefined && options.toVersion < options.fromVersion) return [];
+    const asOf = options.asOf !== undefined ? Date.parse(options.asOf) : null;
+    const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (max <= 0) return [];
+    const out: RecordedEvent[] = [];
+    // The server-side count is only a bound when nothing is filtered here.
+    const serverMax = asOf === null && options.toVersion === undefined ? max : undefined;
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision,
+        ...(serverMax !== undefined ? { maxCount: serverMax } : {}),
+      });
+      for await (const resolved of read) {
+        if (!resolved.event) continue;
+        const event = this.toRecorded(resolved.event, options.raw === true);
+        if (options.toVersion !== undefined) {
+          if (!backwards && event.version > options.toVersion) break;
+          if (backwards && event.version < options.toVersion) break;
+        }
+        if (asOf !== null && Date.parse(event.metadata.recordedAt) > asOf) {
+          // Recorded times grow with the version: forwards nothing later qualifies.
+          if (!backwards) break;
+          continue;
+        }
+        out.push(event);
+        if (out.length >= max) break;
+      }
+    } catch (err) {
+      if (err instanceof StreamNotFoundError) return [];
+      throw err;
+    }
+    return out;
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    return (await this.lastEvent(streamId))?.version ?? 0;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? START;
+    const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (max <= 0) return [];
+    const out: RecordedEvent[] = [];
+    // readAll has no server-side filter in this client: system events are skipped here, and the
+    // start position is inclusive, so the event at `after` itself is skipped too.
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: comparePositions(after, START) === 0 ? ESDB_START : toEsdbPosition(after),
+    });
+    for await (const resolved of read) {
+      const event = resolved.event;
+      if (!event || isSystemEvent(event)) continue;
+      const recorded = this.toRecorded(event, options.raw === true);
+      if (comparePositions(recorded.position, after) <= 0) continue;
+      out.push(recorded);
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    // Polling readAll, like the other adapters: the same checkpoint and redelivery semantics.
+    return pollingSubscription((o) => this.readAll(o), options);
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  private async lastEvent(streamId: string): Promise<{ version: number; hash: string } | null> {
+    const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1, raw: true });
+    return last ? { version: last.version, hash: last.hash } : null;
+  }
+
+  private async storedAppendId(streamId: string, version: number): Promise<string | null> {
+    try {
+      for await (const resolved of this.client.readStream(streamId, { fromRevision: BigInt(version - 1), maxCount: 1 })) {
+        const meta = resolved.event?.metadata as Partial<StoredMetadata> | undefined;
+        return meta?.appendId ?? null;
+      }
+    } catch (err) {
+      if (!(err instanceof StreamNotFoundError)) throw err;
+    }
+    return null;
+  }
+
+  /** The first result of a command already applied to this stream, or null. */
+  private async findCommand(streamId: string, commandId: string): Promise<AppendResult | null> {
+    const events = await this.readStream(streamId, { direction: 'backwards', raw: true });
+    const versions = events.filter((e) => e.metadata.commandId === commandId).map((e) => e.version);
+    if (versions.length === 0) return null;
+    const firstVersion = Math.min(...versions);
+    const lastVersion = Math.max(...versions);
+    return { streamId, nextExpectedVersion: lastVersion, firstVersion, lastVersion, duplicate: true };
+  }
+
+  private toRecorded(event: EsdbRecorded, raw: boolean): RecordedEvent {
+    const stored = readStoredMetadata(event.metadata);
+    const position = event.position ?? { commit: 0n, prepare: 0n };
+    const data = decodeData(event);
+    const metadata: EventMetadata = stored?.casework ?? foreignMetadata(event);
+    const recorded: RecordedEvent = {
+      streamId: event.streamId,
+      version: Number(event.revision) + 1,
+      globalSeq: position.prepare.toString(),
+      position: { commit: position.commit.toString(), prepare: position.prepare.toString() },
+      type: event.type,
+      data,
+      metadata,
+      contentHash: stored?.contentHash ?? '',
+      hash: stored?.hash ?? '',
+      prevHash: stored?.prevHash ?? '',
+    };
+    return raw ? recorded : this.upcasters.apply(recorded);
+  }
+}
+
+function toEsdbPosition(position: GlobalPosition): Position {
+  return { commit: BigInt(position.commit), prepare: BigInt(position.prepare) };
+}
+
+function isSystemEvent(event: { streamId: string; type: string }): boolean {
+  return event.streamId.startsWith('$') || event.type.startsWith('$');
+}
+
+function readStoredMetadata(metadata: unknown): StoredMetadata | null {
+  if (!metadata || typeof metadata !== 'object' || metadata instanceof Uint8Array) return null;
+  const m = metadata as Partial<StoredMetadata>;
+  return m.casework && typeof m.hash === 'string' ? (m as StoredMetadata) : null;
+}
+
+function decodeData(event: EsdbRecorded): Record<string, unknown> {
+  if (event.isJson) return event.data as Record<string, unknown>;
+  try {
+    return JSON.parse(Buffer.from(event.data as Uint8Array).toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return { binary: Buffer.from(event.data as Uint8Array).toString('base64') };
+  }
+}
+
+/**
+ * An event someone wrote past this adapter carries none of our metadata. It is still returned,
+ * with empty hashes, so that the ledger verifier reports it instead of never seeing it.
+ */
+function foreignMetadata(event: EsdbRecorded): EventMetadata {
+  return {
+    eventId: event.id,
+    commandId: null,
+    correlationId: '',
+    causationId: null,
+    actor: { userId: '', role: '', unit: '' },
+    recordedAt: event.created.toISOString(),
+    schemaVersion: 1,
+    policyVersion: null,
+  };
+}
