@@ -7,3 +7,4 @@ export { pollingSubscription } from './subscription';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export type { InMemoryEventStoreOptions } from './in-memory/in-memory-event-store';
 export * from './postgres';
+export * from './eventstoredb';
