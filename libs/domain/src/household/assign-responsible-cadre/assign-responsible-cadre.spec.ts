@@ -22,5 +22,3 @@ describe('AssignResponsibleCadre', () => {
     given(aHousehold()).when({ ...command('AssignResponsibleCadre', { cadre: wang }), actor: inspector }).thenThrows({ kind: 'forbidden' });
   });
 });
-
-export { assigned, wang };
