@@ -53,6 +53,9 @@ interface StoredMetadata {
 
 type EsdbRecorded = NonNullable<ResolvedEvent['event']>;
 
+/** Streams that index applied commands (see recordCommand); not part of the log. */
+export const COMMAND_STREAM_PREFIX = 'casework-command-';
+
 export interface EventStoreDbEventStoreOptions {
   upcasters?: Upcaster[];
   /** How often an append with expected version 'any' / 'stream_exists' retries a lost race. */
@@ -70,7 +73,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   constructor(private readonly client: EventStoreDBClient, options: EventStoreDbEventStoreOptions = {}) {
     this.upcasters = new UpcasterChain(options.upcasters);
-    this.maxAppendAttempts = options.maxAppendAttempts ?? 10;
+    this.maxAppendAttempts = options.maxAppendAttempts ?? 100;
   }
 
   static fromConnectionString(connectionString: string, options?: EventStoreDbEventStoreOptions): EventStoreDbEventStore {
@@ -80,12 +83,14 @@ export class EventStoreDbEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult> {
     const expected = normaliseExpected(expectedVersion);
     const prepared = prepareEvents(streamId, events, context);
-    const commandId = context.commandId ?? null;
+    // Command ids are UUIDs: compared in lower case, as PostgreSQL's uuid type does.
+    const commandId = context.commandId ? context.commandId.toLowerCase() : null;
     if (commandId) {
       const prior = await this.findCommand(streamId, commandId);
       if (prior) return prior;
     }
     for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * attempt)));
       const last = await this.lastEvent(streamId);
       const current = last?.version ?? 0;
       if ((expected === 'stream_exists' && current === 0) || (typeof expected === 'number' && expected !== current)) {
@@ -128,15 +133,23 @@ export class EventStoreDbEventStore implements EventStore {
         throw new ConcurrencyError(streamId, expectedVersion, actual);
       }
 
-      // The server answers a retried write (same ids, same revision) with success without
-      // writing: only the append id at our first version tells whose events are stored there.
+      const result: AppendResult = {
+        streamId,
+        nextExpectedVersion: current + events.length,
+        firstVersion: current + 1,
+        lastVersion: current + events.length,
+        duplicate: false,
+      };
       if (commandId) {
+        // The server answers a retried write (same ids, same revision) with success without
+        // writing: only the append id at our first version tells whose events are stored there.
         if ((await this.storedAppendId(streamId, current + 1)) !== appendId) {
           const prior = await this.findCommand(streamId, commandId);
           if (prior) return prior;
         }
+        await this.recordCommand(commandId, result);
       }
-      return { streamId, nextExpectedVersion: current + events.length, firstVersion: current + 1, lastVersion: current + events.length, duplicate: false };
+      return result;
     }
   }
 
@@ -195,7 +208,7 @@ export class EventStoreDbEventStore implements EventStore {
     });
     for await (const resolved of read) {
       const event = resolved.event;
-      if (!event || isSystemEvent(event)) continue;
+      if (!event || isSystemEvent(event) || event.streamId.startsWith(COMMAND_STREAM_PREFIX)) continue;
       const recorded = this.toRecorded(event, options.raw === true);
       if (comparePositions(recorded.position, after) <= 0) continue;
       out.push(recorded);
@@ -230,14 +243,39 @@ export class EventStoreDbEventStore implements EventStore {
     return null;
   }
 
-  /** The first result of a command already applied to this stream, or null. */
+  /**
+   * The first result of a command already applied: from its marker stream, or, when the process
+   * stopped between the events and the marker, from the events of the target stream.
+   */
   private async findCommand(streamId: string, commandId: string): Promise<AppendResult | null> {
+    try {
+      for await (const resolved of this.client.readStream(COMMAND_STREAM_PREFIX + commandId, { maxCount: 1 })) {
+        const marker = resolved.event?.data as { result?: AppendResult } | undefined;
+        if (marker?.result) return { ...marker.result, duplicate: true };
+      }
+    } catch (err) {
+      if (!(err instanceof StreamNotFoundError)) throw err;
+    }
     const events = await this.readStream(streamId, { direction: 'backwards', raw: true });
-    const versions = events.filter((e) => e.metadata.commandId === commandId).map((e) => e.version);
+    const versions = events.filter((e) => e.metadata.commandId?.toLowerCase() === commandId).map((e) => e.version);
     if (versions.length === 0) return null;
     const firstVersion = Math.min(...versions);
     const lastVersion = Math.max(...versions);
     return { streamId, nextExpectedVersion: lastVersion, firstVersion, lastVersion, duplicate: true };
+  }
+
+  /**
+   * EventStoreDB has no index by command id across streams: a one-event marker stream per
+   * command is that index. Written after the events; the first marker wins.
+   */
+  private async recordCommand(commandId: string, result: AppendResult): Promise<void> {
+    try {
+      await this.client.appendToStream(COMMAND_STREAM_PREFIX + commandId, jsonEvent({ type: 'CommandApplied', data: { result: { ...result } } }), {
+        expectedRevision: NO_STREAM,
+      });
+    } catch (err) {
+      if (!(err instanceof WrongExpectedVersionError)) throw err;
+    }
   }
 
   private toRecorded(event: EsdbRecorded, raw: boolean): RecordedEvent {
