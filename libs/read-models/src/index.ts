@@ -23,3 +23,4 @@ export const READ_MODEL_ENTITIES: Function[] = [
   CaseQueueEntity,
 ];
 export const READ_MODEL_MIGRATIONS: Function[] = [ReadModels1764100000000];
+export * from './testing/synthetic-workload';
