@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { Infrastructure, PlatformModule } from '@casework/platform';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { HealthCheck } from './health/health.checks';
 import { HealthModule } from './health/health.module';
 
 export interface AppModuleOptions {
-  infra: Pick<Infrastructure, 'config' | 'pool' | 'store'>;
+  infra: Pick<Infrastructure, 'config' | 'pool' | 'store' | 'dataSource'>;
   healthChecks?: HealthCheck[];
 }
 
@@ -14,7 +17,13 @@ export class AppModule {
   static register(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(options.infra), HealthModule.register(options.healthChecks)],
+      imports: [
+        PlatformModule.forRoot(options.infra),
+        CqrsModule.forRoot(),
+        HealthModule.register(options.healthChecks),
+        AuthModule.register(options.infra.dataSource),
+        CasesModule,
+      ],
     };
   }
 }

@@ -1,0 +1,81 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PostgresEventStore, type EventStore } from '@casework/event-store';
+import { DEMO_PASSWORD, seedIdentity } from '@casework/identity';
+import { createDataSource, loadConfig, type AppConfig } from '@casework/platform';
+import { createApp } from '../../apps/api/src/create-app';
+import { adminUrl, appUrl, createTestSchema, type TestSchema } from './db';
+
+export interface TestApp {
+  app: INestApplication;
+  server: Server;
+  /** e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  config: AppConfig;
+  db: TestSchema;
+  store: EventStore;
+  dataSource: DataSource;
+  /** A bearer token for a demo account (password DEMO_PASSWORD); cached per username. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The API on a fresh schema of the real PostgreSQL: event store migrated (as admin), TypeORM
+ * migrations run, demo users seeded, listening on an ephemeral port. The event store writes as
+ * the restricted app role; TypeORM (users, read models) connects as the admin for simplicity.
+ */
+export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
+  const db = await createTestSchema(prefix);
+  const config = loadConfig({
+    DATABASE_URL: appUrl(),
+    DATABASE_SCHEMA: db.schema,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    SEED_DEMO: 'false',
+    INLINE_WORKER: 'false',
+    LOG_LEVEL: 'error',
+  });
+  const dataSource = createDataSource(adminUrl(), db.schema, false);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await seedIdentity(dataSource);
+  const store = new PostgresEventStore({ pool: db.appPool, schema: db.schema });
+  const app = await createApp({ infra: { config, pool: db.appPool, store, dataSource } }, false);
+  await app.listen(0, '127.0.0.1');
+  const server = app.getHttpServer() as Server;
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const tokens = new Map<string, Promise<string>>();
+
+  async function fetchToken(username: string): Promise<string> {
+    const res = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  }
+
+  return {
+    app,
+    server,
+    baseUrl,
+    config,
+    db,
+    store,
+    dataSource,
+    login(username) {
+      if (!tokens.has(username)) tokens.set(username, fetchToken(username));
+      return tokens.get(username)!;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      await dataSource.destroy();
+      await db.drop();
+    },
+  };
+}
