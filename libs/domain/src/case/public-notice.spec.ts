@@ -78,7 +78,7 @@ describe('public notice (公示)', () => {
     it('after an objection sends the case back, the district review re-evaluates and a second notice is numbered 2', () => {
       const sentBack = { type: 'ObjectionResolved' as const, data: { by: reviewer, at: at('2020-10-12'), objectionNumber: 1, outcome: 'upheld' as const, resolution: 'Works part-time', next: 'review' as const } };
       const e2 = eligibility({ policyVersion: 'v2' });
-      const history = [...withObjection(), sentBack, { ...districtPassed(e2), data: { ...districtPassed(e2).data, at: at('2020-10-19') } }];
+      const history = [...withObjection(), sentBack, districtPassed(e2, reviewer, at('2020-10-19'))];
       expect(foldCase(history)).toMatchObject({ status: 'district_review_passed', policyVersion: 'v2' });
       given(...history).when(command('startPublicNotice', {}, caseworker, at('2020-10-20'))).then((events, after) => {
         expect(events[0]).toMatchObject({ data: { noticeNumber: 2, startsOn: '2020-10-20', endsOn: '2020-10-27' } });

@@ -89,9 +89,9 @@ export const submitted = (elig: EligibilityResult = eligibility()): CaseEvent =>
 });
 export const accepted = (): CaseEvent => ({ type: 'CaseAccepted', data: { by: opener, at: at('2020-09-02') } });
 export const preliminaryPassed = (by: Actor = streetStaff): CaseEvent => ({ type: 'PreliminaryReviewPassed', data: { by, at: at('2020-09-03'), opinion: null } });
-export const districtPassed = (elig: EligibilityResult = eligibility(), by: Actor = reviewer): CaseEvent => ({
+export const districtPassed = (elig: EligibilityResult = eligibility(), by: Actor = reviewer, when = at('2020-09-10')): CaseEvent => ({
   type: 'DistrictReviewPassed',
-  data: { by, at: at('2020-09-10'), opinion: null, policyVersion: elig.policyVersion, eligibility: elig },
+  data: { by, at: when, opinion: null, policyVersion: elig.policyVersion, eligibility: elig },
 });
 export const noticeStarted = (): CaseEvent => ({
   type: 'PublicNoticeStarted',
