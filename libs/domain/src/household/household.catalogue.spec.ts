@@ -1,29 +1,38 @@
-import { HOUSEHOLD_COMMANDS, unknownHouseholdFields } from './household.catalogue';
+import { HOUSEHOLD_COMMANDS, householdCommandForRoute, validateHouseholdCommandBody } from './household.catalogue';
+import type { HouseholdCommandType } from './household.commands';
+import { membersInput } from './testing/household.spec-kit';
+
+const fieldsOf = (problems: { field: string }[]) => problems.map((p) => p.field);
 
 describe('HOUSEHOLD_COMMANDS', () => {
-  it('gives every command a distinct route under /api/households', () => {
-    const routes = Object.values(HOUSEHOLD_COMMANDS).map((c) => c.route);
-    expect(new Set(routes).size).toBe(routes.length);
-    for (const route of routes) expect(route).toMatch(/^POST \/api\/households(\/:id\/[a-z-]+)?$/);
+  it('gives every command a distinct route segment, and only registration opens a household', () => {
+    const names = Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[];
+    expect(new Set(names.map((n) => HOUSEHOLD_COMMANDS[n].route)).size).toBe(names.length);
+    for (const name of names) expect(householdCommandForRoute(HOUSEHOLD_COMMANDS[name].route)).toBe(name);
+    expect(names.filter((n) => HOUSEHOLD_COMMANDS[n].opensHousehold)).toEqual(['RegisterHousehold']);
+    expect(householdCommandForRoute('approve')).toBeUndefined();
   });
 
   it('never takes the household id from the body', () => {
-    for (const spec of Object.values(HOUSEHOLD_COMMANDS)) {
-      expect(spec.fields).not.toHaveProperty('householdId');
-      expect(spec.handlerSupplies).toEqual(['householdId']);
-    }
+    expect(fieldsOf(validateHouseholdCommandBody('ChangeHouseholdStatus', { householdId: 'x', status: 'edge', reason: 'r' }))).toEqual(['householdId']);
+    expect(validateHouseholdCommandBody('ChangeHouseholdStatus', { householdId: 'x', status: 'edge', reason: 'r' }, { allowHandlerFields: true })).toEqual([]);
   });
 
-  it('reports unknown fields, nested ones included', () => {
-    expect(unknownHouseholdFields('ChangeHouseholdStatus', { status: 'edge', reason: 'r' })).toEqual([]);
-    expect(unknownHouseholdFields('ChangeHouseholdStatus', { status: 'edge', reason: 'r', householdId: 'x', extra: 1 })).toEqual(['householdId', 'extra']);
-    expect(
-      unknownHouseholdFields('RegisterHousehold', {
-        village: 'v',
-        members: [{ memberId: 'm1', name: 'n' }, { memberId: 'm2', salary: 1 }],
-      }),
-    ).toEqual(['members[1].salary']);
-    expect(unknownHouseholdFields('AssignResponsibleCadre', { cadre: { userId: 'u', rank: 'x' } })).toEqual(['cadre.rank']);
-    expect(unknownHouseholdFields('RecordVisit', { risks: [{ riskId: 'r', level: 1 }] })).toEqual(['risks[0].level']);
+  it('accepts a complete registration body', () => {
+    const body = { village: 'v', streetOffice: 'STREET_XIYI', address: 'a', headMemberId: 'm1', members: membersInput(), status: 'lifted', statusReason: 'r' };
+    expect(validateHouseholdCommandBody('RegisterHousehold', body)).toEqual([]);
+  });
+
+  it('reports unknown, missing and malformed fields, nested ones included', () => {
+    const body = { village: 'v', address: '', members: [{ ...membersInput()[0], salary: 1 }, 'x'], status: 'poor', statusReason: 'r', extra: true };
+    expect(fieldsOf(validateHouseholdCommandBody('RegisterHousehold', body))).toEqual(['extra', 'streetOffice', 'address', 'headMemberId', 'members[0].salary', 'members[1]', 'status']);
+    expect(fieldsOf(validateHouseholdCommandBody('AssignResponsibleCadre', { cadre: { userId: 'u', name: 'n', unit: 'U', rank: 'x' } }))).toEqual(['cadre.rank']);
+    expect(fieldsOf(validateHouseholdCommandBody('RecordVisit', { visitId: 'v', date: '2020-10-1', visitor: 'w', findings: 'f', nextVisitDue: '2020-11-01', risks: [{ riskId: 'r', description: 'd', severity: 'low', level: 1 }] }))).toEqual([
+      'date',
+      'risks[0].level',
+    ]);
+    expect(fieldsOf(validateHouseholdCommandBody('AdoptAssistancePlan', { planId: 'p', summary: 's', measures: [] }))).toEqual(['measures']);
+    expect(fieldsOf(validateHouseholdCommandBody('PlaceMemberInWork', { placementId: 'p', memberId: 'm', employer: 'e', post: 'p', startDate: '2020-10-01', publicWelfarePost: 'yes' }))).toEqual(['publicWelfarePost']);
+    expect(validateHouseholdCommandBody('EliminateRisk', [])).toEqual([{ field: 'body', reason: 'must be a JSON object' }]);
   });
 });

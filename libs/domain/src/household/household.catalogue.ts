@@ -1,207 +1,194 @@
+import type { FieldType } from '../case/case.catalogue';
+import type { FieldProblem } from '../shared/errors';
 import type { HouseholdCommandType } from './household.commands';
+import { isIsoDate } from './household.dates';
 import { EMPLOYMENT_STATUSES, LABOUR_CAPACITIES, POVERTY_STATUSES, RELATIONS, RISK_SEVERITIES, RISK_SOURCES, THREE_CHECK_KINDS, THREE_CHECK_RESULTS } from './household.model';
 
-export type HouseholdFieldKind = 'string' | 'date' | 'boolean' | 'enum' | 'object' | 'array';
-
-export interface HouseholdCommandField {
-  kind: HouseholdFieldKind;
+/** The case catalogue's field spec, plus lists (members, measures, risks) whose items are objects described by `fields`. */
+export type HouseholdFieldSpec = {
+  name: string;
+  type: Exclude<FieldType, 'integer'> | 'array';
   required: boolean;
-  description: string;
-  /** For enum fields. */
-  values?: readonly string[];
-  /** For object fields, and for the items of array fields. */
-  fields?: Record<string, HouseholdCommandField>;
-}
+  maxLength?: number;
+  enum?: readonly string[];
+  /** Fields of an object, or of each item of an array. */
+  fields?: readonly HouseholdFieldSpec[];
+  /** Arrays: at least one item. */
+  nonEmpty?: boolean;
+};
 
-export interface HouseholdCommandSpec {
-  /** HTTP route; `:id` is the household id. */
+export type HouseholdCommandSpec = {
+  /** Last segment of `POST /api/households/:id/<route>`; registration is `POST /api/households`. */
   route: string;
   description: string;
-  /** The request body. Ids of things inside a household (members, measures, visits…) come from the client and are unique within the household. */
-  fields: Record<string, HouseholdCommandField>;
-  /** Added by the handler, never read from the body: the household id (from the path, or new on registration). */
-  handlerSupplies: readonly string[];
-}
-
-const text = (description: string, required = true): HouseholdCommandField => ({ kind: 'string', required, description });
-const date = (description: string, required = true): HouseholdCommandField => ({ kind: 'date', required, description });
-const oneOf = (values: readonly string[], description: string): HouseholdCommandField => ({ kind: 'enum', required: true, values, description });
-
-const cadre: HouseholdCommandField = {
-  kind: 'object',
-  required: true,
-  description: 'The responsible cadre (帮扶责任人)',
-  fields: { userId: text('User id of the cadre'), name: text('Name'), unit: text('Unit code'), phone: text('Phone', false) },
+  /**
+   * The body a client sends; anything else is an unknown field. Ids of things inside a household
+   * (members, measures, visits, risks, placements, checks) come from the client, unique within the household.
+   */
+  fields: readonly HouseholdFieldSpec[];
+  /** What the handler adds before calling decide: the household id (from the path, or new on registration). */
+  handlerSupplies: readonly 'householdId'[];
+  /** True for the one command that creates the household (`POST /api/households`). */
+  opensHousehold: boolean;
 };
-const measure = (description: string): HouseholdCommandField => ({
-  kind: 'object',
-  required: true,
-  description,
-  fields: { measureId: text('Id of the measure, unique in the household'), description: text('What will be done'), owner: text('Who does it'), targetDate: date('Target date, not before today') },
-});
-const householdOnly = ['householdId'] as const;
 
-/** Every household command: route, meaning and body fields. The API validates bodies against it and rejects unknown fields. */
-export const HOUSEHOLD_COMMANDS: Record<HouseholdCommandType, HouseholdCommandSpec> = {
+const ID = 64;
+const NAME = 100;
+const REASON = 1000;
+const TEXT = 2000;
+
+const str = (name: string, required: boolean, maxLength: number, extra: Partial<HouseholdFieldSpec> = {}): HouseholdFieldSpec => ({ name, type: 'string', required, maxLength, ...extra });
+const oneOf = (name: string, values: readonly string[], required = true): HouseholdFieldSpec => ({ name, type: 'string', required, maxLength: 32, enum: values });
+const date = (name: string, required = true): HouseholdFieldSpec => ({ name, type: 'date', required });
+const reason = (name = 'reason') => str(name, true, REASON);
+
+const cadre: HouseholdFieldSpec = { name: 'cadre', type: 'object', required: true, fields: [str('userId', true, ID), str('name', true, NAME), str('unit', true, ID), str('phone', false, 32)] };
+const measureFields = [str('measureId', true, ID), str('description', true, TEXT), str('owner', true, NAME), date('targetDate')];
+
+const cmd = (route: string, description: string, fields: HouseholdFieldSpec[]): HouseholdCommandSpec => ({ route, description, fields, handlerSupplies: ['householdId'], opensHousehold: false });
+
+/** Every household command: route, meaning and body fields, for routes, request validation and OpenAPI. */
+export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, HouseholdCommandSpec>> = {
   RegisterHousehold: {
-    route: 'POST /api/households',
-    description: 'Register a monitored household with its members and poverty status',
-    handlerSupplies: householdOnly,
-    fields: {
-      village: text('Village'),
-      streetOffice: text('Unit code of the street office that follows the household'),
-      address: text('Address'),
-      headMemberId: text('memberId of the head of household (relation "head")'),
-      members: {
-        kind: 'array',
+    ...cmd('register', 'Register a monitored household with its members and poverty status; a not_lifted household gets PLAN_DEADLINE_WORKING_DAYS to adopt its plan.', [
+      str('village', true, NAME),
+      str('streetOffice', true, ID),
+      str('address', true, REASON),
+      str('headMemberId', true, ID),
+      {
+        name: 'members',
+        type: 'array',
         required: true,
-        description: 'Household members, at least one',
-        fields: {
-          memberId: text('Id of the member, unique in the household'),
-          name: text('Name'),
-          relation: oneOf(RELATIONS, 'Relation to the head of household'),
-          birthDate: date('Date of birth; must match the ID number'),
-          idNumber: text('18-character resident ID number'),
-          labourCapacity: oneOf(LABOUR_CAPACITIES, 'Labour capacity'),
-          employmentStatus: oneOf(EMPLOYMENT_STATUSES, 'Employment status'),
-        },
+        nonEmpty: true,
+        fields: [
+          str('memberId', true, ID),
+          str('name', true, NAME),
+          oneOf('relation', RELATIONS),
+          date('birthDate'),
+          str('idNumber', true, 18),
+          oneOf('labourCapacity', LABOUR_CAPACITIES),
+          oneOf('employmentStatus', EMPLOYMENT_STATUSES),
+        ],
       },
-      status: oneOf(POVERTY_STATUSES, 'Poverty status'),
-      statusReason: text('Why the household has this status'),
-    },
+      oneOf('status', POVERTY_STATUSES),
+      reason('statusReason'),
+    ]),
+    opensHousehold: true,
   },
-  ChangeHouseholdStatus: {
-    route: 'POST /api/households/:id/change-status',
-    description: 'Change the poverty status, with the reason; becoming not_lifted without a plan starts the plan deadline',
-    handlerSupplies: householdOnly,
-    fields: { status: oneOf(POVERTY_STATUSES, 'New status'), reason: text('Why the status changes') },
-  },
-  AssignResponsibleCadre: {
-    route: 'POST /api/households/:id/assign-cadre',
-    description: 'Assign the one-on-one responsible cadre',
-    handlerSupplies: householdOnly,
-    fields: { cadre },
-  },
-  ReassignResponsibleCadre: {
-    route: 'POST /api/households/:id/reassign-cadre',
-    description: 'Replace the responsible cadre, with the reason',
-    handlerSupplies: householdOnly,
-    fields: { cadre, reason: text('Why the cadre changes') },
-  },
-  AdoptAssistancePlan: {
-    route: 'POST /api/households/:id/adopt-plan',
-    description: 'Adopt the individualised assistance plan (个性化帮扶方案); replacing a plan needs a reason',
-    handlerSupplies: householdOnly,
-    fields: {
-      planId: text('Id of the plan, unique in the household'),
-      summary: text('What the plan aims at'),
-      measures: { ...measure('Measures of the plan, at least one'), kind: 'array' },
-      revisionReason: text('Why an existing plan is replaced (required then)', false),
-    },
-  },
-  AddPlanMeasure: {
-    route: 'POST /api/households/:id/add-measure',
-    description: 'Add a measure to the current plan',
-    handlerSupplies: householdOnly,
-    fields: { measure: measure('The new measure') },
-  },
-  CompletePlanMeasure: {
-    route: 'POST /api/households/:id/complete-measure',
-    description: 'Record a plan measure as done',
-    handlerSupplies: householdOnly,
-    fields: { measureId: text('The measure'), doneAt: date('Day it was done, not in the future'), note: text('Note', false) },
-  },
-  RecordVisit: {
-    route: 'POST /api/households/:id/record-visit',
-    description: 'Record a follow-up visit and any risks found',
-    handlerSupplies: householdOnly,
-    fields: {
-      visitId: text('Id of the visit, unique in the household'),
-      date: date('Day of the visit, not in the future'),
-      visitor: text('Who visited'),
-      findings: text('What the visitor found'),
-      needs: { kind: 'string', required: true, description: 'Needs of the household (may be empty)' },
-      measuresTaken: { kind: 'string', required: true, description: 'Measures taken on the visit (may be empty)' },
-      nextVisitDue: date('When the next visit is due; after the visit date'),
-      risks: {
-        kind: 'array',
-        required: false,
-        description: 'Risks found on the visit',
-        fields: { riskId: text('Id of the risk, unique in the household'), description: text('The risk'), severity: oneOf(RISK_SEVERITIES, 'Severity') },
-      },
-    },
-  },
-  RaiseRiskFlag: {
-    route: 'POST /api/households/:id/raise-risk',
-    description: 'Raise a risk flag from a recorded visit or from data',
-    handlerSupplies: householdOnly,
-    fields: {
-      riskId: text('Id of the risk, unique in the household'),
-      source: oneOf(RISK_SOURCES, 'Where the risk comes from'),
-      visitId: text('The visit, when the source is a visit', false),
-      description: text('The risk'),
-      severity: oneOf(RISK_SEVERITIES, 'Severity'),
-    },
-  },
-  EliminateRisk: {
-    route: 'POST /api/households/:id/eliminate-risk',
-    description: 'Decide that a risk is eliminated (风险消除), with the reason',
-    handlerSupplies: householdOnly,
-    fields: { riskId: text('The risk'), reason: text('Why the risk is eliminated') },
-  },
-  PlaceMemberInWork: {
-    route: 'POST /api/households/:id/place-member',
-    description: 'Record a member placed in work, public-welfare posts included',
-    handlerSupplies: householdOnly,
-    fields: {
-      placementId: text('Id of the placement, unique in the household'),
-      memberId: text('The member'),
-      employer: text('Employer'),
-      post: text('Post'),
-      startDate: date('First day of work'),
-      publicWelfarePost: { kind: 'boolean', required: true, description: 'Whether the post is a public-welfare post (公益性岗位)' },
-      caseId: text('Subsidy case supporting the placement', false),
-    },
-  },
-  RecordMemberLeftWork: {
-    route: 'POST /api/households/:id/record-left-work',
-    description: 'Record that a member left a placement',
-    handlerSupplies: householdOnly,
-    fields: { placementId: text('The placement'), endDate: date('Last day of work, not before the start'), reason: text('Why the member left') },
-  },
-  RecordThreeChecks: {
-    route: 'POST /api/households/:id/record-check',
-    description: 'Record one of the three checks (三排查)',
-    handlerSupplies: householdOnly,
-    fields: {
-      checkId: text('Id of the check, unique in the household'),
-      kind: oneOf(THREE_CHECK_KINDS, 'Which check'),
-      date: date('Day of the check, not in the future'),
-      result: oneOf(THREE_CHECK_RESULTS, 'Result'),
-      notes: { kind: 'string', required: false, description: 'Notes; required when an issue was found' },
-    },
-  },
-  LinkSubsidyCase: {
-    route: 'POST /api/households/:id/link-case',
-    description: "Link a member's subsidy case to the household",
-    handlerSupplies: householdOnly,
-    fields: { caseId: text('The case'), programme: text('Programme code of the case'), memberId: text('The member the case is for') },
-  },
+  ChangeHouseholdStatus: cmd('change-status', 'Change the poverty status with its reason; becoming not_lifted without a plan starts the plan deadline.', [oneOf('status', POVERTY_STATUSES), reason()]),
+  AssignResponsibleCadre: cmd('assign-cadre', 'Assign the one-on-one responsible cadre (帮扶责任人).', [cadre]),
+  ReassignResponsibleCadre: cmd('reassign-cadre', 'Replace the responsible cadre, with the reason.', [cadre, reason()]),
+  AdoptAssistancePlan: cmd('adopt-plan', 'Adopt the individualised assistance plan (个性化帮扶方案); replacing a plan needs revisionReason.', [
+    str('planId', true, ID),
+    str('summary', true, TEXT),
+    { name: 'measures', type: 'array', required: true, nonEmpty: true, fields: measureFields },
+    str('revisionReason', false, REASON),
+  ]),
+  AddPlanMeasure: cmd('add-measure', 'Add a measure to the current plan.', [{ name: 'measure', type: 'object', required: true, fields: measureFields }]),
+  CompletePlanMeasure: cmd('complete-measure', 'Record a plan measure as done.', [str('measureId', true, ID), date('doneAt'), str('note', false, TEXT)]),
+  RecordVisit: cmd('record-visit', 'Record a follow-up visit and the risks found on it.', [
+    str('visitId', true, ID),
+    date('date'),
+    str('visitor', true, NAME),
+    str('findings', true, TEXT),
+    // May be empty text, but must be sent: "no needs" is a finding too.
+    { name: 'needs', type: 'string', required: false, maxLength: TEXT },
+    { name: 'measuresTaken', type: 'string', required: false, maxLength: TEXT },
+    date('nextVisitDue'),
+    { name: 'risks', type: 'array', required: false, fields: [str('riskId', true, ID), str('description', true, TEXT), oneOf('severity', RISK_SEVERITIES)] },
+  ]),
+  RaiseRiskFlag: cmd('raise-risk', 'Raise a risk flag from a recorded visit or from data.', [
+    str('riskId', true, ID),
+    oneOf('source', RISK_SOURCES),
+    str('visitId', false, ID),
+    str('description', true, TEXT),
+    oneOf('severity', RISK_SEVERITIES),
+  ]),
+  EliminateRisk: cmd('eliminate-risk', 'Decide that a risk is eliminated (风险消除), with the reason.', [str('riskId', true, ID), reason()]),
+  PlaceMemberInWork: cmd('place-member', 'Record a member placed in work, public-welfare posts (公益性岗位) included.', [
+    str('placementId', true, ID),
+    str('memberId', true, ID),
+    str('employer', true, NAME),
+    str('post', true, NAME),
+    date('startDate'),
+    { name: 'publicWelfarePost', type: 'boolean', required: true },
+    str('caseId', false, ID),
+  ]),
+  RecordMemberLeftWork: cmd('record-left-work', 'Record that a member left a placement.', [str('placementId', true, ID), date('endDate'), reason()]),
+  RecordThreeChecks: cmd('record-check', 'Record one of the three checks (三排查).', [
+    str('checkId', true, ID),
+    oneOf('kind', THREE_CHECK_KINDS),
+    date('date'),
+    oneOf('result', THREE_CHECK_RESULTS),
+    str('notes', false, TEXT),
+  ]),
+  LinkSubsidyCase: cmd('link-case', "Link a member's subsidy case to the household.", [str('caseId', true, ID), str('programme', true, 64), str('memberId', true, ID)]),
 };
 
-/** Dotted paths of body fields the command does not know (handler-supplied fields count as unknown: a client may not set them). */
-export function unknownHouseholdFields(type: HouseholdCommandType, body: unknown): string[] {
-  return unknownIn(HOUSEHOLD_COMMANDS[type].fields, body, '');
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkFields(specs: readonly HouseholdFieldSpec[], body: Record<string, unknown>, prefix: string, ignore: readonly string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const known = new Set(specs.map((s) => s.name));
+  for (const key of Object.keys(body)) {
+    if (!known.has(key) && !ignore.includes(key)) problems.push({ field: prefix + key, reason: 'is not a known field' });
+  }
+  for (const spec of specs) {
+    const field = prefix + spec.name;
+    const value = body[spec.name];
+    if (value === undefined || value === null) {
+      if (spec.required) problems.push({ field, reason: 'is required' });
+      continue;
+    }
+    switch (spec.type) {
+      case 'string':
+        if (typeof value !== 'string') problems.push({ field, reason: 'must be text' });
+        else if (spec.required && value.trim() === '') problems.push({ field, reason: 'must not be blank' });
+        else if (spec.maxLength !== undefined && value.length > spec.maxLength) problems.push({ field, reason: `must be at most ${spec.maxLength} characters` });
+        else if (spec.enum && !spec.enum.includes(value)) problems.push({ field, reason: `must be one of: ${spec.enum.join(', ')}` });
+        break;
+      case 'date':
+        if (!isIsoDate(value)) problems.push({ field, reason: 'must be a date written YYYY-MM-DD' });
+        break;
+      case 'boolean':
+        if (typeof value !== 'boolean') problems.push({ field, reason: 'must be true or false' });
+        break;
+      case 'object':
+        if (!isPlainObject(value)) problems.push({ field, reason: 'must be an object' });
+        else if (spec.fields) problems.push(...checkFields(spec.fields, value, `${field}.`, []));
+        break;
+      case 'array':
+        if (!Array.isArray(value)) problems.push({ field, reason: 'must be a list' });
+        else if (spec.nonEmpty && value.length === 0) problems.push({ field, reason: 'must list at least one entry' });
+        else if (spec.fields) {
+          const itemFields = spec.fields;
+          value.forEach((item, i) => {
+            if (!isPlainObject(item)) problems.push({ field: `${field}[${i}]`, reason: 'must be an object' });
+            else problems.push(...checkFields(itemFields, item, `${field}[${i}].`, []));
+          });
+        }
+        break;
+      default: {
+        const _exhaustive: never = spec.type;
+        throw new Error(`Unknown field type ${String(_exhaustive)}`);
+      }
+    }
+  }
+  return problems;
 }
 
-function unknownIn(fields: Record<string, HouseholdCommandField>, value: unknown, prefix: string): string[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
-  return Object.entries(value).flatMap(([key, inner]) => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    const spec = fields[key];
-    if (!spec) return [path];
-    if (!spec.fields) return [];
-    if (spec.kind === 'array') return Array.isArray(inner) ? inner.flatMap((item, i) => unknownIn(spec.fields!, item, `${path}[${i}]`)) : [];
-    return unknownIn(spec.fields, inner, path);
-  });
+/**
+ * Checks a request body against the catalogue: unknown fields, missing or blank required ones,
+ * types, lengths, allowed values. Returns the problems (empty when the body is fine). decide()
+ * checks the business rules (ID numbers, dates in order, references) on top.
+ */
+export function validateHouseholdCommandBody(name: HouseholdCommandType, body: unknown, options: { allowHandlerFields?: boolean } = {}): FieldProblem[] {
+  const spec = HOUSEHOLD_COMMANDS[name];
+  if (!isPlainObject(body)) return [{ field: 'body', reason: 'must be a JSON object' }];
+  return checkFields(spec.fields, body, '', options.allowHandlerFields ? spec.handlerSupplies : []);
+}
+
+/** Command name for a route segment, e.g. `record-visit` -> `RecordVisit`. */
+export function householdCommandForRoute(route: string): HouseholdCommandType | undefined {
+  return (Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[]).find((name) => HOUSEHOLD_COMMANDS[name].route === route);
 }
