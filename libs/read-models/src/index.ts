@@ -1,5 +1,6 @@
 import { AuditEventEntity, AuditReadEntity } from './audit-trail/audit-trail.entity';
 import { CaseQueueEntity } from './case-queue/case-queue.entity';
+import { HouseholdBoard1764200000000, HouseholdBoardEntity } from './household-board';
 import { ReadModels1764100000000 } from './migrations/1764100000000-read-models.migration';
 import { ProjectionCheckpointEntity, ProjectionFailureEntity } from './runner/projection-tables.entity';
 
@@ -13,6 +14,7 @@ export * from './audit-trail/record-read';
 export * from './case-queue/case-queue.projection';
 export * from './case-queue/case-queue.rules';
 export * from './projections';
+export * from './household-board';
 export { AuditEventEntity, AuditReadEntity, CaseQueueEntity, ProjectionCheckpointEntity, ProjectionFailureEntity };
 
 export const READ_MODEL_ENTITIES: Function[] = [
@@ -21,6 +23,7 @@ export const READ_MODEL_ENTITIES: Function[] = [
   AuditEventEntity,
   AuditReadEntity,
   CaseQueueEntity,
+  HouseholdBoardEntity,
 ];
-export const READ_MODEL_MIGRATIONS: Function[] = [ReadModels1764100000000];
+export const READ_MODEL_MIGRATIONS: Function[] = [ReadModels1764100000000, HouseholdBoard1764200000000];
 export * from './testing/synthetic-workload';

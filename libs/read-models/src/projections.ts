@@ -1,8 +1,9 @@
 import { AuditTrailProjection } from './audit-trail/audit-trail.projection';
 import { CaseQueueProjection } from './case-queue/case-queue.projection';
+import { HouseholdBoardProjection } from './household-board/household-board.projection';
 import type { Projection } from './runner/projection';
 
 /** Every projection the worker runs and the CLI can rebuild. */
 export function allProjections(): Projection[] {
-  return [new AuditTrailProjection(), new CaseQueueProjection()];
+  return [new AuditTrailProjection(), new CaseQueueProjection(), new HouseholdBoardProjection()];
 }
