@@ -8,6 +8,20 @@ import { createDataSource, loadConfig, type AppConfig } from '@casework/platform
 import { createApp } from '../../apps/api/src/create-app';
 import { adminUrl, appUrl, createTestSchema, type TestSchema } from './db';
 
+export const TEST_START = '2020-11-16T02:00:00.000Z';
+
+/** A clock the test sets: the policy's windows and the working-day calendar are 2020-2021. */
+export class TestClock {
+  private ms = Date.parse(TEST_START);
+  now = (): Date => new Date(this.ms);
+  set(iso: string): void {
+    this.ms = Date.parse(iso);
+  }
+  advanceDays(days: number): void {
+    this.ms += days * 86_400_000;
+  }
+}
+
 export interface TestApp {
   app: INestApplication;
   server: Server;
@@ -17,6 +31,8 @@ export interface TestApp {
   db: TestSchema;
   store: EventStore;
   dataSource: DataSource;
+  /** The API's clock: starts at TEST_START and only moves when a test moves it. */
+  clock: TestClock;
   /** A bearer token for a demo account (password DEMO_PASSWORD); cached per username. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
@@ -42,7 +58,8 @@ export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
   await dataSource.runMigrations({ transaction: 'each' });
   await seedIdentity(dataSource);
   const store = new PostgresEventStore({ pool: db.appPool, schema: db.schema });
-  const app = await createApp({ infra: { config, pool: db.appPool, store, dataSource } }, false);
+  const clock = new TestClock();
+  const app = await createApp({ infra: { config, pool: db.appPool, store, dataSource }, clock }, false);
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer() as Server;
   const { port } = server.address() as AddressInfo;
@@ -67,6 +84,7 @@ export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
     db,
     store,
     dataSource,
+    clock,
     login(username) {
       if (!tokens.has(username)) tokens.set(username, fetchToken(username));
       return tokens.get(username)!;

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Infrastructure, PlatformModule } from '@casework/platform';
+import { Clock, Infrastructure, PlatformModule } from '@casework/platform';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseQueueModule } from './case-queue/case-queue.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthCheck } from './health/health.checks';
 import { HealthModule } from './health/health.module';
@@ -9,6 +11,8 @@ import { HealthModule } from './health/health.module';
 export interface AppModuleOptions {
   infra: Pick<Infrastructure, 'config' | 'pool' | 'store' | 'dataSource'>;
   healthChecks?: HealthCheck[];
+  /** Tests pass a controllable clock; the system clock otherwise. */
+  clock?: Clock;
 }
 
 /** The HTTP shell: each feature module is one folder of use cases. */
@@ -18,11 +22,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(options.infra),
+        PlatformModule.forRoot(options.infra, options.clock),
         CqrsModule.forRoot(),
         HealthModule.register(options.healthChecks),
         AuthModule.register(options.infra.dataSource),
+        CaseQueueModule.register(options.infra.dataSource),
         CasesModule,
+        AuditModule.register(options.infra.dataSource),
       ],
     };
   }
