@@ -9,3 +9,17 @@ export class ConcurrencyError extends Error {
     this.name = 'ConcurrencyError';
   }
 }
+
+/**
+ * The append ran in a transaction that began writing before the stream's last event was
+ * committed; stored after it, the new event would precede its predecessor in the global order.
+ * Roll back and run the whole transaction again. Only appends inside a caller's transaction
+ * can get it; the store retries its own.
+ */
+export class TransactionOrderError extends Error {
+  readonly code = 'APPEND_TRANSACTION_TOO_OLD';
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId}: this transaction began writing before the stream's last event was committed; roll back and retry it`);
+    this.name = 'TransactionOrderError';
+  }
+}

@@ -64,7 +64,7 @@ create trigger events_refuse_truncate before truncate on ${s}.events
 -- p_contents[i] is the canonical JSON of event i without its version (contentHashPrefix in
 -- @casework/ledger): the function appends the version, hashes it and stores the parsed document,
 -- so the stored content is exactly what was hashed.
--- Returns status 'ok' | 'duplicate' | 'conflict'; raises nothing for races it can resolve, so a
+-- Returns status 'ok' | 'duplicate' | 'conflict' | 'retry' (see below); raises nothing for races it can resolve, so a
 -- caller's transaction stays usable.
 create function ${s}.append_events(p_stream text, p_expected bigint, p_command_id uuid, p_contents text[])
 returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
@@ -72,6 +72,8 @@ language plpgsql as $fn$
 declare
   v_current integer;
   v_prev text;
+  v_prev_tx xid8;
+  v_my_tx xid8;
   v_first integer;
   v_last integer;
   v_dup_stream text;
@@ -97,11 +99,19 @@ begin
       end if;
     end if;
 
-    select e.version, e.hash into v_current, v_prev from ${s}.events e
+    select e.version, e.hash, e.tx_id into v_current, v_prev, v_prev_tx from ${s}.events e
       where e.stream_id = p_stream order by e.version desc limit 1;
     if not found then
       v_current := 0;
       v_prev := repeat('0', 64);
+    end if;
+    -- readAll orders by transaction id, so a stream's next event must come from a transaction
+    -- whose id is not below its predecessor's. A transaction that got its id before the
+    -- predecessor committed cannot append here: it must start again (a new id is always higher).
+    v_my_tx := pg_current_xact_id_if_assigned();
+    if v_my_tx is not null and v_prev_tx is not null and v_prev_tx > v_my_tx then
+      return query select 'retry'::text, p_stream, null::integer, null::integer, v_current;
+      return;
     end if;
     if (p_expected >= 0 and p_expected <> v_current) or (p_expected = -2 and v_current = 0) then
       return query select 'conflict'::text, p_stream, null::integer, null::integer, v_current;

@@ -1,6 +1,6 @@
 import type { ClientBase, Pool } from 'pg';
 import { normaliseExpected, prepareEvents } from '../append-input';
-import { ConcurrencyError } from '../errors';
+import { ConcurrencyError, TransactionOrderError } from '../errors';
 import { START } from '../event-store.port';
 import type {
   AppendContext,
@@ -39,6 +39,9 @@ export interface PostgresAppendOptions {
    *
    * The transaction must run at READ COMMITTED (the default): a racing writer's commit is then
    * seen and answered as duplicate or ConcurrencyError without aborting the transaction.
+   * If the transaction wrote anything before the stream's current last event was committed,
+   * the append throws TransactionOrderError: roll back and retry the transaction (appending
+   * first, before other writes, avoids it).
    * With TypeORM, `await queryRunner.connect()` resolves to the QueryRunner's pg client.
    */
   client?: ClientBase;
@@ -47,8 +50,8 @@ export interface PostgresAppendOptions {
 interface EventRow {
   stream_id: string;
   version: number;
-  global_seq: string;
-  tx_id: string;
+  out_global_seq: string;
+  out_tx_id: string;
   type: string;
   data: Record<string, unknown>;
   metadata: RecordedEvent['metadata'];
@@ -58,14 +61,16 @@ interface EventRow {
 }
 
 interface AppendRow {
-  status: 'ok' | 'duplicate' | 'conflict';
+  status: 'ok' | 'duplicate' | 'conflict' | 'retry';
   result_stream: string;
   first_version: number | null;
   last_version: number | null;
   actual_version: number;
 }
 
-const COLUMNS = 'stream_id, version, global_seq::text as global_seq, tx_id::text as tx_id, type, data, metadata, content_hash, prev_hash, hash';
+// Aliases are prefixed: ORDER BY a plain name would pick the text output column over the table's.
+const COLUMNS =
+  'e.stream_id, e.version, e.global_seq::text as out_global_seq, e.tx_id::text as out_tx_id, e.type, e.data, e.metadata, e.content_hash, e.prev_hash, e.hash';
 
 /**
  * The EventStore on PostgreSQL (DESIGN §4). One round trip per append (the append_events
@@ -86,15 +91,15 @@ export class PostgresEventStore implements EventStore {
     const s = this.schema;
     this.sql = {
       append: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events($1, $2, $3, $4)`,
-      readAll: `select ${COLUMNS} from ${s}.events
+      readAll: `select ${COLUMNS} from ${s}.events e
         where tx_id < pg_snapshot_xmin(pg_current_snapshot()) and (tx_id, global_seq) > ($1::xid8, $2::bigint)
-        order by tx_id, global_seq limit $3`,
-      forwards: `select ${COLUMNS} from ${s}.events
+        order by e.tx_id, e.global_seq limit $3`,
+      forwards: `select ${COLUMNS} from ${s}.events e
         where stream_id = $1 and version >= $2 and version <= $3 and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
-        order by version limit $5`,
-      backwards: `select ${COLUMNS} from ${s}.events
+        order by e.version limit $5`,
+      backwards: `select ${COLUMNS} from ${s}.events e
         where stream_id = $1 and version <= $2 and version >= $3 and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
-        order by version desc limit $5`,
+        order by e.version desc limit $5`,
       version: `select coalesce(max(version), 0)::integer as version from ${s}.events where stream_id = $1`,
     };
   }
@@ -110,17 +115,22 @@ export class PostgresEventStore implements EventStore {
     const prepared = prepareEvents(streamId, events, context);
     const code = expected === 'any' ? -1 : expected === 'stream_exists' ? -2 : expected;
     const params = [streamId, code, prepared[0].metadata.commandId, prepared.map((p) => p.hashPrefix)];
+    const query = { name: `casework-append-${this.schema}`, text: this.sql.append, values: params };
     let row: AppendRow;
-    try {
-      const query = { name: `casework-append-${this.schema}`, text: this.sql.append, values: params };
-      const result = options.client ? await options.client.query<AppendRow>(query) : await this.pool.query<AppendRow>(query);
-      row = result.rows[0];
-    } catch (err) {
-      // Only when append_events gave up (REPEATABLE READ caller, see PostgresAppendOptions).
-      if ((err as { code?: string }).code === '23505') {
-        throw new ConcurrencyError(streamId, expectedVersion, await this.streamVersion(streamId));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = options.client ? await options.client.query<AppendRow>(query) : await this.pool.query<AppendRow>(query);
+        row = result.rows[0];
+      } catch (err) {
+        // Only when append_events gave up (REPEATABLE READ caller, see PostgresAppendOptions).
+        if ((err as { code?: string }).code === '23505') {
+          throw new ConcurrencyError(streamId, expectedVersion, await this.streamVersion(streamId));
+        }
+        throw err;
       }
-      throw err;
+      // 'retry': our own statement ran in a transaction that is now older than the stream's
+      // head; a new statement is a new transaction with a higher id.
+      if (row.status !== 'retry' || options.client || attempt >= 10) break;
     }
     switch (row.status) {
       case 'ok':
@@ -134,6 +144,8 @@ export class PostgresEventStore implements EventStore {
         };
       case 'conflict':
         throw new ConcurrencyError(streamId, expectedVersion, row.actual_version);
+      case 'retry':
+        throw new TransactionOrderError(streamId);
       default: {
         const _exhaustive: never = row.status;
         throw new Error(`append_events returned status ${String(_exhaustive)}`);
@@ -193,8 +205,8 @@ export class PostgresEventStore implements EventStore {
     const event: RecordedEvent = {
       streamId: r.stream_id,
       version: r.version,
-      globalSeq: r.global_seq,
-      position: { commit: r.tx_id, prepare: r.global_seq },
+      globalSeq: r.out_global_seq,
+      position: { commit: r.out_tx_id, prepare: r.out_global_seq },
       type: r.type,
       data: r.data,
       metadata: r.metadata,
