@@ -1,0 +1,11 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ListAuditEventsHttpController } from './list-audit-events/list-audit-events.http.controller';
+
+/** The audit trail for inspectors (reads the audit_events read model). */
+@Module({})
+export class AuditModule {
+  static register(dataSource: DataSource): DynamicModule {
+    return { module: AuditModule, controllers: [ListAuditEventsHttpController], providers: [{ provide: DataSource, useValue: dataSource }] };
+  }
+}
