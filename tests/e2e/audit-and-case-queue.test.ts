@@ -20,13 +20,17 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     await t?.close();
   });
 
+  // Response bodies are checked field by field below; `any` keeps those checks short.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const json = (res: Response): Promise<any> => res.json();
+  const getJson = async (path: string, user?: string) => json(await get(path, user));
   const get = async (path: string, user = 'inspector') =>
     fetch(`${t.baseUrl}${path}`, { headers: { authorization: `Bearer ${await t.login(user)}` } });
 
   it('lists every event in global order with actor, reason, clause and hash, paged', async () => {
     const res = await get('/api/audit/events?pageSize=500');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.total).toBe(total);
     expect(body.items).toHaveLength(Math.min(total, 500));
     const seqs = body.items.map((i: { position: { commit: string; prepare: string } }) => BigInt(i.position.prepare));
@@ -37,31 +41,31 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     const first = body.items[0];
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
 
-    const p2 = await (await get('/api/audit/events?page=2&pageSize=7')).json();
+    const p2 = await getJson('/api/audit/events?page=2&pageSize=7');
     expect(p2.items.map((i: { eventId: string }) => i.eventId)).toEqual(body.items.slice(7, 14).map((i: { eventId: string }) => i.eventId));
   });
 
   it('filters by case, actor, unit, type and time', async () => {
     const aCase = streams.find((s) => s.streamId.startsWith('case-') && s.events.length > 4)!;
     const caseId = aCase.streamId.slice(5);
-    const byCase = await (await get(`/api/audit/events?case=${caseId}`)).json();
+    const byCase = await getJson(`/api/audit/events?case=${caseId}`);
     expect(byCase.items.map((i: { type: string }) => i.type)).toEqual(aCase.events.map((e) => e.type));
 
     const actor = aCase.events[0].actor;
-    const byActor = await (await get(`/api/audit/events?actor=${encodeURIComponent(actor.userId)}&pageSize=500`)).json();
+    const byActor = await getJson(`/api/audit/events?actor=${encodeURIComponent(actor.userId)}&pageSize=500`);
     expect(byActor.total).toBeGreaterThan(0);
     expect(byActor.items.every((i: { actor: { userId: string } }) => i.actor.userId === actor.userId)).toBe(true);
 
-    const byUnit = await (await get(`/api/audit/events?unit=FINANCE&type=InstalmentDisbursed&pageSize=500`)).json();
+    const byUnit = await getJson(`/api/audit/events?unit=FINANCE&type=InstalmentDisbursed&pageSize=500`);
     const expected = streams.flatMap((s) => s.events).filter((e) => e.type === 'InstalmentDisbursed').length;
     expect(byUnit.total).toBe(expected);
 
     const at = aCase.events[2].at;
-    const window = await (await get(`/api/audit/events?case=${caseId}&from=${at}&to=${aCase.events[4].at}`)).json();
+    const window = await getJson(`/api/audit/events?case=${caseId}&from=${at}&to=${aCase.events[4].at}`);
     expect(window.items.map((i: { recordedAt: string }) => i.recordedAt)).toEqual([aCase.events[2].at, aCase.events[3].at]);
 
     const household = streams.find((s) => s.streamId.startsWith('household-'))!;
-    const byHousehold = await (await get(`/api/audit/events?household=${household.streamId.slice(10)}`)).json();
+    const byHousehold = await getJson(`/api/audit/events?household=${household.streamId.slice(10)}`);
     expect(byHousehold.total).toBe(household.events.length);
   });
 
@@ -88,12 +92,12 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     for (const user of ['caseworker', 'finance', 'street.xiyi']) {
       const res = await get('/api/audit/events', user);
       expect(res.status).toBe(403);
-      expect((await res.json()).code).toBe('AUDIT_READ_FORBIDDEN');
+      expect((await json(res)).code).toBe('AUDIT_READ_FORBIDDEN');
     }
     for (const user of ['reviewer', 'approver', 'admin']) expect((await get('/api/audit/events?pageSize=1', user)).status).toBe(200);
     const bad = await get('/api/audit/events?from=yesterday');
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(await bad.json())).toContain('from');
+    expect(JSON.stringify(await json(bad))).toContain('from');
     expect((await fetch(`${t.baseUrl}/api/audit/events`)).status).toBe(401);
   });
 
@@ -107,7 +111,7 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
   it('GET /api/cases pages, sorts and filters the case queue', async () => {
     const cases = streams.filter((s) => s.streamId.startsWith('case-'));
     const allRes = await get('/api/cases?pageSize=100&sort=openedAt', 'reviewer');
-    const all = await allRes.json();
+    const all = await json(allRes);
     expect([allRes.status, all.detail]).toEqual([200, undefined]);
     expect(all.total).toBe(cases.length);
     const opened = all.items.map((i: { openedAt: string }) => i.openedAt);
@@ -115,30 +119,30 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     const closed = all.items.filter((i: { state: string }) => i.state === 'closed');
     for (const c of closed) expect(c).toMatchObject({ assignee: null, dueOn: null, overdue: false });
 
-    const review = await (await get('/api/cases?assignee=reviewer&pageSize=100', 'reviewer')).json();
+    const review = await getJson('/api/cases?assignee=reviewer&pageSize=100', 'reviewer');
     expect(review.items.every((i: { state: string }) => ['preliminary_review_passed'].includes(i.state))).toBe(true);
 
     // The synthetic cases ran in 2020: every open step with a due day is overdue today.
-    const overdue = await (await get('/api/cases?overdue=true&pageSize=100', 'reviewer')).json();
+    const overdue = await getJson('/api/cases?overdue=true&pageSize=100', 'reviewer');
     const withDue = all.items.filter((i: { dueOn: string | null }) => i.dueOn !== null).length;
     expect(overdue.total).toBe(withDue);
     expect(overdue.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
 
-    const page = await (await get('/api/cases?pageSize=5&page=2&sort=-lastEventAt', 'reviewer')).json();
+    const page = await getJson('/api/cases?pageSize=5&page=2&sort=-lastEventAt', 'reviewer');
     expect(page.items).toHaveLength(5);
     const byLast = [...all.items].sort((a: { lastEventAt: string; caseId: string }, b: { lastEventAt: string; caseId: string }) =>
       a.lastEventAt === b.lastEventAt ? (a.caseId < b.caseId ? -1 : 1) : a.lastEventAt < b.lastEventAt ? 1 : -1,
     );
     expect(page.items.map((i: { caseId: string }) => i.caseId)).toEqual(byLast.slice(5, 10).map((i: { caseId: string }) => i.caseId));
 
-    const xiyi = await (await get('/api/cases?pageSize=100', 'caseworker.xiyi')).json();
+    const xiyi = await getJson('/api/cases?pageSize=100', 'caseworker.xiyi');
     expect(xiyi.items.every((i: { unit: string }) => i.unit === 'STREET_XIYI')).toBe(true);
     expect((await get('/api/cases?unit=STREET_TAIHUA', 'caseworker.xiyi')).status).toBe(403);
 
     for (const [query, field] of [['pageSize=101', 'pageSize'], ['state=open', 'state'], ['overdue=maybe', 'overdue'], ['sort=colour', 'sort']]) {
       const res = await get(`/api/cases?${query}`, 'reviewer');
       expect(res.status).toBe(400);
-      expect(JSON.stringify(await res.json())).toContain(`"${field}"`);
+      expect(JSON.stringify(await json(res))).toContain(`"${field}"`);
     }
   });
 });
