@@ -70,8 +70,9 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     const held = await claimReservations(this.store, caseId, claims, ctx);
     try {
       const result = await this.store.append(streamId, events, 'no_stream', ctx);
-      const state = foldCase(events);
-      return { caseId, version: result.nextExpectedVersion, view: toCaseView(state, result.nextExpectedVersion, c.actor), replayed: result.duplicate };
+      // Answer from the stored event, exactly as a repeat of this request will be answered.
+      const first = await this.firstEvent(streamId);
+      return { ...this.replay(first!, commandId, submitted, c.actor), replayed: result.duplicate };
     } catch (e) {
       if (e instanceof ConcurrencyError) {
         const first = await this.firstEvent(streamId);
