@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, Infrastructure, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+import { projectionsCommand } from './projections/projections.command';
 
 /**
  * Administration: `npm run cli -- <command> [args]`. Each command gets the opened infrastructure.
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       new Logger('cli').log('migrations applied');
     },
   },
+  projections: projectionsCommand,
 };
 
 function usage(): string {

@@ -22,3 +22,26 @@ export function startWorker(infra: Pick<Infrastructure, 'pool' | 'store' | 'conf
   new Logger('Worker').log(`projections running: ${runner.projections.map((p) => p.name).join(', ')}`);
   return { runner, stop: () => runner.stop() };
 }
+
+/**
+ * The 'projections' readiness check for GET /health: each projection's checkpoint, lag and open
+ * failures. Not ready while a projection is blocked by a failure (it needs a person).
+ */
+export function projectionsHealthCheck(runner: ProjectionRunner): { name: string; run(): Promise<{ ok: boolean; [detail: string]: unknown }> } {
+  return {
+    name: 'projections',
+    async run() {
+      const projections = await runner.status();
+      return {
+        ok: projections.every((p) => !p.blocked),
+        projections: projections.map((p) => ({
+          name: p.name,
+          lagEvents: p.lagEvents,
+          lagSeconds: p.lagSeconds,
+          blocked: p.blocked,
+          failures: p.failures,
+        })),
+      };
+    },
+  };
+}
