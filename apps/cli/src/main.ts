@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, Infrastructure, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
 import { projectionsCommand } from './projections/projections.command';
+import { workflowDiagramCommand } from './workflow-diagram/workflow-diagram.command';
 
 /**
  * Administration: `npm run cli -- <command> [args]`. Each command gets the opened infrastructure.
@@ -9,6 +10,8 @@ import { projectionsCommand } from './projections/projections.command';
  */
 export interface CliCommand {
   summary: string;
+  /** false for commands that only read code or files (default true). */
+  needsDatabase?: boolean;
   run(infra: Infrastructure, args: string[]): Promise<number | void>;
 }
 
@@ -21,6 +24,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   projections: projectionsCommand,
+  'workflow-diagram': workflowDiagramCommand,
 };
 
 function usage(): string {
@@ -37,8 +41,8 @@ async function main(argv: string[]): Promise<number> {
   }
   let infra: Infrastructure | undefined;
   try {
-    infra = await openInfrastructure(loadConfig());
-    const code = await command.run(infra, args);
+    if (command.needsDatabase !== false) infra = await openInfrastructure(loadConfig());
+    const code = await command.run(infra as Infrastructure, args);
     return typeof code === 'number' ? code : 0;
   } catch (e) {
     if (e instanceof ConfigError) {
