@@ -7,6 +7,7 @@ import { CaseQueueModule } from './case-queue/case-queue.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthCheck } from './health/health.checks';
 import { HealthModule } from './health/health.module';
+import { LedgerModule } from './ledger/ledger.module';
 
 export interface AppModuleOptions {
   infra: Pick<Infrastructure, 'config' | 'pool' | 'store' | 'dataSource'>;
@@ -29,6 +30,7 @@ export class AppModule {
         CaseQueueModule.register(options.infra.dataSource),
         CasesModule,
         AuditModule.register(options.infra.dataSource),
+        LedgerModule,
       ],
     };
   }

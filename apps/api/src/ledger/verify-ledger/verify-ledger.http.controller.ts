@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@casework/domain';
+import { EventStore } from '@casework/event-store';
+import { LedgerVerification, verifyLedger } from '@casework/ledger';
+import { EVENT_STORE } from '@casework/platform';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { assertLedgerReader } from '../ledger-readers';
+import { VerifyLedgerRequest } from './verify-ledger.request.dto';
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('api/ledger/verify')
+export class VerifyLedgerHttpController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify every hash chain and the global order, optionally against an earlier digest; reports the first bad position and why' })
+  async verify(@CurrentActor() actor: Actor, @Body() body: VerifyLedgerRequest): Promise<LedgerVerification> {
+    assertLedgerReader(actor);
+    return verifyLedger(this.store, { againstDigest: body.digest, maxProblems: 50 });
+  }
+}
