@@ -1,4 +1,5 @@
 import type { Actor as StoreActor } from '@casework/event-store';
+import { listProgrammes } from '@casework/policy';
 
 /**
  * Synthetic, well-formed case and household histories for the reliability tests and the
@@ -36,10 +37,10 @@ export function syntheticUuid(rnd: () => number): string {
 }
 
 const STREETS = ['STREET_XIYI', 'STREET_CHANGLEZHONG', 'STREET_ZHONGSHANMEN', 'STREET_HANSENZHAI', 'STREET_JIEFANGMEN', 'STREET_ZIQIANG'];
-const PROGRAMMES = ['SOCIAL_INSURANCE_EMPLOYER', 'SOCIAL_INSURANCE_FLEXIBLE', 'STARTUP_ONE_OFF', 'JOB_SUBSIDY_ONE_OFF'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰'];
-const POLICY = '2020.1';
+const POLICY = '2020-xc-v1';
+const PROGRAMMES = listProgrammes(POLICY).map((p) => p.code);
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const iso = (ms: number) => new Date(ms).toISOString();
