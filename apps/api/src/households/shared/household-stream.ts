@@ -1,0 +1,28 @@
+import { DomainError, foldHousehold, householdStreamId, isRegistered, validationError, type HouseholdEvent, type RegisteredHousehold } from '@casework/domain';
+import type { EventStore, RecordedEvent } from '@casework/event-store';
+
+export interface LoadedHousehold {
+  state: RegisteredHousehold;
+  version: number;
+  events: RecordedEvent[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Household ids are UUIDs; anything else is a bad path, named as the field `id`. */
+export function checkHouseholdId(id: string): string {
+  if (!UUID.test(id)) throw validationError([{ field: 'id', reason: 'must be a household id (a UUID such as 7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10)' }]);
+  return id.toLowerCase();
+}
+
+export const asHouseholdEvent = (e: RecordedEvent): HouseholdEvent => ({ type: e.type, data: e.data }) as HouseholdEvent;
+
+/** Reads and folds one household stream; 404 when there is none. */
+export async function loadHousehold(store: EventStore, householdId: string): Promise<LoadedHousehold> {
+  const events = await store.readStream(householdStreamId(householdId));
+  const state = foldHousehold(events.map(asHouseholdEvent));
+  if (events.length === 0 || !isRegistered(state)) {
+    throw new DomainError('not_found', 'HOUSEHOLD_NOT_FOUND', `There is no household ${householdId}.`, { householdId });
+  }
+  return { state, version: events[events.length - 1].version, events };
+}
