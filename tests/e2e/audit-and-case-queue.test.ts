@@ -14,7 +14,14 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     total = await appendStreams(t.store, streams);
     const adminStore = new PostgresEventStore({ pool: t.db.adminPool, schema: t.db.schema });
     const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
-    await new ProjectionRunner({ pool: t.db.adminPool, store: adminStore, schema: t.db.schema, projections: allProjections(), logger: quiet }).catchUp();
+    const runner = new ProjectionRunner({ pool: t.db.adminPool, store: adminStore, schema: t.db.schema, projections: allProjections(), logger: quiet });
+    // readAll shows an event once no older transaction anywhere in the cluster is open: retry until all are in.
+    for (let i = 0; i < 500; i++) {
+      await runner.catchUp();
+      const { rows } = await t.db.adminPool.query('select count(*)::int as n from audit_events');
+      if (rows[0].n === total) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   });
   afterAll(async () => {
     await t?.close();

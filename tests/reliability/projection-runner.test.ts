@@ -24,6 +24,17 @@ describe('projection runner (PostgreSQL)', () => {
     await db?.drop();
   });
 
+  /** Catch up until every committed event is visible to readAll (an open transaction elsewhere can hold it back). */
+  const catchUpAll = async (r: ProjectionRunner) => {
+    for (let i = 0; i < 500; i++) {
+      await r.catchUp();
+      const [head] = await db.store.readAll({ maxCount: 1, after: (await r.status())[0].position });
+      const { rows } = await db.adminPool.query('select count(*)::int as n from audit_events');
+      const { rows: ev } = await db.adminPool.query('select count(*)::int as n from events');
+      if (!head && rows[0].n === ev[0].n) return;
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  };
   const runner = (projections: Projection[] = allProjections(), batchSize = 50) =>
     new ProjectionRunner({ pool: db.adminPool, store: db.store, schema: db.schema, projections, batchSize, logger: quiet });
 
@@ -31,14 +42,14 @@ describe('projection runner (PostgreSQL)', () => {
     const streams = syntheticWorkload(7, 40, 15);
     const first = streams.slice(0, 30);
     const total1 = await appendStreams(db.store, first);
-    await runner().catchUp();
+    await catchUpAll(runner());
     const { rows: c1 } = await db.adminPool.query('select count(*)::int as n from audit_events');
     expect(c1[0].n).toBe(total1);
 
     // A new runner (a restarted worker) continues from the checkpoints.
     const total2 = await appendStreams(db.store, streams.slice(30));
     const r2 = runner();
-    await r2.catchUp();
+    await catchUpAll(r2);
     const { rows: ids } = await db.adminPool.query('select event_id from audit_events');
     const all = await db.store.readAll({ maxCount: 100_000 });
     expect(ids.length).toBe(total1 + total2);
@@ -49,10 +60,8 @@ describe('projection runner (PostgreSQL)', () => {
     expect(q[0].n).toBe(caseCount);
 
     const status = await r2.status();
-    expect(status.map((s) => [s.name, s.lagEvents, s.blocked])).toEqual([
-      ['audit-trail', 0, false],
-      ['case-queue', 0, false],
-    ]);
+    expect(status.map((s) => s.name)).toEqual(expect.arrayContaining(['audit-trail', 'case-queue']));
+    for (const s of status) expect([s.name, s.lagEvents, s.blocked]).toEqual([s.name, 0, false]);
 
     const live = await readModelSnapshot(db.adminPool, db.schema);
     const progress: number[] = [];
@@ -73,7 +82,7 @@ describe('projection runner (PostgreSQL)', () => {
 
     // After the rebuild the live runner goes on from the rebuilt checkpoint without duplicates.
     await appendStreams(db.store, syntheticWorkload(8, 5, 2));
-    await runner().catchUp();
+    await catchUpAll(runner());
     const { rows: c3 } = await db.adminPool.query('select count(*)::int as n, count(distinct event_id)::int as d from audit_events');
     const after = await db.store.readAll({ maxCount: 100_000 });
     expect(c3[0]).toEqual({ n: after.length, d: after.length });
@@ -103,7 +112,7 @@ describe('projection runner (PostgreSQL)', () => {
     failOn = caseEvents[Math.floor(caseEvents.length / 2)].metadata.eventId;
 
     const r = runner([audit, new CaseQueueProjection(), picky], 1000);
-    await r.catchUp();
+    await catchUpAll(r);
     const failures = await openFailures(db.adminPool, db.schema, 'picky');
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ eventId: failOn, error: 'cannot fold this event' });
@@ -123,7 +132,7 @@ describe('projection runner (PostgreSQL)', () => {
 
     failOn = null;
     expect(await resolveFailures(db.adminPool, db.schema, 'picky')).toBe(1);
-    await r.catchUp();
+    await catchUpAll(r);
     expect(picky.seen).toEqual(caseEvents.map((e) => e.metadata.eventId));
     expect((await r.status()).find((s) => s.name === 'picky')).toMatchObject({ blocked: false, lagEvents: 0 });
   });
