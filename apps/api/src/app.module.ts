@@ -7,7 +7,9 @@ import { CaseQueueModule } from './case-queue/case-queue.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthCheck } from './health/health.checks';
 import { HealthModule } from './health/health.module';
+import { HouseholdsModule } from './households/households.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface AppModuleOptions {
   infra: Pick<Infrastructure, 'config' | 'pool' | 'store' | 'dataSource'>;
@@ -29,8 +31,10 @@ export class AppModule {
         AuthModule.register(options.infra.dataSource),
         CaseQueueModule.register(options.infra.dataSource),
         CasesModule,
+        HouseholdsModule,
         AuditModule.register(options.infra.dataSource),
         LedgerModule,
+        ReportsModule,
       ],
     };
   }

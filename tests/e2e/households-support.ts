@@ -1,0 +1,32 @@
+import { makeResidentId } from '@casework/policy';
+import { HouseholdBoardProjection, ProjectionRunner } from '@casework/read-models';
+import type { TestApp } from '../support/app';
+
+/** The app role writes read models and audit reads in production (one role); the test schema grants it the same. */
+export async function grantReadModels(t: TestApp): Promise<void> {
+  const s = t.db.schema;
+  await t.db.adminPool.query(`grant select, insert, update, delete on all tables in schema ${s} to casework_app`);
+  await t.db.adminPool.query(`grant usage on all sequences in schema ${s} to casework_app`);
+}
+
+/** Runs the household board projection up to the head of the store. */
+export function boardRunner(t: TestApp): ProjectionRunner {
+  return new ProjectionRunner({ pool: t.db.adminPool, store: t.store, schema: t.db.schema, projections: [new HouseholdBoardProjection()], logger: { log() {}, warn() {}, error() {} } });
+}
+
+/** A registration body for a household of `office`: head and spouse of working age, as given. */
+export function registrationBody(office: string, over: { employed?: boolean; status?: string; seq?: number } = {}) {
+  const seq = over.seq ?? 11;
+  return {
+    village: '【示例】东坡村',
+    streetOffice: office,
+    address: '【示例】东坡村1组1号',
+    headMemberId: 'm1',
+    members: [
+      { memberId: 'm1', name: '【示例】张建国', relation: 'head', birthDate: '1975-03-01', idNumber: makeResidentId('610102', '1975-03-01', seq), labourCapacity: 'full', employmentStatus: over.employed ? 'employed' : 'unemployed' },
+      { memberId: 'm2', name: '【示例】李秀英', relation: 'spouse', birthDate: '1978-06-15', idNumber: makeResidentId('610102', '1978-06-15', seq + 11), labourCapacity: 'full', employmentStatus: 'unemployed' },
+    ],
+    status: over.status ?? 'lifted',
+    statusReason: '【示例】2019年已脱贫',
+  };
+}
