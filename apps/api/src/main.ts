@@ -1,11 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@casework/identity';
+import { AppConfig, ConfigError, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+import { seedDemo } from '../../cli/src/seed/seed-demo';
+import { projectionsHealthCheck, startWorker } from '../../worker/src/start-worker';
 import { createApp } from './create-app';
 
+/** `npm start`: the API and, unless INLINE_WORKER=false, the projection worker in one process. */
 async function main() {
   const log = new Logger('Casework');
-  let config;
+  let config: AppConfig;
   try {
     config = loadConfig();
   } catch (e) {
@@ -17,13 +21,20 @@ async function main() {
   }
   const infra = await openInfrastructure(config);
   await migrateAll(infra);
-  const app = await createApp({ infra });
+  if (config.seedDemo) await seedDemo(infra);
+  const worker = config.inlineWorker ? startWorker(infra) : null;
+  const app = await createApp({ infra, healthChecks: worker ? [projectionsHealthCheck(worker.runner)] : [] });
   await app.listen(config.port, config.host);
-  const url = await app.getUrl();
-  log.log(`Casework is listening on ${url.replace('[::1]', 'localhost')} — API docs at ${url}/docs, health at ${url}/health`);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  log.log(`Casework is listening on ${url} — API docs ${url}/docs, health ${url}/health`);
+  if (config.seedDemo) {
+    log.log(`Demo accounts (password for all: ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+  }
+  if (infra.embedded) log.warn('Running on the embedded PGlite: no fsync, trial use only. Set DATABASE_URL for real data.');
   const shutdown = async (signal: string) => {
     log.log(`${signal} received, shutting down`);
     await app.close();
+    await worker?.stop();
     await infra.close();
     process.exit(0);
   };

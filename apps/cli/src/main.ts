@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, Infrastructure, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
 import { projectionsCommand } from './projections/projections.command';
+import { seedDemo } from './seed/seed-demo';
 import { workflowDiagramCommand } from './workflow-diagram/workflow-diagram.command';
 
 /**
@@ -21,6 +22,13 @@ export const COMMANDS: Record<string, CliCommand> = {
     async run(infra) {
       await migrateAll(infra);
       new Logger('cli').log('migrations applied');
+    },
+  },
+  seed: {
+    summary: 'seed the synthetic demo district (accounts, cases, households); idempotent',
+    async run(infra) {
+      await migrateAll(infra);
+      await seedDemo(infra);
     },
   },
   projections: projectionsCommand,

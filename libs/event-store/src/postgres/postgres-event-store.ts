@@ -24,6 +24,11 @@ export interface PostgresEventStoreOptions {
   /** Schema holding the events table (see migrateEventStore). Default 'public'. */
   schema?: string;
   upcasters?: Upcaster[];
+  /**
+   * Named (server-side prepared) statements; default true. Turn off for PGlite behind its socket
+   * server: all its connections share one backend, so a name prepared by one collides in another.
+   */
+  preparedStatements?: boolean;
 }
 
 export interface PostgresAppendOptions {
@@ -84,10 +89,18 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly sql: { append: string; readAll: string; forwards: string; backwards: string; version: string };
 
+  private readonly prepared: boolean;
+
+  /** A statement name when prepared statements are on, none otherwise. */
+  private named(name: string): { name?: string } {
+    return this.prepared ? { name: `${name}-${this.schema}` } : {};
+  }
+
   constructor(options: PostgresEventStoreOptions) {
     this.pool = options.pool;
     this.schema = checkIdentifier(options.schema ?? 'public', 'schema');
     this.upcasters = new UpcasterChain(options.upcasters);
+    this.prepared = options.preparedStatements ?? true;
     const s = this.schema;
     this.sql = {
       append: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events($1, $2, $3, $4)`,
@@ -115,7 +128,7 @@ export class PostgresEventStore implements EventStore {
     const prepared = prepareEvents(streamId, events, context);
     const code = expected === 'any' ? -1 : expected === 'stream_exists' ? -2 : expected;
     const params = [streamId, code, prepared[0].metadata.commandId, prepared.map((p) => p.hashPrefix)];
-    const query = { name: `casework-append-${this.schema}`, text: this.sql.append, values: params };
+    const query = { ...this.named('casework-append'), text: this.sql.append, values: params };
     let row: AppendRow;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -159,7 +172,7 @@ export class PostgresEventStore implements EventStore {
     const to = options.toVersion ?? (backwards ? 1 : 2147483647);
     const asOf = options.asOf === undefined ? null : new Date(Date.parse(options.asOf)).toISOString();
     const { rows } = await this.pool.query<EventRow>({
-      name: `casework-read-${backwards ? 'b' : 'f'}-${this.schema}`,
+      ...this.named(`casework-read-${backwards ? 'b' : 'f'}`),
       text: backwards ? this.sql.backwards : this.sql.forwards,
       values: [streamId, from, to, asOf, options.maxCount ?? null],
     });
@@ -167,14 +180,14 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number }>({ name: `casework-version-${this.schema}`, text: this.sql.version, values: [streamId] });
+    const { rows } = await this.pool.query<{ version: number }>({ ...this.named('casework-version'), text: this.sql.version, values: [streamId] });
     return rows[0].version;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? START;
     const { rows } = await this.pool.query<EventRow>({
-      name: `casework-read-all-${this.schema}`,
+      ...this.named('casework-read-all'),
       text: this.sql.readAll,
       values: [after.commit, after.prepare, options.maxCount ?? null],
     });

@@ -34,7 +34,7 @@ export async function openInfrastructure(config: AppConfig): Promise<Infrastruct
   pool.on('error', (err) => log.error(`idle database connection failed: ${err.message}`));
   await pool.query('select 1');
   log.log(embedded ? 'Using the embedded PostgreSQL (PGlite)' : `Using PostgreSQL at ${redact(databaseUrl)}`);
-  const store = new PostgresEventStore({ pool, schema: config.databaseSchema });
+  const store = new PostgresEventStore({ pool, schema: config.databaseSchema, preparedStatements: !embedded });
   const dataSource = createDataSource(databaseUrl, config.databaseSchema, embedded);
   await dataSource.initialize();
   return {
