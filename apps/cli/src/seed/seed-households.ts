@@ -140,7 +140,8 @@ function planHousehold(i: number, today: string): Plan {
   // Visits up to today, or stopping early for the households left overdue.
   const lastVisitBy = visitsOverdue ? shift(today, -(interval + 10)) : today;
   let visitNo = 0;
-  for (let on = shift(registeredOn, interval - 5); on <= lastVisitBy; on = shift(on, interval - 5)) {
+  // Households left overdue had an early first visit, so every household has been visited at least once.
+  for (let on = shift(registeredOn, visitsOverdue ? 10 : interval - 5); on <= lastVisitBy; on = shift(on, interval - 5)) {
     visitNo++;
     const raisesRisk = withRisk && visitNo === 1;
     add(on, 'RecordVisit', {
