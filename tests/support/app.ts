@@ -6,7 +6,8 @@ import { PostgresEventStore, type EventStore } from '@casework/event-store';
 import { DEMO_PASSWORD, seedIdentity } from '@casework/identity';
 import { createDataSource, loadConfig, type AppConfig } from '@casework/platform';
 import { createApp } from '../../apps/api/src/create-app';
-import { adminUrl, appUrl, createTestSchema, type TestSchema } from './db';
+import { grantReadModelAccess } from '@casework/read-models';
+import { APP_ROLE, adminUrl, appUrl, createTestSchema, type TestSchema } from './db';
 
 export const TEST_START = '2020-11-16T02:00:00.000Z';
 
@@ -56,6 +57,7 @@ export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
   const dataSource = createDataSource(adminUrl(), db.schema, false);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  await grantReadModelAccess(db.adminPool, db.schema, APP_ROLE);
   await seedIdentity(dataSource);
   const store = new PostgresEventStore({ pool: db.appPool, schema: db.schema });
   const clock = new TestClock();

@@ -2,10 +2,12 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@casework/domain';
 import { EventStore, ReadStreamOptions } from '@casework/event-store';
-import { EVENT_STORE } from '@casework/platform';
+import type { Pool } from 'pg';
+import { CLOCK, Clock, EVENT_STORE, PG_POOL } from '@casework/platform';
 import { getProgramme } from '@casework/policy';
 import { checkUnitScope, loadCase } from '../shared/case-stream';
 import { toCaseView, type CaseView } from '../shared/case.view';
+import { recordCaseRead } from '../shared/record-case-read';
 
 /*
  * Reads of one case straight from its stream: the current state, the state at an earlier point,
@@ -21,12 +23,17 @@ export class GetCaseQuery extends Query<{ version: number; view: CaseView }> {
 
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute(q: GetCaseQuery) {
     const options: ReadStreamOptions = { ...(q.at.asOf ? { asOf: q.at.asOf } : {}), ...(q.at.toVersion ? { toVersion: q.at.toVersion } : {}) };
     const { state, version } = await loadCase(this.store, q.caseId, options);
     checkUnitScope(q.actor, state);
+    await recordCaseRead(this.pool, q.actor, state, q.caseId, q.at.asOf || q.at.toVersion ? 'case as of an earlier point' : 'case', this.clock.now().toISOString());
     return { version, view: toCaseView(state, version, q.actor) };
   }
 }
@@ -39,11 +46,16 @@ export class GetCaseHistoryQuery extends Query<unknown> {
 
 @QueryHandler(GetCaseHistoryQuery)
 export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute(q: GetCaseHistoryQuery) {
     const { state, version, events } = await loadCase(this.store, q.caseId);
     checkUnitScope(q.actor, state);
+    await recordCaseRead(this.pool, q.actor, state, q.caseId, 'case history', this.clock.now().toISOString());
     return {
       caseId: q.caseId,
       version,
@@ -69,11 +81,16 @@ export class ExplainCaseQuery extends Query<unknown> {
 
 @QueryHandler(ExplainCaseQuery)
 export class ExplainCaseHandler implements IQueryHandler<ExplainCaseQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute(q: ExplainCaseQuery) {
     const { state, version } = await loadCase(this.store, q.caseId);
     checkUnitScope(q.actor, state);
+    await recordCaseRead(this.pool, q.actor, state, q.caseId, 'case explanation', this.clock.now().toISOString());
     const programme = getProgramme(state.programme, state.policyVersion);
     const e = state.eligibility;
     return {
