@@ -62,3 +62,4 @@ export const READ_MODEL_ENTITIES: Function[] = [
 ];
 export const READ_MODEL_MIGRATIONS: Function[] = [ReadModels1764100000000, HouseholdBoard1764200000000, ReportReadModels1764300000000];
 export * from './testing/synthetic-workload';
+export * from './grants';
