@@ -60,8 +60,10 @@ function streetActor(office: string): Actor {
 
 function members(i: number, today: string, zeroEmployment: boolean): MemberInput[] {
   const surname = SURNAMES[i % SURNAMES.length];
-  const headYear = 1962 + (i % 30);
-  const birth = (year: number, k: number) => `${year}-${String(((i + k) % 12) + 1).padStart(2, '0')}-${String(((i * 7 + k) % 28) + 1).padStart(2, '0')}`;
+  // Ages relative to today, so heads stay of working age (16-60) whatever year the demo is seeded in.
+  const year = Number(today.slice(0, 4));
+  const headYear = year - 57 + (i % 28);
+  const birth = (y: number, k: number) => `${y}-${String(((i + k) % 12) + 1).padStart(2, '0')}-${String(((i * 7 + k) % 28) + 1).padStart(2, '0')}`;
   // Odd sequence digits are men, even are women (GB 11643); unique per member of the district.
   const seq = (k: number, male: boolean) => ((i * 8 + k * 2) % 996) + (male ? 1 : 2);
   const person = (k: number, over: Omit<MemberInput, 'idNumber' | 'memberId'>, male: boolean): MemberInput => ({
@@ -73,9 +75,9 @@ function members(i: number, today: string, zeroEmployment: boolean): MemberInput
     person(0, { name: `【示例】${surname}${GIVEN_M[i % GIVEN_M.length]}`, relation: 'head', birthDate: birth(headYear, 0), labourCapacity: 'full', employmentStatus: zeroEmployment ? 'unemployed' : 'employed' }, true),
     person(1, { name: `【示例】${SURNAMES[(i + 5) % SURNAMES.length]}${GIVEN_F[i % GIVEN_F.length]}`, relation: 'spouse', birthDate: birth(headYear + 2, 1), labourCapacity: i % 4 === 0 ? 'partial' : 'full', employmentStatus: 'unemployed' }, false),
   ];
-  const childYear = Number(today.slice(0, 4)) - 8 - (i % 12);
+  const childYear = year - 8 - (i % 12);
   if (i % 3 !== 0) list.push(person(2, { name: `【示例】${surname}小${i % 2 ? '明' : '丽'}`, relation: 'child', birthDate: birth(childYear, 2), labourCapacity: 'none', employmentStatus: 'student' }, i % 2 === 1));
-  if (i % 4 === 1) list.push(person(3, { name: `【示例】${surname}老${i % 2 ? '汉' : '太'}`, relation: 'parent', birthDate: birth(1938 + (i % 10), 3), labourCapacity: 'none', employmentStatus: 'retired' }, i % 2 === 1));
+  if (i % 4 === 1) list.push(person(3, { name: `【示例】${surname}老${i % 2 ? '汉' : '太'}`, relation: 'parent', birthDate: birth(year - 82 + (i % 10), 3), labourCapacity: 'none', employmentStatus: 'retired' }, i % 2 === 1));
   return list;
 }
 
