@@ -80,9 +80,15 @@ describe(`payouts ledger and accountability on a random workload (PostgreSQL, se
 
   beforeAll(async () => {
     db = await createProjectionSchema('ledger_rel');
-    await appendStreams(db.store, syntheticWorkload(SEED, 300, 40));
+    const total = await appendStreams(db.store, syntheticWorkload(SEED, 300, 40));
+    // readAll shows only commits no open transaction can precede; other suites' transactions may hold that back a moment.
+    for (let tries = 0; (await db.store.readAll({ maxCount: 1_000_000 })).length < total; tries++) {
+      if (tries > 100) throw new Error('appended events did not become readable');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await new ProjectionRunner({ pool: db.adminPool, store: db.store, schema: db.schema, projections: projections(), batchSize: 97, logger: quiet }).catchUp();
     events = await db.store.readAll({ maxCount: 1_000_000 });
+    expect(events.length).toBe(total);
   });
   afterAll(async () => {
     await db?.drop();

@@ -34,7 +34,7 @@ export class AppModule {
         HouseholdsModule,
         AuditModule.register(options.infra.dataSource),
         LedgerModule,
-        ReportsModule,
+        ReportsModule.register(options.infra.dataSource),
       ],
     };
   }

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { SqlReader } from './sql-reader';
 import { workingDaysBetween } from '@casework/policy';
 import { quoteIdent } from '../runner/projection';
 import { HOUSEHOLD_LEAD_UNIT } from './accountability.rules';
@@ -72,7 +72,7 @@ type Dim = 'unit' | 'lead_unit';
 const round1 = (n: number | null) => (n === null ? null : Math.round(Number(n) * 10) / 10);
 
 /** Accountability per unit and per lead department (DESIGN §5, POLICY.md §3-4). */
-export async function readAccountability(db: Pool | PoolClient, schema: string, filter: AccountabilityFilter): Promise<AccountabilityReport> {
+export async function readAccountability(db: SqlReader, schema: string, filter: AccountabilityFilter): Promise<AccountabilityReport> {
   const t = (name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`;
   const range = [filter.from ?? null, filter.to ?? null];
   const unit = filter.unit ?? null;

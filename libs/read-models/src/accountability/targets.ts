@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { SqlReader } from './sql-reader';
 import { quoteIdent } from '../runner/projection';
 
 /**
@@ -87,7 +87,7 @@ const figureOf = (r: Record<string, unknown>): TargetFigure => ({
   enteredAt: (r.entered_at as Date).toISOString(),
 });
 
-export async function insertTargetFigure(db: Pool | PoolClient, schema: string, f: NewTargetFigure): Promise<TargetFigure> {
+export async function insertTargetFigure(db: SqlReader, schema: string, f: NewTargetFigure): Promise<TargetFigure> {
   const { rows } = await db.query(
     `insert into ${quoteIdent(schema)}.target_figures (indicator, period, unit, value, note, entered_by, entered_role, entered_unit, entered_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
@@ -122,7 +122,7 @@ export interface TargetProgress {
  * Progress of each target per unit, counting the latest figure entered for each month of the
  * target's year up to `untilMonth` (YYYY-MM).
  */
-export async function readTargetProgress(db: Pool | PoolClient, schema: string, untilMonth: string, unit?: string): Promise<TargetProgress[]> {
+export async function readTargetProgress(db: SqlReader, schema: string, untilMonth: string, unit?: string): Promise<TargetProgress[]> {
   const { rows } = await db.query(
     `select distinct on (indicator, period, unit) * from ${quoteIdent(schema)}.target_figures
       where period <= $1 and ($2::text is null or unit = $2)

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { SqlReader } from '../accountability/sql-reader';
 import { quoteIdent } from '../runner/projection';
 
 export interface PayoutTotals {
@@ -47,7 +47,7 @@ const totalsOf = (r: Record<string, string>): PayoutTotals => ({
 
 /** Ledger totals per programme, unit and month (integer fen), and the grand total. */
 export async function readPayoutsLedger(
-  db: Pool | PoolClient,
+  db: SqlReader,
   schema: string,
   filter: PayoutLedgerFilter = {},
 ): Promise<{ rows: PayoutLedgerRow[]; total: PayoutTotals }> {

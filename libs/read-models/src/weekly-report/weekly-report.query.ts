@@ -1,5 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
-import { listProgrammes } from '@casework/policy';
+import type { SqlReader } from '../accountability/sql-reader';
+import { programmeNameZh } from '../accountability/lead-unit';
 import { quoteIdent } from '../runner/projection';
 import { readTargetProgress, type TargetProgress } from '../accountability/targets';
 import type { PayoutTotals } from '../payouts-ledger/payouts-ledger.query';
@@ -64,17 +64,16 @@ const HOUSEHOLD_FACTS: Record<string, keyof WeeklyHouseholdRow> = {
 };
 
 /** The weekly report of key work (周报, clause (二十一)) for one ISO week. */
-export async function readWeeklyReport(db: Pool | PoolClient, schema: string, week: IsoWeek, today: string): Promise<WeeklyReport> {
+export async function readWeeklyReport(db: SqlReader, schema: string, week: IsoWeek, today: string): Promise<WeeklyReport> {
   const t = (name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`;
   const asOf = today < week.to ? today : week.to;
-  const names = new Map(listProgrammes('v1').map((p) => [p.code, p.nameZh]));
   const cases = new Map<string, WeeklyCaseRow>();
   const row = (programme: string, unit: string): WeeklyCaseRow => {
     const key = `${programme}\u0000${unit}`;
     let r = cases.get(key);
     if (!r) {
       r = {
-        programme, programmeNameZh: names.get(programme) ?? programme, unit, received: 0, approved: 0, rejected: 0, decided: 0, paid: 0,
+        programme, programmeNameZh: programmeNameZh(programme), unit, received: 0, approved: 0, rejected: 0, decided: 0, paid: 0,
         plannedFen: 0, disbursedFen: 0, failedFen: 0, recoveryOwedFen: 0, repaidFen: 0, writtenOffFen: 0,
       };
       cases.set(key, r);
