@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { HOUSEHOLD_COMMANDS, type HouseholdCommandType, type HouseholdFieldSpec } from '@casework/domain';
 import { startTestApp, type TestApp } from '../support/app';
-import { grantReadModels, registrationBody } from './households-support';
+import { registrationBody } from './households-support';
 
 /** A value of the wrong kind for each field type. */
 const WRONG: Record<HouseholdFieldSpec['type'], unknown[]> = {
@@ -58,7 +58,6 @@ describe('households API: bad input', () => {
 
   beforeAll(async () => {
     t = await startTestApp('households_input');
-    await grantReadModels(t);
     token = await t.login('street.xiyi');
     const reg = await request(t.server).post('/api/households').set('Authorization', `Bearer ${token}`).send(registrationBody('STREET_XIYI'));
     expect(reg.status).toBe(201);

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { validateResidentId } from '@casework/policy';
 import { DEMO_HOUSEHOLD_COUNT, DEMO_VILLAGES, seedHouseholds } from '../../apps/cli/src/seed/seed-households';
 import { startTestApp, type TestApp } from '../support/app';
-import { boardRunner, grantReadModels } from './households-support';
+import { boardRunner } from './households-support';
 
 const TODAY = '2020-11-16';
 
@@ -12,7 +12,6 @@ describe('demo households', () => {
 
   beforeAll(async () => {
     t = await startTestApp('households_seed');
-    await grantReadModels(t);
     await seedHouseholds(t.store, { today: TODAY });
     await boardRunner(t).catchUp();
   }, 120_000);

@@ -2,13 +2,6 @@ import { makeResidentId } from '@casework/policy';
 import { HouseholdBoardProjection, ProjectionRunner } from '@casework/read-models';
 import type { TestApp } from '../support/app';
 
-/** The app role writes read models and audit reads in production (one role); the test schema grants it the same. */
-export async function grantReadModels(t: TestApp): Promise<void> {
-  const s = t.db.schema;
-  await t.db.adminPool.query(`grant select, insert, update, delete on all tables in schema ${s} to casework_app`);
-  await t.db.adminPool.query(`grant usage on all sequences in schema ${s} to casework_app`);
-}
-
 /** The household board projection on the test schema; `catchUp()` brings it to the head of the store. */
 export function boardRunner(t: TestApp): { catchUp(): Promise<void> } {
   const runner = new ProjectionRunner({ pool: t.db.adminPool, store: t.store, schema: t.db.schema, projections: [new HouseholdBoardProjection()], logger: { log() {}, warn() {}, error() {} } });

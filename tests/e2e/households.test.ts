@@ -2,7 +2,7 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { demoAccount } from '@casework/identity';
 import { startTestApp, type TestApp } from '../support/app';
-import { boardRunner, grantReadModels, registrationBody } from './households-support';
+import { boardRunner, registrationBody } from './households-support';
 
 const XIYI = 'STREET_XIYI';
 const CHANGLE = 'STREET_CHANGLEZHONG';
@@ -35,7 +35,6 @@ describe('households API', () => {
 
   beforeAll(async () => {
     t = await startTestApp('households');
-    await grantReadModels(t);
     [xiyi, changle, district, inspector] = await Promise.all(['street.xiyi', 'street.changlezhong', 'caseworker', 'inspector'].map((u) => t.login(u)));
   });
   afterAll(async () => {
