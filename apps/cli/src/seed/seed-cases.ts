@@ -7,7 +7,7 @@ import { PROGRAMME_CODES, getPolicyVersion } from '@casework/policy';
 import { ChangeCaseCommand } from '../../../api/src/cases/change-case/change-case.command';
 import { ChangeCaseHandler } from '../../../api/src/cases/change-case/change-case.handler';
 import type { CaseView } from '../../../api/src/cases/shared/case.view';
-import { nameBasedUuid } from '../../../api/src/cases/shared/name-based-uuid';
+import { nameBasedUuid } from '../../../api/src/shared/name-based-uuid';
 import { OpenCaseCommand } from '../../../api/src/cases/open-case/open-case.command';
 import { OpenCaseHandler } from '../../../api/src/cases/open-case/open-case.handler';
 import { sampleApplication } from './sample-applications';

@@ -1,6 +1,6 @@
 import { foldHousehold, householdStreamId, isRegistered, isVisitOverdue, type HouseholdEvent, type RegisteredHousehold } from '@casework/domain';
 import { InMemoryEventStore } from '@casework/event-store';
-import { nameBasedUuid } from '../../../api/src/cases/shared/name-based-uuid';
+import { nameBasedUuid } from '../../../api/src/shared/name-based-uuid';
 import { DEMO_HOUSEHOLD_COUNT, seedHouseholds } from './seed-households';
 
 async function seeded(today: string): Promise<RegisteredHousehold[]> {

@@ -12,7 +12,7 @@ import {
 import type { EventStore } from '@casework/event-store';
 import { demoAccount } from '@casework/identity';
 import { makeResidentId } from '@casework/policy';
-import { nameBasedUuid } from '../../../api/src/cases/shared/name-based-uuid';
+import { nameBasedUuid } from '../../../api/src/shared/name-based-uuid';
 
 /**
  * The synthetic demo district of POLICY.md §2: 14 villages, 157 households, 124 lifted out of

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CaseCommandName } from '@casework/domain';
 import type { CaseView } from '../shared/case.view';
-import type { CommandContext } from '../shared/command-context';
+import type { CommandContext } from '../../shared/command-context';
 
 export interface ChangeCaseResult {
   version: number;

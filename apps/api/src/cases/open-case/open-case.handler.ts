@@ -22,7 +22,7 @@ import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import { PROGRAMME_CODES, evaluateEligibility, getProgramme, policyVersionInForce, readFact, reservationClaims, validateFacts } from '@casework/policy';
 import { claimReservations, releaseSlots } from '../shared/benefit-reservations';
 import { toCaseView } from '../shared/case.view';
-import { nameBasedUuid } from '../shared/name-based-uuid';
+import { nameBasedUuid } from '../../shared/name-based-uuid';
 import { OpenCaseCommand, OpenCaseResult } from './open-case.command';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } f
 import type { Response } from 'express';
 import type { Actor } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { correlationIdOf, etagOf, idempotencyKeyOf } from '../shared/command-context';
+import { correlationIdOf, etagOf, idempotencyKeyOf } from '../../shared/command-context';
 import { OpenCaseCommand } from './open-case.command';
 import { OpenCaseRequestDto } from './open-case.request.dto';
 

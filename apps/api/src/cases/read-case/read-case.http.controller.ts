@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { isIsoInstant, validationError, type Actor } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CaseIdPipe } from '../shared/case-id.pipe';
-import { etagOf } from '../shared/command-context';
+import { etagOf } from '../../shared/command-context';
 import { ExplainCaseQuery, GetCaseHistoryQuery, GetCaseQuery } from './read-case.queries';
 
 @ApiTags('cases')

@@ -6,7 +6,7 @@ import { localDateOf, type Actor } from '@casework/domain';
 import type { EventStore } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE, PG_POOL } from '@casework/platform';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { etagOf } from '../../cases/shared/command-context';
+import { etagOf } from '../../shared/command-context';
 import { accessReasonOf, checkReadAccess, recordHouseholdReads } from '../shared/household-access';
 import { checkHouseholdId, loadHousehold } from '../shared/household-stream';
 import { toHouseholdView } from '../shared/household.view';

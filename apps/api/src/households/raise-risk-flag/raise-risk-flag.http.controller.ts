@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HOUSEHOLD_COMMANDS, type Actor } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { correlationIdOf, etagOf } from '../../cases/shared/command-context';
+import { correlationIdOf, etagOf } from '../../shared/command-context';
 import { ChangeHouseholdCommand } from '../shared/change-household.command';
 import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 

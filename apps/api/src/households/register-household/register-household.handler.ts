@@ -20,7 +20,7 @@ import { ConcurrencyError, type AppendContext, type EventStore, type RecordedEve
 import { findUnit, UNITS } from '@casework/identity';
 import { canonicalJson } from '@casework/ledger';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
-import { nameBasedUuid } from '../../cases/shared/name-based-uuid';
+import { nameBasedUuid } from '../../shared/name-based-uuid';
 import { checkHouseholdBody } from '../shared/household-body';
 import { asHouseholdEvent } from '../shared/household-stream';
 import { toHouseholdView } from '../shared/household.view';

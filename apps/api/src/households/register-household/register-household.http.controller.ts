@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { correlationIdOf, etagOf, idempotencyKeyOf } from '../../cases/shared/command-context';
+import { correlationIdOf, etagOf, idempotencyKeyOf } from '../../shared/command-context';
 import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 import { RegisterHouseholdCommand } from './register-household.command';
 

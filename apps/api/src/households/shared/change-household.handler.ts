@@ -15,7 +15,7 @@ import {
 } from '@casework/domain';
 import type { EventStore } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
-import { parseIfMatch } from '../../cases/shared/command-context';
+import { parseIfMatch } from '../../shared/command-context';
 import { ChangeHouseholdCommand, ChangeHouseholdResult } from './change-household.command';
 import { checkHouseholdBody } from './household-body';
 import { checkHouseholdId, loadHousehold } from './household-stream';

@@ -18,7 +18,7 @@ export const etagOf = (version: number): string => `W/"${version}"`;
 /** `If-Match: W/"3"` (or `"3"`) → 3. Missing → 428; malformed → 400 naming the header. */
 export function parseIfMatch(header: string | undefined): number {
   if (header === undefined || header.trim() === '') {
-    throw new DomainError('precondition_required', 'IF_MATCH_REQUIRED', 'Send the If-Match header with the ETag you read (GET /api/cases/:id), e.g. If-Match: W/"3".');
+    throw new DomainError('precondition_required', 'IF_MATCH_REQUIRED', 'Send the If-Match header with the ETag you read (from the GET of the case or household), e.g. If-Match: W/"3".');
   }
   const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
   if (!m) throw validationError([{ field: 'If-Match', reason: 'must be the ETag you read, e.g. W/"3"' }]);
