@@ -11,8 +11,10 @@ const swc = ['@swc/jest', {
 const moduleNameMapper = { '^@casework/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 module.exports = {
+  // testTimeout is a global option (jest ignores it inside a project); integration suites need it.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/**/*.test.ts'], testTimeout: 120000 },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/**/*.test.ts'] },
   ],
 };
