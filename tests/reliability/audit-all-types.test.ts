@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { caseDecider, type CaseEvent, type CaseEventType, type HouseholdEventType } from '@casework/domain';
+import { CASE_EVENT_TYPES, HOUSEHOLD_EVENT_TYPES, caseDecider, type CaseEvent, type CaseEventType, type HouseholdEventType } from '@casework/domain';
 import { AUDITED_EVENT_TYPES, AuditTrailProjection, CaseQueueProjection, ProjectionRunner, syntheticWorkload } from '@casework/read-models';
 import { appendStreams, createProjectionSchema, ProjectionSchema } from './projection-fixture';
 
 /**
  * Every event type of the case and household deciders reaches the audit trail with its subject,
- * actor, reason and clause. The type list is AUDITED_EVENT_TYPES, whose key type is exactly
- * CaseEventType | HouseholdEventType: the compiler fails this file when the domain gains a type
- * the audit trail does not list (see the two assertions below).
+ * actor, reason and clause. The types come from the domain's run-time lists (CASE_EVENT_TYPES,
+ * HOUSEHOLD_EVENT_TYPES, which the compiler keeps equal to the event unions); AUDITED_EVENT_TYPES
+ * must name exactly those, with the right subject.
  */
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _sameTypes: Exactly<keyof typeof AUDITED_EVENT_TYPES, CaseEventType | HouseholdEventType> = true;
@@ -25,14 +25,19 @@ describe('audit trail covers every event type', () => {
 
   it('writes one row per event of every type, with subject, actor, reason and clause', async () => {
     expect(_sameTypes).toBe(true);
-    const types = Object.keys(AUDITED_EVENT_TYPES) as (CaseEventType | HouseholdEventType)[];
-    expect(types.length).toBeGreaterThanOrEqual(40);
+    const types: (CaseEventType | HouseholdEventType)[] = [...CASE_EVENT_TYPES, ...HOUSEHOLD_EVENT_TYPES];
+    expect(CASE_EVENT_TYPES.length).toBeGreaterThanOrEqual(28);
+    expect(HOUSEHOLD_EVENT_TYPES.length).toBeGreaterThanOrEqual(16);
+    expect(new Set(types).size).toBe(types.length);
+    expect(Object.keys(AUDITED_EVENT_TYPES).sort()).toEqual([...types].sort());
+    for (const type of CASE_EVENT_TYPES) expect([type, AUDITED_EVENT_TYPES[type]]).toEqual([type, 'case']);
+    for (const type of HOUSEHOLD_EVENT_TYPES) expect([type, AUDITED_EVENT_TYPES[type]]).toEqual([type, 'household']);
     const caseId = randomUUID();
     const householdId = randomUUID();
     const actor = { userId: 'u-audit', role: 'reviewer', unit: 'DISTRICT_HRSS' };
     // One event of each type; data carries the fields the audit trail reads (reason, clause).
     for (const type of types) {
-      const subject = AUDITED_EVENT_TYPES[type];
+      const subject = (CASE_EVENT_TYPES as readonly string[]).includes(type) ? 'case' : 'household';
       const streamId = subject === 'case' ? `case-${caseId}` : `household-${householdId}`;
       await db.store.append(streamId, [{ type, data: { at: '2020-07-01T02:00:00Z', reason: `why ${type}`, clause: '(七)', householdId } }], 'any', {
         correlationId: randomUUID(),
@@ -48,7 +53,7 @@ describe('audit trail covers every event type', () => {
     const { rows } = await db.adminPool.query('select * from audit_events order by commit, prepare');
     expect(rows.map((r) => r.event_type)).toEqual(types);
     for (const r of rows) {
-      const subject = AUDITED_EVENT_TYPES[r.event_type as CaseEventType | HouseholdEventType];
+      const subject = (CASE_EVENT_TYPES as readonly string[]).includes(r.event_type) ? 'case' : 'household';
       expect(r).toMatchObject({
         case_id: subject === 'case' ? caseId : null,
         household_id: householdId,
@@ -87,6 +92,7 @@ describe('audit trail covers every event type', () => {
     }
     // The workload exercised (almost) every case event type.
     expect(seenTypes.size).toBeGreaterThanOrEqual(26);
+    expect([...seenTypes].filter((t) => !(CASE_EVENT_TYPES as readonly string[]).includes(t))).toEqual([]);
     } finally {
       await db.drop();
       db = main;

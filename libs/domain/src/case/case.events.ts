@@ -122,3 +122,38 @@ export type CaseEvent =
   | RecoverySettled;
 
 export type CaseEventType = CaseEvent['type'];
+
+// Keys of a record over the union: the compiler rejects a missing or unknown type, so the list cannot drift.
+const CASE_EVENT_TYPE_SET = {
+  CaseSubmitted: true,
+  CaseAccepted: true,
+  CaseReturnedForSupplement: true,
+  CaseResubmitted: true,
+  PreliminaryReviewPassed: true,
+  DistrictReviewPassed: true,
+  PublicNoticeStarted: true,
+  ObjectionRaised: true,
+  ObjectionResolved: true,
+  PublicNoticeEnded: true,
+  CaseApproved: true,
+  CaseRejected: true,
+  PayoutScheduled: true,
+  InstalmentDisbursed: true,
+  InstalmentPaymentFailed: true,
+  InstalmentPaymentRetried: true,
+  CaseSuspended: true,
+  CaseResumed: true,
+  FollowUpScheduled: true,
+  FollowUpRecorded: true,
+  CaseClosed: true,
+  CaseWithdrawn: true,
+  CaseReopened: true,
+  RecoveryOpened: true,
+  RepaymentRecorded: true,
+  WriteOffRequested: true,
+  WriteOffApproved: true,
+  RecoverySettled: true,
+} as const satisfies Record<CaseEventType, true>;
+
+/** Every case event type, at run time (in the order of the union). */
+export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_TYPE_SET) as readonly CaseEventType[];

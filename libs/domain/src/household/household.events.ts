@@ -108,3 +108,26 @@ export type HouseholdEvent =
 
 export type HouseholdEventType = HouseholdEvent['type'];
 export type HouseholdEventOf<T extends HouseholdEventType> = Extract<HouseholdEvent, { type: T }>;
+
+// Keys of a record over the union: the compiler rejects a missing or unknown type, so the list cannot drift.
+const HOUSEHOLD_EVENT_TYPE_SET = {
+  HouseholdRegistered: true,
+  HouseholdStatusChanged: true,
+  ResponsibleCadreAssigned: true,
+  ResponsibleCadreReassigned: true,
+  AssistancePlanAdopted: true,
+  PlanMeasureAdded: true,
+  PlanMeasureCompleted: true,
+  HouseholdVisited: true,
+  RiskFlagRaised: true,
+  RiskEliminated: true,
+  MemberPlacedInWork: true,
+  MemberLeftWork: true,
+  ZeroEmploymentDetected: true,
+  ZeroEmploymentCleared: true,
+  ThreeChecksRecorded: true,
+  SubsidyCaseLinked: true,
+} as const satisfies Record<HouseholdEventType, true>;
+
+/** Every household event type, at run time (in the order of the union). */
+export const HOUSEHOLD_EVENT_TYPES = Object.keys(HOUSEHOLD_EVENT_TYPE_SET) as readonly HouseholdEventType[];
