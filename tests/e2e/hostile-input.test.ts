@@ -1,0 +1,329 @@
+import request from 'supertest';
+import { DEMO_PASSWORD } from '@casework/identity';
+import { sampleApplication } from '../../apps/cli/src/seed/sample-applications';
+import { startTestApp, type TestApp } from '../support/app';
+import { registrationBody } from './households-support';
+
+/**
+ * A hostile-input sweep over every route of the OpenAPI document (so routes added later are
+ * covered too). The standard: bad input is a 4xx Problem Details with a `code`; a 400 lists
+ * `errors` naming fields; nothing a client sends is a 5xx; a rejected command appends no event.
+ */
+
+interface Schema {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  minItems?: number;
+  minimum?: number;
+  maxLength?: number;
+  $ref?: string;
+  allOf?: Schema[];
+}
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema?: Schema;
+}
+interface Operation {
+  method: 'get' | 'post';
+  path: string;
+  parameters: Parameter[];
+  body?: Schema;
+}
+interface Hit {
+  label: string;
+  method: 'get' | 'post';
+  url: string;
+  headers?: Record<string, string>;
+  /** A JSON value (sent as JSON) or a raw string (sent with `contentType`). */
+  body?: unknown;
+  raw?: string;
+  contentType?: string;
+  /** The response must be a 400 naming this field (or a field inside it). */
+  field?: string;
+  /** Allowed statuses besides "any 2xx/4xx" checks, when a specific one is required. */
+  status?: number[];
+}
+
+const UNKNOWN_ID = '7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10';
+const HOSTILE_STRINGS = ["' OR 1=1 --", "'; drop table events; --", '𠮷野家\u202e\u200b', 'a\u0000b', 'x'.repeat(10_000), '%', '../../etc/passwd', '１２３'];
+const HOSTILE_IDS = ['not-a-uuid', "1' OR '1'='1", 'a%00b', '%F0%9F%98%80', UNKNOWN_ID, '00000000-0000-0000-0000-000000000000', 'x'.repeat(5_000)];
+
+describe('hostile input on every route', () => {
+  let t: TestApp;
+  let ops: Operation[];
+  let caseId: string;
+  let householdId: string;
+  const etags = new Map<string, string>();
+  const failures: string[] = [];
+  let requests = 0;
+
+  const eventCount = async (): Promise<number> => (await t.db.adminPool.query('select count(*)::int as n from events')).rows[0].n;
+
+  function resolve(s: Schema | undefined, docs: { components?: { schemas?: Record<string, Schema> } }): Schema | undefined {
+    if (!s) return s;
+    if (s.$ref) return resolve(docs.components?.schemas?.[s.$ref.split('/').pop()!], docs);
+    if (s.allOf?.length === 1) return resolve(s.allOf[0], docs);
+    const out: Schema = { ...s };
+    if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, resolve(v, docs)!]));
+    if (s.items) out.items = resolve(s.items, docs);
+    return out;
+  }
+
+  /** A plausible value for a schema: enough to get past "missing field" to the field under test. */
+  function sample(s: Schema | undefined): unknown {
+    if (!s) return 'x';
+    if (s.enum?.length) return s.enum[0];
+    switch (s.type) {
+      case 'integer':
+      case 'number':
+        return Math.max(s.minimum ?? 1, 1);
+      case 'boolean':
+        return true;
+      case 'array':
+        return s.minItems ? [sample(s.items)] : [];
+      case 'object':
+        return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k])]));
+      default:
+        return s.format === 'date' ? '2020-11-16' : 'x';
+    }
+  }
+
+  /** Values of the wrong JSON type for a schema. */
+  function wrongTypes(s: Schema): unknown[] {
+    switch (s.type) {
+      case 'integer':
+        return ['1', true, [1], { n: 1 }, 1.5];
+      case 'number':
+        return ['1', true, [1], { n: 1 }];
+      case 'boolean':
+        return ['true', 1, [true], { b: true }];
+      case 'array':
+        return ['x', 1, { a: 1 }, true];
+      case 'object':
+        return ['x', 1, [1], true];
+      case 'string':
+        return [1, true, ['x'], { s: 'x' }];
+      default:
+        return [];
+    }
+  }
+
+  const userFor = (op: Operation): string => {
+    if (op.path.startsWith('/api/households')) return 'street.xiyi';
+    if (op.path.startsWith('/api/cases/{id}/') && op.method === 'post') return 'caseworker2';
+    if (op.path.startsWith('/api/cases')) return 'caseworker';
+    if (op.path.startsWith('/api/reports/targets')) return 'admin';
+    return 'inspector';
+  };
+
+  const streamOf = (op: Operation): string | null => (op.path.startsWith('/api/cases/{id}') ? `case-${caseId}` : op.path.startsWith('/api/households/{id}') ? `household-${householdId}` : null);
+  const isCommand = (op: Operation) => op.method === 'post' && !['/api/auth/login', '/api/ledger/verify'].includes(op.path);
+
+  function urlOf(op: Operation, id?: string, query = ''): string {
+    const real = op.path.startsWith('/api/households') ? householdId : caseId;
+    return op.path.replace('{id}', id ?? real) + query;
+  }
+
+  async function baseHeaders(op: Operation): Promise<Record<string, string>> {
+    const h: Record<string, string> = {};
+    if (op.path !== '/api/auth/login') h.Authorization = `Bearer ${await t.login(userFor(op))}`;
+    const stream = streamOf(op);
+    if (stream && op.parameters.some((p) => p.in === 'header' && p.name === 'If-Match')) h['If-Match'] = etags.get(stream)!;
+    if (op.parameters.some((p) => p.in === 'query' && p.name === 'week' && p.required)) h['x-week'] = '2020-W47';
+    return h;
+  }
+
+  /** Sends one request and records every way the answer breaks the standard. */
+  async function hit(op: Operation, h: Hit): Promise<request.Response> {
+    requests++;
+    const command = isCommand(op);
+    const before = command ? await eventCount() : 0;
+    let r = request(t.server)[h.method](h.url);
+    for (const [k, v] of Object.entries(h.headers ?? {})) r = r.set(k, v);
+    let res: request.Response;
+    if (h.raw !== undefined) res = await r.set('content-type', h.contentType ?? 'application/json').send(h.raw);
+    else if (h.body !== undefined) res = await r.set('content-type', 'application/json').send(JSON.stringify(h.body));
+    else res = await r;
+    const where = `${h.method.toUpperCase()} ${op.path} [${h.label}] -> ${res.status}`;
+    const fields: string[] = Array.isArray(res.body?.errors) ? res.body.errors.map((e: { field?: unknown }) => e.field) : [];
+    if (res.status >= 500) failures.push(`${where}: server error ${JSON.stringify(res.body).slice(0, 200)}`);
+    if (res.status >= 400 && res.status < 500) {
+      if (!String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${where}: not Problem Details (${res.headers['content-type']})`);
+      if (typeof res.body?.code !== 'string' || !res.body.code) failures.push(`${where}: no code`);
+    }
+    if (res.status === 400 && (fields.length === 0 || fields.some((f) => typeof f !== 'string' || !f))) failures.push(`${where}: 400 without field names ${JSON.stringify(res.body).slice(0, 200)}`);
+    if (h.status && !h.status.includes(res.status)) failures.push(`${where}: expected ${h.status.join('/')} ${JSON.stringify(res.body).slice(0, 200)}`);
+    if (h.field !== undefined) {
+      const named = fields.some((f) => f === h.field || f.startsWith(`${h.field}.`) || f.startsWith(`${h.field}[`));
+      if (res.status !== 400 || !named) failures.push(`${where}: expected 400 naming ${h.field}, got fields ${JSON.stringify(fields)} ${res.body?.code ?? ''}`);
+    }
+    if (command) {
+      const after = await eventCount();
+      if (res.status >= 400 && after !== before) failures.push(`${where}: rejected but appended ${after - before} event(s)`);
+      const stream = streamOf(op);
+      if (res.status < 300 && stream && res.headers.etag) etags.set(stream, res.headers.etag);
+    }
+    return res;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp('hostile');
+    const docs = (await request(t.server).get('/docs-json')).body;
+    ops = [];
+    for (const [path, byMethod] of Object.entries(docs.paths as Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>)) {
+      for (const [method, op] of Object.entries(byMethod)) {
+        if (method !== 'get' && method !== 'post') continue;
+        ops.push({ method, path, parameters: op.parameters ?? [], body: resolve(op.requestBody?.content['application/json']?.schema, docs) });
+      }
+    }
+    const opened = await request(t.server).post('/api/cases').set('Authorization', `Bearer ${await t.login('caseworker')}`).send(sampleApplication('STARTUP_ONE_OFF', 501));
+    expect(opened.status).toBe(201);
+    caseId = opened.body.id;
+    etags.set(`case-${caseId}`, opened.headers.etag);
+    const registered = await request(t.server).post('/api/households').set('Authorization', `Bearer ${await t.login('street.xiyi')}`).send(registrationBody('STREET_XIYI'));
+    expect(registered.status).toBe(201);
+    householdId = registered.body.id;
+    etags.set(`household-${householdId}`, registered.headers.etag);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  beforeEach(() => {
+    failures.length = 0;
+  });
+
+  it('the OpenAPI document lists the routes this sweep relies on', () => {
+    const paths = ops.map((o) => `${o.method} ${o.path}`);
+    expect(paths).toEqual(expect.arrayContaining(['post /api/auth/login', 'post /api/cases', 'post /api/cases/{id}/accept', 'post /api/households', 'post /api/households/{id}/record-visit', 'get /api/audit/events', 'post /api/ledger/verify', 'post /api/reports/targets']));
+    expect(ops.length).toBeGreaterThan(50);
+  });
+
+  it('bodies: wrong JSON types, missing and unknown fields, non-objects, malformed JSON, wrong content type, deep nesting', async () => {
+    for (const op of ops.filter((o) => o.method === 'post' && o.body)) {
+      const headers = await baseHeaders(op);
+      const url = urlOf(op);
+      const schema = op.body!;
+      const base = op.path === '/api/auth/login' ? { username: 'caseworker', password: DEMO_PASSWORD } : op.path === '/api/cases' ? sampleApplication('STARTUP_ONE_OFF', 601) : op.path === '/api/households' ? registrationBody('STREET_XIYI', { seq: 41 }) : (sample(schema) as Record<string, unknown>);
+      for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+        // Free-form objects (a programme's facts) are checked by the programme, not by JSON type.
+        for (const wrong of wrongTypes(prop)) await hit(op, { label: `${name}=${JSON.stringify(wrong)}`, method: 'post', url, headers, body: { ...base, [name]: wrong }, field: name });
+        await hit(op, { label: `${name}=null`, method: 'post', url, headers, body: { ...base, [name]: null } });
+        if (prop.type === 'string' || !prop.type) {
+          await hit(op, { label: `${name}=NUL`, method: 'post', url, headers, body: { ...base, [name]: 'a\u0000b' } });
+          await hit(op, { label: `${name}=60k chars`, method: 'post', url, headers, body: { ...base, [name]: '长'.repeat(20_000) } });
+        }
+        if (prop.format === 'date') for (const d of ['2020-02-30', '2020-13-01', '16/11/2020', '2020-11-16T00:00:00Z']) await hit(op, { label: `${name}=${d}`, method: 'post', url, headers, body: { ...base, [name]: d }, field: name });
+        if (prop.type === 'integer' || prop.type === 'number' || /Fen$/.test(name)) {
+          for (const n of [-1, 0.5, 1e21, Number.MAX_SAFE_INTEGER + 2]) await hit(op, { label: `${name}=${n}`, method: 'post', url, headers, body: { ...base, [name]: n } });
+        }
+        if ((schema.required ?? []).includes(name)) {
+          const { [name]: _dropped, ...without } = base as Record<string, unknown>;
+          await hit(op, { label: `missing ${name}`, method: 'post', url, headers, body: without, field: name });
+        }
+      }
+      await hit(op, { label: 'unknown field', method: 'post', url, headers, body: { ...base, surprise: 1 }, field: 'surprise' });
+      for (const whole of [[base], 'text', 42, null, true]) await hit(op, { label: `body=${JSON.stringify(whole).slice(0, 20)}`, method: 'post', url, headers, raw: JSON.stringify(whole), status: [400] });
+      await hit(op, { label: 'malformed JSON', method: 'post', url, headers, raw: '{"a":', status: [400] });
+      await hit(op, { label: 'text/plain', method: 'post', url, headers, raw: JSON.stringify(base), contentType: 'text/plain' });
+      await hit(op, { label: 'xml', method: 'post', url, headers, raw: '<a>1</a>', contentType: 'application/xml' });
+      await hit(op, { label: 'deeply nested', method: 'post', url, headers, raw: `{"surprise":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`, status: [400] });
+      await hit(op, { label: 'deeply nested arrays', method: 'post', url, headers, raw: `{"surprise":${'['.repeat(20_000)}${']'.repeat(20_000)}}`, status: [400] });
+      await hit(op, { label: '2 MB', method: 'post', url, headers, body: { ...base, surprise: 'x'.repeat(2_000_000) }, status: [413] });
+    }
+    expect(failures).toEqual([]);
+    expect(requests).toBeGreaterThan(800);
+  });
+
+  it('nested fields of the application and of the household registration: wrong types and NUL bytes name the field', async () => {
+    const cases = ops.find((o) => o.method === 'post' && o.path === '/api/cases')!;
+    const households = ops.find((o) => o.method === 'post' && o.path === '/api/households')!;
+    const app = sampleApplication('STARTUP_ONE_OFF', 701);
+    const reg = registrationBody('STREET_XIYI', { seq: 51 });
+    const ch = await baseHeaders(cases);
+    const hh = await baseHeaders(households);
+    for (const v of [1, null, ['x'], 'a\u0000b']) {
+      await hit(cases, { label: `beneficiary.name=${JSON.stringify(v)}`, method: 'post', url: '/api/cases', headers: ch, body: { ...app, beneficiary: { ...app.beneficiary, name: v } }, field: 'beneficiary.name' });
+      await hit(cases, { label: `period.from=${JSON.stringify(v)}`, method: 'post', url: '/api/cases', headers: ch, body: { ...app, period: { ...app.period, from: v } }, field: 'period.from' });
+      await hit(households, { label: `members[0].name=${JSON.stringify(v)}`, method: 'post', url: '/api/households', headers: hh, body: { ...reg, members: [{ ...reg.members[0], name: v }, reg.members[1]] }, field: 'members[0].name' });
+    }
+    await hit(cases, { label: 'facts with a NUL key', method: 'post', url: '/api/cases', headers: ch, body: { ...app, facts: { ...app.facts, 'a\u0000': 1 } }, status: [400] });
+    await hit(cases, { label: 'facts NUL deep', method: 'post', url: '/api/cases', headers: ch, body: { ...app, facts: { ...app.facts, note: { deep: ['ok', 'a\u0000b'] } } }, status: [400] });
+    await hit(households, { label: 'address NUL', method: 'post', url: '/api/households', headers: hh, body: { ...reg, address: 'a\u0000b' }, field: 'address' });
+    const visit = ops.find((o) => o.path === '/api/households/{id}/record-visit')!;
+    await hit(visit, {
+      label: 'findings NUL',
+      method: 'post',
+      url: urlOf(visit),
+      headers: await baseHeaders(visit),
+      body: { visitId: 'v-nul', date: '2020-11-16', visitor: 'v', findings: 'a\u0000b', needs: '', measuresTaken: '', nextVisitDue: '2020-12-16' },
+      field: 'findings',
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('path and query parameters: invalid UUIDs, SQL-ish, unicode and NUL strings, numbers out of range, repeated parameters', async () => {
+    for (const op of ops) {
+      const headers = await baseHeaders(op);
+      const week = headers['x-week'];
+      delete headers['x-week'];
+      const required = op.parameters.filter((p) => p.in === 'query' && p.required);
+      const requiredQuery = required.map((p) => `${p.name}=${encodeURIComponent(p.name === 'week' ? week : String(sample(p.schema)))}`);
+      const body = op.method === 'post' ? {} : undefined;
+      if (op.parameters.some((p) => p.in === 'path')) {
+        for (const id of HOSTILE_IDS) {
+          const expected = id === UNKNOWN_ID || id === '00000000-0000-0000-0000-000000000000' ? undefined : 'id';
+          await hit(op, { label: `id=${id.slice(0, 30)}`, method: op.method, url: urlOf(op, encodeURIComponent(decodeURIComponent(id)), requiredQuery.length ? `?${requiredQuery.join('&')}` : ''), headers, body, field: op.method === 'get' ? expected : undefined });
+        }
+      }
+      for (const p of op.parameters.filter((x) => x.in === 'query')) {
+        const others = requiredQuery.filter((q) => !q.startsWith(`${p.name}=`));
+        const values = [...HOSTILE_STRINGS, '-1', '0', '1.5', '99999999999999999999', '2020-02-30', '2020-W99', ''];
+        for (const v of values) await hit(op, { label: `${p.name}=${JSON.stringify(v).slice(0, 30)}`, method: op.method, url: urlOf(op, undefined, `?${[...others, `${p.name}=${encodeURIComponent(v)}`].join('&')}`), headers, body });
+        await hit(op, { label: `${p.name} twice`, method: op.method, url: urlOf(op, undefined, `?${[...others, `${p.name}=a`, `${p.name}=b`].join('&')}`), headers, body });
+        await hit(op, { label: `${p.name}[x]=1`, method: op.method, url: urlOf(op, undefined, `?${[...others, `${p.name}[x]=1`].join('&')}`), headers, body });
+      }
+      await hit(op, { label: 'unknown query parameter with NUL', method: op.method, url: urlOf(op, undefined, `?${[...requiredQuery, 'zz%00=1'].join('&')}`), headers, body });
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('headers: malformed If-Match and Idempotency-Key are 400 naming the header; nothing is appended', async () => {
+    for (const op of ops.filter((o) => o.method === 'post' && o.parameters.some((p) => p.in === 'header'))) {
+      const headers = await baseHeaders(op);
+      const names = op.parameters.filter((p) => p.in === 'header').map((p) => p.name);
+      if (names.includes('If-Match')) {
+        for (const v of ['banana', 'W/"-1"', 'W/"1.5"', '"99999999999"', '*', 'W/"1", W/"2"', "W/\"1' OR 1=1\""]) {
+          await hit(op, { label: `If-Match ${v}`, method: 'post', url: urlOf(op), headers: { ...headers, 'If-Match': v }, body: {}, field: 'If-Match' });
+        }
+        await hit(op, { label: 'If-Match stale', method: 'post', url: urlOf(op), headers: { ...headers, 'If-Match': 'W/"999"' }, body: sample(op.body) });
+      }
+      if (names.includes('Idempotency-Key')) {
+        for (const v of ['k'.repeat(300), "'; drop table events; --", 'a b', '../x']) {
+          await hit(op, { label: `Idempotency-Key ${v.slice(0, 20)}`, method: 'post', url: urlOf(op), headers: { ...headers, 'Idempotency-Key': v }, body: op.path === '/api/cases' ? sampleApplication('STARTUP_ONE_OFF', 801) : {}, field: 'Idempotency-Key' });
+        }
+      }
+      if (names.includes('X-Correlation-Id')) {
+        await hit(op, { label: 'X-Correlation-Id too long', method: 'post', url: urlOf(op), headers: { ...headers, 'X-Correlation-Id': 'c'.repeat(300) }, body: {}, field: 'X-Correlation-Id' });
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('unknown routes and methods are 404 Problem Details; no bearer token is 401 Problem Details', async () => {
+    const any: Operation = { method: 'get', path: '/x', parameters: [] };
+    const token = { Authorization: `Bearer ${await t.login('caseworker')}` };
+    await hit(any, { label: 'unknown route', method: 'get', url: '/api/no-such-thing', headers: token, status: [404] });
+    await hit(any, { label: 'unknown route, no token', method: 'get', url: '/api/no-such-thing', status: [404, 401] });
+    await hit(any, { label: 'unknown command', method: 'post', url: `/api/cases/${caseId}/self-approve`, headers: token, body: {}, status: [404] });
+    await hit(any, { label: 'no token', method: 'get', url: '/api/cases', status: [401] });
+    await hit(any, { label: 'garbage token', method: 'get', url: '/api/cases', headers: { Authorization: 'Bearer \u00ff.\u00fe.x' }, status: [401] });
+    await hit(any, { label: 'basic auth', method: 'get', url: '/api/cases', headers: { Authorization: 'Basic YTpi' }, status: [401] });
+    expect(failures).toEqual([]);
+  });
+});
