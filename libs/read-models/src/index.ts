@@ -12,6 +12,7 @@ import {
   TargetFigureEntity,
 } from './accountability/accountability.entity';
 import { ReportReadModels1764300000000 } from './accountability/1764300000000-reports.migration';
+import { AnomalyCaseEntity, AnomalyCases1764400000000 } from './anomalies';
 
 export * from './runner/projection';
 export * from './runner/checkpoints';
@@ -60,7 +61,9 @@ export const READ_MODEL_ENTITIES: Function[] = [
   AccountabilityFactEntity,
   AccountabilityHouseholdEntity,
   TargetFigureEntity,
+  AnomalyCaseEntity,
 ];
-export const READ_MODEL_MIGRATIONS: Function[] = [ReadModels1764100000000, HouseholdBoard1764200000000, ReportReadModels1764300000000];
+export const READ_MODEL_MIGRATIONS: Function[] = [ReadModels1764100000000, HouseholdBoard1764200000000, ReportReadModels1764300000000, AnomalyCases1764400000000];
 export * from './testing/synthetic-workload';
 export * from './grants';
+export * from './anomalies';
