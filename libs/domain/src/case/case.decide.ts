@@ -258,6 +258,11 @@ function settleRecovery(c: CaseCommandOf<'settleRecovery'>, state: OpenCaseState
   return [{ type: 'RecoverySettled', data: { by: c.actor, at: c.at, note: text(c.data.note) } }];
 }
 
+/** The catalogue reads a null field as not given (JSON clients send null for "none"); the steps must too. */
+function omitNulls<C extends CaseCommand>(command: C): C {
+  return { ...command, data: Object.fromEntries(Object.entries(command.data).filter(([, v]) => v !== null)) };
+}
+
 /**
  * The case decider: the transition table, then the role, then separation of duties, then the
  * command's fields, then the rules of the step. Returns the events to append, or throws DomainError.
@@ -268,12 +273,13 @@ export function decide(command: CaseCommand, state: CaseState): CaseEvent[] {
   if (command.type === 'submit') {
     const problems = validateCommandBody('submit', command.data, { allowHandlerFields: true });
     if (problems.length) throw validationError(problems);
-    return submit(command);
+    return submit(omitNulls(command));
   }
   const s = state as OpenCaseState;
   checkSeparationOfDuties(command, s);
   const problems = validateCommandBody(command.type, command.data, { allowHandlerFields: true });
   if (problems.length) throw validationError(problems);
+  command = omitNulls(command);
   const stamp = { by: command.actor, at: command.at };
 
   switch (command.type) {

@@ -1,5 +1,5 @@
 import type { Beneficiary } from './case.events';
-import { at, CASE_ID, caseworker, command, CREDIT_CODE, eligibility, facts, historyFor, opener, PERSON_ID, reviewer } from './testing/case.fixtures';
+import { at, CASE_ID, caseworker, command, CREDIT_CODE, eligibility, facts, historyFor, opener, PERSON_ID, reviewer, streetStaff } from './testing/case.fixtures';
 import { given } from './testing/case.given-when-then';
 
 const submitWith = (over: Record<string, unknown> = {}, by = opener, when = at('2020-09-01')) =>
@@ -68,6 +68,14 @@ describe('command validation inside decide', () => {
     });
     it('text has a maximum length', () => {
       given(...historyFor('submitted')).when(command('withdraw', { reason: 'x'.repeat(1001) }, caseworker)).thenError(invalid([{ field: 'reason', reason: 'must be at most 1000 characters' }]));
+    });
+    it('an optional field sent as null counts as not given, as the catalogue reads it', () => {
+      given(...historyFor('accepted')).when(command('passPreliminaryReview', { opinion: null } as never, streetStaff)).then((events) =>
+        expect(events).toEqual([expect.objectContaining({ type: 'PreliminaryReviewPassed', data: expect.objectContaining({ opinion: null }) })]));
+      given(...historyFor('submitted')).when(command('accept', { note: null } as never, caseworker)).then((events) => expect(events[0].type).toBe('CaseAccepted'));
+    });
+    it('a required field sent as null is missing', () => {
+      given(...historyFor('submitted')).when(command('withdraw', { reason: null } as never, caseworker)).thenError(invalid([{ field: 'reason', reason: 'is required' }]));
     });
     it('handler-supplied fields are required of the handler', () => {
       given(...historyFor('preliminary_review_passed')).when(command('passDistrictReview', {} as never, reviewer)).thenError(invalid([{ field: 'eligibility', reason: 'is required (the handler evaluates it)' }]));
