@@ -8,6 +8,7 @@ import { CasesModule } from './cases/cases.module';
 import { HealthCheck } from './health/health.checks';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
+import { InspectionsModule } from './inspections/inspections.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { ReportsModule } from './reports/reports.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule.register(options.infra.dataSource),
         LedgerModule,
         ReportsModule.register(options.infra.dataSource),
+        InspectionsModule.register(options.infra.dataSource),
       ],
     };
   }
