@@ -1,12 +1,18 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter, createValidationPipe } from '@casework/platform';
 import { AppModule, AppModuleOptions } from './app.module';
 
 /** Builds the Nest application; used by main.ts and by the end-to-end tests. */
 export async function createApp(options: AppModuleOptions, logger: false | undefined = undefined): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(options), { logger, bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), { logger, bodyParser: true });
+  // The browser console: plain files served by express before Nest's routes, so the bearer guard never sees them.
+  const web = webRoot();
+  if (web) app.useStaticAssets(web, { index: 'index.html', fallthrough: true });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   const doc = new DocumentBuilder()
@@ -17,4 +23,10 @@ export async function createApp(options: AppModuleOptions, logger: false | undef
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
   return app;
+}
+
+/** apps/web/public, from the sources (apps/api/src) or from the swc build (dist/apps/api/src). */
+function webRoot(): string | null {
+  const candidates = [join(__dirname, '../../web/public'), join(__dirname, '../../../../apps/web/public'), join(process.cwd(), 'apps/web/public')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }

@@ -1,0 +1,64 @@
+import { h } from './dom.js';
+import { COMMANDS, FIELDS, label } from './labels.js';
+
+/** Plain words for the rules a caseworker meets most; the server's own detail follows below. */
+const HINTS = {
+  SEPARATION_OF_DUTIES: '按照职责分离规定：经办、审核、审批须由不同的人完成，本案件的这一步须由他人办理。',
+  ILLEGAL_TRANSITION: '案件已不在可以进行此操作的环节。',
+  STALE_VERSION: '在您查看之后，案件已被他人更新。页面已刷新，请核对后重试。',
+  ROLE_NOT_ALLOWED: '您的岗位不能进行这一步。',
+  HOUSEHOLD_OUT_OF_SCOPE: '您只能查看本街道的帮扶户。',
+  AUDIT_READ_FORBIDDEN: '审计记录仅对纪检监察、审核、审批和管理员开放。',
+};
+
+/** The message box for a failed request: Chinese heading, the server's words, each bad field, what is allowed now. */
+export function problemBox(err) {
+  if (!err || err.status === undefined) {
+    console.error(err);
+    return h('div.problem', { role: 'alert' }, h('strong', {}, '出现意外错误，请刷新页面后重试。'), h('small.en', {}, ' Something unexpected went wrong.'));
+  }
+  const allowed = err.problem?.allowed ?? err.problem?.allowedCommands;
+  return h(
+    'div.problem',
+    { role: 'alert', dataset: { status: String(err.status), code: err.code ?? '' } },
+    h('strong', {}, err.heading),
+    HINTS[err.code] ? h('p.hint', {}, HINTS[err.code]) : null,
+    err.detail ? h('p.detail', {}, err.detail) : null,
+    err.fields.length
+      ? h('ul', {}, err.fields.map((f) => h('li', {}, h('b', {}, label(FIELDS, f.field)), f.field in FIELDS ? h('small.en', {}, ` ${f.field}`) : null, '：', f.reason)))
+      : null,
+    Array.isArray(allowed) && allowed.length ? h('p.allowed', {}, '当前可进行：', allowed.map((c) => label(COMMANDS, typeof c === 'string' ? c : c.command)).join('、')) : null,
+    err.code ? h('small.code', {}, `错误代码 ${err.code}`) : null,
+  );
+}
+
+/** Puts each field problem next to its input ([data-field]); returns the problems no input took. */
+export function markFields(form, err) {
+  form.querySelectorAll('.field-error').forEach((e) => e.remove());
+  form.querySelectorAll('.invalid').forEach((e) => e.classList.remove('invalid'));
+  const rest = [];
+  for (const f of err?.fields ?? []) {
+    const target = form.querySelector(`[data-field="${CSS.escape(f.field)}"]`) ?? (f.field.startsWith('facts.') ? form.querySelector('[data-field="facts"]') : null);
+    if (!target) {
+      rest.push(f);
+      continue;
+    }
+    target.classList.add('invalid');
+    const where = f.field.startsWith('facts.') ? `${f.field}：` : '';
+    target.closest('label, .row')?.append(h('span.field-error', {}, where + f.reason));
+  }
+  return rest;
+}
+
+export const loading = () => h('p.muted', {}, '正在加载… ', h('small.en', {}, 'Loading'));
+
+export function pager(page, pageSize, total, go) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return h(
+    'div.pager',
+    {},
+    h('button', { type: 'button', disabled: page <= 1, onclick: () => go(page - 1) }, '上一页'),
+    h('span', {}, `第 ${page} / ${pages} 页，共 ${total} 条`),
+    h('button', { type: 'button', disabled: page >= pages, onclick: () => go(page + 1) }, '下一页'),
+  );
+}
