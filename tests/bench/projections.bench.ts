@@ -4,7 +4,7 @@ import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, migrateEventStore } from '@casework/event-store';
 import { ZERO_HASH, chainHash, contentHash } from '@casework/ledger';
-import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, SyntheticStream, allProjections, rebuildProjection, seededRandom, syntheticCase, syntheticHousehold } from '@casework/read-models';
+import { READ_MODEL_ENTITIES, RebuildProgress, READ_MODEL_MIGRATIONS, SyntheticStream, allProjections, rebuildProjection, rebuildProjections, seededRandom, syntheticCase, syntheticHousehold } from '@casework/read-models';
 
 /**
  * Projection rebuild throughput (DESIGN §5): generates BENCH_EVENTS (default 1,000,000) events of
@@ -12,10 +12,15 @@ import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, SyntheticStream, allProject
  * through append: generation is not what is measured), rebuilds every projection, and compares
  * with a raw baseline: the same number of rows bulk-inserted into one table, 100 rows per
  * statement, one client. `npm run bench:projections`; BENCH_DATABASE_URL picks the server.
+ * BENCH_CONNECTIONS (default 2) sets the connections applying projections side by side.
+ * BENCH_SCHEMA=<name> keeps the generated events in that schema and reuses them on the next run
+ * (drop it by hand when done); BENCH_EACH=1 also rebuilds each projection on its own first.
  */
 
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/casework_test';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const KEEP_SCHEMA = process.env.BENCH_SCHEMA;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 2);
 const CHUNK_STREAMS = 1500;
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -102,49 +107,78 @@ async function rawBaseline(pool: Pool, schema: string, rows: number): Promise<nu
   }
 }
 
+/** Events a kept schema already holds, 0 when it has none. */
+async function keptEvents(pool: Pool, schema: string): Promise<number> {
+  const { rows } = await pool.query<{ n: string | null }>(
+    `select case when to_regclass($1) is null then null else 1 end as n`,
+    [`${schema}.events`],
+  );
+  if (rows[0].n === null) return 0;
+  const count = await pool.query<{ n: string }>(`select count(*)::text as n from ${schema}.events`);
+  return Number(count.rows[0].n);
+}
+
 async function main(): Promise<void> {
-  const schema = `bench_proj_${randomBytes(4).toString('hex')}`;
+  const schema = KEEP_SCHEMA ?? `bench_proj_${randomBytes(4).toString('hex')}`;
   const pool = new Pool({ connectionString: URL, max: 6, options: `-c search_path=${schema}` });
   try {
-    await pool.query(`create schema ${schema}`);
-    await migrateEventStore(pool, schema);
-    const ds = new DataSource({ type: 'postgres', url: URL, schema, entities: READ_MODEL_ENTITIES, migrations: READ_MODEL_MIGRATIONS, migrationsTableName: 'typeorm_migrations' });
-    await ds.initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await ds.destroy();
-    console.log(`projections bench: ${EVENTS.toLocaleString('en-US')} events in schema ${schema}`);
-    const events = await generate(pool, schema);
-    await pool.query(`analyze ${schema}.events`);
+    const kept = KEEP_SCHEMA ? await keptEvents(pool, schema) : 0;
+    let events: number;
+    const migrateReadModels = async () => {
+      const ds = new DataSource({ type: 'postgres', url: URL, schema, entities: READ_MODEL_ENTITIES, migrations: READ_MODEL_MIGRATIONS, migrationsTableName: 'typeorm_migrations' });
+      await ds.initialize();
+      await ds.runMigrations({ transaction: 'each' });
+      await ds.destroy();
+    };
+    if (kept === EVENTS) {
+      events = kept;
+      await pool.query(`drop table if exists ${schema}.raw_rows`);
+      await migrateReadModels();
+      console.log(`projections bench: ${EVENTS.toLocaleString('en-US')} events kept in schema ${schema}`);
+    } else {
+      await pool.query(`drop schema if exists ${schema} cascade`);
+      await pool.query(`create schema ${schema}`);
+      await migrateEventStore(pool, schema);
+      await migrateReadModels();
+      console.log(`projections bench: ${EVENTS.toLocaleString('en-US')} events in schema ${schema}`);
+      events = await generate(pool, schema);
+      await pool.query(`analyze ${schema}.events`);
+    }
 
     const store = new PostgresEventStore({ pool, schema });
-    const t0 = now();
-    for (const projection of allProjections()) {
-      const p0 = now();
+    const progress = () => {
       let last = 0;
-      await rebuildProjection({
-        pool,
-        store,
-        schema,
-        projection,
-        batchSize: 5000,
-        onProgress: (p) => {
-          if (now() - last < 1000 && p.phase === 'replaying') return;
-          last = now();
-          const s = p.elapsedMs / 1000;
-          process.stderr.write(`\r  rebuild ${p.projection}: ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} ${p.phase} ${Math.round(p.done / Math.max(s, 0.001))} ev/s   `);
-        },
-      });
-      const s = (now() - p0) / 1000;
-      process.stderr.write('\n');
-      console.log(`rebuilt ${projection.name}: ${events} events in ${s.toFixed(1)} s (${Math.round(events / s)} events/s)`);
+      return (p: RebuildProgress) => {
+        if (now() - last < 1000 && p.phase === 'replaying') return;
+        last = now();
+        const s = p.elapsedMs / 1000;
+        process.stderr.write(`\r  rebuild ${p.projection}: ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} ${p.phase} ${Math.round(p.done / Math.max(s, 0.001))} ev/s   `);
+      };
+    };
+    if (process.env.BENCH_EACH === '1') {
+      for (const projection of allProjections()) {
+        const p0 = now();
+        await rebuildProjection({ pool, store, schema, projection, connections: CONNECTIONS, onProgress: progress() });
+        const s = (now() - p0) / 1000;
+        process.stderr.write('\n');
+        console.log(`rebuilt ${projection.name} alone: ${events} events in ${s.toFixed(1)} s (${Math.round(events / s)} events/s)`);
+      }
     }
+    // What `projections rebuild` does: every projection in one pass over the log.
+    const t0 = now();
+    const results = await rebuildProjections({ pool, store, schema, projections: allProjections(), connections: CONNECTIONS, onProgress: progress() });
     const rebuildSeconds = (now() - t0) / 1000;
-    console.log(`rebuilt all projections in ${rebuildSeconds.toFixed(1)} s`);
+    process.stderr.write('\n');
+    for (const r of results) {
+      const s = r.busyMs / 1000;
+      console.log(`rebuilt ${r.projection}: ${events} events in ${s.toFixed(1)} s of its own work in the one pass (${Math.round(events / s)} events/s)`);
+    }
+    console.log(`rebuilt all projections in ${rebuildSeconds.toFixed(1)} s (one pass, ${CONNECTIONS} connections)`);
     const raw = await rawBaseline(pool, schema, events);
     const rebuildRate = events / rebuildSeconds;
     console.log(`rebuild_events_per_s=${Math.round(rebuildRate)} raw_bulk_rows_per_s=${Math.round(raw)} ratio=${(rebuildRate / raw).toFixed(2)}`);
   } finally {
-    await pool.query(`drop schema if exists ${schema} cascade`).catch(() => undefined);
+    if (!KEEP_SCHEMA) await pool.query(`drop schema if exists ${schema} cascade`).catch(() => undefined);
     await pool.end();
   }
 }

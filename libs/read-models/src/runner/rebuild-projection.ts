@@ -5,6 +5,7 @@ import { Projection, ProjectionContext, quoteIdent } from './projection';
 import { eventsAfter } from './projection-lag';
 
 export interface RebuildProgress {
+  /** The projection, or "<n> projections" when several are rebuilt in one pass. */
   projection: string;
   done: number;
   total: number;
@@ -18,6 +19,24 @@ export interface RebuildOptions {
   schema: string;
   projection: Projection;
   batchSize?: number;
+  /** See RebuildAllOptions.connections. */
+  connections?: number;
+  onProgress?: (p: RebuildProgress) => void;
+}
+
+export interface RebuildAllOptions {
+  pool: Pool;
+  store: EventStore;
+  schema: string;
+  projections: readonly Projection[];
+  /** Events read per batch; each batch is read and decoded once for every projection. */
+  batchSize?: number;
+  /**
+   * Connections applying projections side by side (each projection's batches stay in order on one
+   * connection at a time). Keep 1 on a server with a single backend (PGlite), where a second
+   * connection waits for the first one's transaction.
+   */
+  connections?: number;
   onProgress?: (p: RebuildProgress) => void;
 }
 
@@ -26,6 +45,8 @@ export interface RebuildResult {
   events: number;
   position: GlobalPosition;
   elapsedMs: number;
+  /** Time spent on this projection alone: applying its batches and building its indexes. */
+  busyMs: number;
 }
 
 interface IndexInfo {
@@ -36,42 +57,70 @@ interface IndexInfo {
 }
 
 const REBUILD_SUFFIX = '_rebuild';
+const DEFAULT_BATCH = 20_000;
 const tmpName = (name: string, suffix: string) => `${name.slice(0, 63 - suffix.length)}${suffix}`;
 
-/**
- * Rebuilds a projection from zero into `<table>_rebuild` copies (no secondary indexes while
- * filling), then in one transaction, holding the projection's checkpoint row: applies what came
- * in meanwhile, renames the live tables away, renames the copies in, and sets the checkpoint.
- * Readers see the old model or the new one, never a half-built one; the live runner waits on the
- * checkpoint lock and continues from the rebuilt position.
- */
+/** Rebuilds one projection; see rebuildProjections. */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
-  const { pool, store, schema, projection } = options;
-  const batchSize = options.batchSize ?? 5000;
+  const { projection, ...rest } = options;
+  const [result] = await rebuildProjections({ ...rest, projections: [projection] });
+  return result;
+}
+
+/**
+ * Rebuilds projections from zero in one pass over the log (DESIGN §5): each batch is read and
+ * decoded once and applied to every projection's `<table>_rebuild` copies (unique keys only while
+ * filling; the other indexes are built after the fill, which is much faster). Then one
+ * transaction, holding every rebuilt projection's checkpoint row: applies what came in meanwhile,
+ * renames the live tables away and the copies in, and sets each checkpoint. Readers see the old
+ * models or the new ones, never a half-built one; the live runner waits on the checkpoint locks
+ * and continues from the rebuilt positions.
+ */
+export async function rebuildProjections(options: RebuildAllOptions): Promise<RebuildResult[]> {
+  const { pool, store, schema } = options;
+  const projections = [...options.projections];
+  const names = projections.map((p) => p.name);
+  if (new Set(names).size !== names.length) throw new Error(`rebuild: a projection is named twice (${names.join(', ')})`);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const started = Date.now();
+  const busy = new Map(names.map((n) => [n, 0]));
+  const timed = async <T>(p: Projection, work: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    try {
+      return await work();
+    } finally {
+      busy.set(p.name, busy.get(p.name)! + Date.now() - t0);
+    }
+  };
   const q = (t: string) => `${quoteIdent(schema)}.${quoteIdent(t)}`;
   const ctxOf = (client: PoolClient): ProjectionContext => ({ client, mode: 'rebuild', table: (t) => q(tmpName(t, REBUILD_SUFFIX)) });
   const total = (await eventsAfter(store, pool, schema, START)).count;
+  const label = names.length === 1 ? names[0] : `${names.length} projections`;
   const report = (done: number, phase: RebuildProgress['phase']) =>
-    options.onProgress?.({ projection: projection.name, done, total, elapsedMs: Date.now() - started, phase });
+    options.onProgress?.({ projection: label, done, total, elapsedMs: Date.now() - started, phase });
 
-  const client = await pool.connect();
+  const clients: PoolClient[] = [await pool.connect()];
+  const [main] = clients;
+  const tables = projections.flatMap((p) => p.tables.map((table) => ({ projection: p, table })));
   try {
     const indexes = new Map<string, IndexInfo[]>();
-    for (const table of projection.tables) {
-      const info = await indexesOf(client, schema, table);
+    for (const { table } of tables) {
+      const info = await indexesOf(main, schema, table);
       indexes.set(table, info);
       const rb = tmpName(table, REBUILD_SUFFIX);
-      await client.query(`drop table if exists ${q(rb)}`);
-      await client.query(`create table ${q(rb)} (like ${q(table)} including defaults including constraints including identity including generated)`);
-      // Unique keys now (upserts need them); plain indexes after the fill, which is much faster.
+      await main.query(`drop table if exists ${q(rb)}`);
+      await main.query(`create table ${q(rb)} (like ${q(table)} including defaults including constraints including identity including generated)`);
+      // Unique keys now (upserts need them); plain indexes after the fill.
       for (const ix of info.filter((i) => i.constraintType === 'p' || i.constraintType === 'u')) {
-        await client.query(`alter table ${q(rb)} add constraint ${quoteIdent(tmpName(ix.name, '_rb'))} ${ix.constraintDef}`);
+        await main.query(`alter table ${q(rb)} add constraint ${quoteIdent(tmpName(ix.name, '_rb'))} ${ix.constraintDef}`);
       }
     }
 
+    const wanted = Math.max(1, Math.min(options.connections ?? 1, projections.length));
+    while (clients.length < wanted) clients.push(await pool.connect());
     // The fill is scratch work (the copies are dropped if it dies), so it may skip the WAL flush.
-    await client.query('set synchronous_commit = off');
+    for (const c of clients) await c.query('set synchronous_commit = off');
+
     let position: GlobalPosition = START;
     let done = 0;
     const readAfter = (after: GlobalPosition) => {
@@ -87,76 +136,112 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       position = batch[batch.length - 1].position;
       // Read the next batch while this one is written.
       next = readAfter(position);
-      await applyInTransaction(client, projection, batch, ctxOf(client));
+      await runOn(
+        clients,
+        projections.map((p) => (client: PoolClient) => timed(p, () => applyInTransaction(client, p, batch, ctxOf(client)))),
+      );
       done += batch.length;
       if (Date.now() - lastReport > 250) {
         report(done, 'replaying');
         lastReport = Date.now();
       }
     }
-    await client.query('set synchronous_commit = on');
+    for (const c of clients) await c.query('set synchronous_commit = on');
+
     report(done, 'indexing');
-    for (const table of projection.tables) {
-      const rb = tmpName(table, REBUILD_SUFFIX);
-      for (const ix of indexes.get(table)!.filter((i) => i.constraintType === null)) {
-        const def = ix.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ USING/, (_m, u) => `CREATE ${u ?? ''}INDEX ${quoteIdent(tmpName(ix.name, '_rb'))} ON ${q(rb)} USING`);
-        if (def === ix.def) throw new Error(`rebuild ${projection.name}: cannot copy index ${ix.name}: ${ix.def}`);
-        await client.query(def);
-      }
-      await client.query(`analyze ${q(rb)}`);
-    }
+    await runOn(
+      clients,
+      tables.map(({ projection, table }) => (client: PoolClient) =>
+        timed(projection, async () => {
+          const rb = tmpName(table, REBUILD_SUFFIX);
+          for (const ix of indexes.get(table)!.filter((i) => i.constraintType === null)) {
+            const def = ix.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ USING/, (_m, u) => `CREATE ${u ?? ''}INDEX ${quoteIdent(tmpName(ix.name, '_rb'))} ON ${q(rb)} USING`);
+            if (def === ix.def) throw new Error(`rebuild ${projection.name}: cannot copy index ${ix.name}: ${ix.def}`);
+            await client.query(def);
+          }
+          await client.query(`analyze ${q(rb)}`);
+        }),
+      ),
+    );
+    for (const c of clients.splice(1)) c.release();
 
     report(done, 'swapping');
-    await ensureCheckpoints(client, schema, [projection.name]);
-    await client.query('begin');
+    await ensureCheckpoints(main, schema, names);
+    await main.query('begin');
     try {
-      await lockCheckpoint(client, schema, projection.name);
+      // In name order, so two rebuilds of overlapping sets cannot deadlock on them.
+      for (const name of [...names].sort()) await lockCheckpoint(main, schema, name);
       for (;;) {
         const batch = await store.readAll({ after: position, maxCount: batchSize });
         if (batch.length === 0) break;
-        const handled = batch.filter((e) => projection.handles(e));
-        if (handled.length > 0) await projection.apply(handled, ctxOf(client));
+        for (const p of projections) {
+          const handled = batch.filter((e) => p.handles(e));
+          if (handled.length > 0) await timed(p, () => p.apply(handled, ctxOf(main)));
+        }
         position = batch[batch.length - 1].position;
         done += batch.length;
       }
       const olds: string[] = [];
-      for (const table of projection.tables) {
+      for (const { table } of tables) {
         const old = tmpName(table, '_old');
         olds.push(old);
         const rb = tmpName(table, REBUILD_SUFFIX);
-        await client.query(`drop table if exists ${q(old)}`);
+        await main.query(`drop table if exists ${q(old)}`);
         for (const ix of indexes.get(table)!) {
-          await client.query(`alter index ${q(ix.name)} rename to ${quoteIdent(tmpName(ix.name, '_old'))}`);
+          await main.query(`alter index ${q(ix.name)} rename to ${quoteIdent(tmpName(ix.name, '_old'))}`);
         }
-        await client.query(`alter table ${q(table)} rename to ${quoteIdent(old)}`);
-        await client.query(`alter table ${q(rb)} rename to ${quoteIdent(table)}`);
+        await main.query(`alter table ${q(table)} rename to ${quoteIdent(old)}`);
+        await main.query(`alter table ${q(rb)} rename to ${quoteIdent(table)}`);
         for (const ix of indexes.get(table)!) {
-          await client.query(`alter index ${q(tmpName(ix.name, '_rb'))} rename to ${quoteIdent(ix.name)}`);
+          await main.query(`alter index ${q(tmpName(ix.name, '_rb'))} rename to ${quoteIdent(ix.name)}`);
         }
-        await copyGrants(client, schema, old, table);
+        await copyGrants(main, schema, old, table);
       }
-      await writeCheckpoint(client, schema, projection.name, position);
-      await client.query(
-        `update ${q('projection_failures')} set resolved_at = now() where projection = $1 and resolved_at is null`,
-        [projection.name],
+      for (const name of names) await writeCheckpoint(main, schema, name, position);
+      await main.query(
+        `update ${q('projection_failures')} set resolved_at = now() where projection = any($1::text[]) and resolved_at is null`,
+        [names],
       );
-      await client.query('commit');
+      await main.query('commit');
       // Readers that were waiting on the old tables finish on them; then they go.
-      for (const old of olds) await client.query(`drop table if exists ${q(old)}`);
+      for (const old of olds) await main.query(`drop table if exists ${q(old)}`);
     } catch (e) {
-      await client.query('rollback').catch(() => undefined);
+      await main.query('rollback').catch(() => undefined);
       throw e;
     }
     report(done, 'done');
-    return { projection: projection.name, events: done, position, elapsedMs: Date.now() - started };
+    const elapsedMs = Date.now() - started;
+    return projections.map((p) => ({ projection: p.name, events: done, position, elapsedMs, busyMs: busy.get(p.name)! }));
   } catch (e) {
-    for (const table of projection.tables) {
-      await client.query(`drop table if exists ${q(tmpName(table, REBUILD_SUFFIX))}`).catch(() => undefined);
+    for (const c of clients.splice(1)) c.release();
+    for (const { table } of tables) {
+      await main.query(`drop table if exists ${q(tmpName(table, REBUILD_SUFFIX))}`).catch(() => undefined);
     }
     throw e;
   } finally {
-    client.release();
+    main.release();
   }
+}
+
+/**
+ * Runs the tasks on the clients, each client taking the next task when it is free; resolves when
+ * all are done, rejects with the first failure once the running ones have settled.
+ */
+async function runOn(clients: readonly PoolClient[], tasks: readonly ((client: PoolClient) => Promise<void>)[]): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async (client: PoolClient) => {
+    while (failure === null && next < tasks.length) {
+      const task = tasks[next++];
+      try {
+        await task(client);
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+  };
+  await Promise.all(clients.map(worker));
+  if (failure !== null) throw failure;
 }
 
 async function applyInTransaction(client: PoolClient, projection: Projection, batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
