@@ -32,8 +32,9 @@ export class ListAuditEventsRequest {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'must be an ISO date-time such as 2020-09-30T00:00:00Z' })
   to?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number' }) @Min(1, { message: 'must be 1 or more' })
+  // Bounded so the offset stays a number PostgreSQL accepts (as the household board's page).
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100_000 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number' }) @Min(1, { message: 'must be 1 or more' }) @Max(100_000, { message: 'must be 100000 or less' })
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })

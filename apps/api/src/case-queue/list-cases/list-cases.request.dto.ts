@@ -34,8 +34,9 @@ export class ListCasesRequest {
   @IsOptional() @IsIn(SORTS, { message: `must be one of ${SORTS.join(', ')}` })
   sort?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number' }) @Min(1, { message: 'must be 1 or more' })
+  // Bounded so the offset stays a number PostgreSQL accepts (as the household board's page).
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100_000 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number' }) @Min(1, { message: 'must be 1 or more' }) @Max(100_000, { message: 'must be 100000 or less' })
   page?: number;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
