@@ -3,7 +3,7 @@ import { Body, Controller, Headers, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor, CaseCommandName } from '@casework/domain';
+import { validateCommandBody, validationError, type Actor, type CaseCommandName } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CaseIdPipe } from '../shared/case-id.pipe';
 import { correlationIdOf, etagOf, idempotencyKeyOf, parseIfMatch } from '../../shared/command-context';
@@ -31,6 +31,9 @@ export class ChangeCaseHttpController {
     const commandId = key ? nameBasedUuid(name, actor.userId, caseId, key) : randomUUID();
     // DTO instances carry declared-but-absent fields as undefined: drop them so the body is what was sent.
     const data = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    // Malformed input is a 400 naming the field whatever the case's state or the caller's role; decide checks again.
+    const problems = validateCommandBody(name, data);
+    if (problems.length) throw validationError(problems);
     const result = await this.commands.execute(
       new ChangeCaseCommand(name, caseId, data, { actor, expectedVersion, commandId, correlationId: correlationIdOf(headers['x-correlation-id']) }),
     );
