@@ -50,6 +50,8 @@ interface Hit {
   status?: number[];
 }
 
+/** Stands for the ETag the stream has when the request is sent (earlier hostile bodies may have been accepted). */
+const CURRENT = '<current etag>';
 const UNKNOWN_ID = '7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10';
 const HOSTILE_STRINGS = ["' OR 1=1 --", "'; drop table events; --", '𠮷野家\u202e\u200b', 'a\u0000b', 'x'.repeat(10_000), '%', '../../etc/passwd', '１２３'];
 const HOSTILE_IDS = ['not-a-uuid', "1' OR '1'='1", 'a%00b', '%F0%9F%98%80', UNKNOWN_ID, '00000000-0000-0000-0000-000000000000', 'x'.repeat(5_000)];
@@ -114,6 +116,16 @@ describe('hostile input on every route', () => {
     }
   }
 
+  /** A body that passes validation (real ones for the routes whose schema is too loose to sample). */
+  const valid = (op: Operation): Record<string, unknown> =>
+    op.path === '/api/auth/login'
+      ? { username: 'caseworker', password: DEMO_PASSWORD }
+      : op.path === '/api/cases'
+        ? { ...sampleApplication('STARTUP_ONE_OFF', 601) }
+        : op.path === '/api/households'
+          ? registrationBody('STREET_XIYI', { seq: 41 })
+          : (sample(op.body) as Record<string, unknown>);
+
   const userFor = (op: Operation): string => {
     if (op.path.startsWith('/api/households')) return 'street.xiyi';
     if (op.path.startsWith('/api/cases/{id}/') && op.method === 'post') return 'caseworker2';
@@ -134,7 +146,7 @@ describe('hostile input on every route', () => {
     const h: Record<string, string> = {};
     if (op.path !== '/api/auth/login') h.Authorization = `Bearer ${await t.login(userFor(op))}`;
     const stream = streamOf(op);
-    if (stream && op.parameters.some((p) => p.in === 'header' && p.name === 'If-Match')) h['If-Match'] = etags.get(stream)!;
+    if (stream && op.parameters.some((p) => p.in === 'header' && p.name === 'If-Match')) h['If-Match'] = CURRENT;
     if (op.parameters.some((p) => p.in === 'query' && p.name === 'week' && p.required)) h['x-week'] = '2020-W47';
     return h;
   }
@@ -145,14 +157,15 @@ describe('hostile input on every route', () => {
     const command = isCommand(op);
     const before = command ? await eventCount() : 0;
     let r = request(t.server)[h.method](h.url);
-    for (const [k, v] of Object.entries(h.headers ?? {})) r = r.set(k, v);
+    for (const [k, v] of Object.entries(h.headers ?? {})) r = r.set(k, v === CURRENT ? etags.get(streamOf(op)!)! : v);
     let res: request.Response;
     if (h.raw !== undefined) res = await r.set('content-type', h.contentType ?? 'application/json').send(h.raw);
     else if (h.body !== undefined) res = await r.set('content-type', 'application/json').send(JSON.stringify(h.body));
     else res = await r;
     const where = `${h.method.toUpperCase()} ${op.path} [${h.label}] -> ${res.status}`;
     const fields: string[] = Array.isArray(res.body?.errors) ? res.body.errors.map((e: { field?: unknown }) => e.field) : [];
-    if (res.status >= 500) failures.push(`${where}: server error ${JSON.stringify(res.body).slice(0, 200)}`);
+    // Readiness may honestly say 503 (the test app role cannot read the migrations table); it is not caused by input.
+    if (res.status >= 500 && !(op.path === '/health' && res.status === 503)) failures.push(`${where}: server error ${JSON.stringify(res.body).slice(0, 200)}`);
     if (res.status >= 400 && res.status < 500) {
       if (!String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${where}: not Problem Details (${res.headers['content-type']})`);
       if (typeof res.body?.code !== 'string' || !res.body.code) failures.push(`${where}: no code`);
@@ -209,7 +222,7 @@ describe('hostile input on every route', () => {
       const headers = await baseHeaders(op);
       const url = urlOf(op);
       const schema = op.body!;
-      const base = op.path === '/api/auth/login' ? { username: 'caseworker', password: DEMO_PASSWORD } : op.path === '/api/cases' ? sampleApplication('STARTUP_ONE_OFF', 601) : op.path === '/api/households' ? registrationBody('STREET_XIYI', { seq: 41 }) : (sample(schema) as Record<string, unknown>);
+      const base = valid(op);
       for (const [name, prop] of Object.entries(schema.properties ?? {})) {
         // Free-form objects (a programme's facts) are checked by the programme, not by JSON type.
         for (const wrong of wrongTypes(prop)) await hit(op, { label: `${name}=${JSON.stringify(wrong)}`, method: 'post', url, headers, body: { ...base, [name]: wrong }, field: name });
@@ -299,17 +312,17 @@ describe('hostile input on every route', () => {
       const names = op.parameters.filter((p) => p.in === 'header').map((p) => p.name);
       if (names.includes('If-Match')) {
         for (const v of ['banana', 'W/"-1"', 'W/"1.5"', '"99999999999"', '*', 'W/"1", W/"2"', "W/\"1' OR 1=1\""]) {
-          await hit(op, { label: `If-Match ${v}`, method: 'post', url: urlOf(op), headers: { ...headers, 'If-Match': v }, body: {}, field: 'If-Match' });
+          await hit(op, { label: `If-Match ${v}`, method: 'post', url: urlOf(op), headers: { ...headers, 'If-Match': v }, body: valid(op), field: 'If-Match' });
         }
-        await hit(op, { label: 'If-Match stale', method: 'post', url: urlOf(op), headers: { ...headers, 'If-Match': 'W/"999"' }, body: sample(op.body) });
+        await hit(op, { label: 'If-Match stale', method: 'post', url: urlOf(op), headers: { ...headers, 'If-Match': 'W/"999"' }, body: valid(op), status: [412, 403, 409] });
       }
       if (names.includes('Idempotency-Key')) {
         for (const v of ['k'.repeat(300), "'; drop table events; --", 'a b', '../x']) {
-          await hit(op, { label: `Idempotency-Key ${v.slice(0, 20)}`, method: 'post', url: urlOf(op), headers: { ...headers, 'Idempotency-Key': v }, body: op.path === '/api/cases' ? sampleApplication('STARTUP_ONE_OFF', 801) : {}, field: 'Idempotency-Key' });
+          await hit(op, { label: `Idempotency-Key ${v.slice(0, 20)}`, method: 'post', url: urlOf(op), headers: { ...headers, 'Idempotency-Key': v }, body: valid(op), field: 'Idempotency-Key' });
         }
       }
       if (names.includes('X-Correlation-Id')) {
-        await hit(op, { label: 'X-Correlation-Id too long', method: 'post', url: urlOf(op), headers: { ...headers, 'X-Correlation-Id': 'c'.repeat(300) }, body: {}, field: 'X-Correlation-Id' });
+        await hit(op, { label: 'X-Correlation-Id too long', method: 'post', url: urlOf(op), headers: { ...headers, 'X-Correlation-Id': 'c'.repeat(300) }, body: valid(op), field: 'X-Correlation-Id' });
       }
     }
     expect(failures).toEqual([]);
