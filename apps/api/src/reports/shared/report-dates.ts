@@ -7,7 +7,11 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Today in China time (the district's calendar). */
 export const chinaToday = (now: Date): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-const isRealDate = (d: string) => ISO_DATE.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+const isRealDate = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  // Month 13 parses to NaN (toISOString would throw); day 31 of November rolls over to another day.
+  return ISO_DATE.test(d) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
 
 /** from/to must be real days in order; the DTO has checked their form. */
 export function checkPeriod(from?: string, to?: string): void {
