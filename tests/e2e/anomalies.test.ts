@@ -34,7 +34,7 @@ const MONTHLY = elig('UNEMPLOYMENT_SUBSIDY', 6 * 136_000, { kind: 'monthly', mon
 
 /** A synthetic resident ID number (GB 11643-1999) with its check character. */
 function personId(serial: number): string {
-  const base = `11010519500101${String(serial).padStart(3, "0")}`;
+  const base = `11010519500101${String(serial).padStart(3, '0')}`;
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...base].reduce((s, d, i) => s + Number(d) * w[i], 0);
   return base + '10X98765432'[sum % 11];
