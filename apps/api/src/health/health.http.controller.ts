@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from '@casework/event-store';
 import { APP_CONFIG, AppConfig, PG_POOL } from '@casework/platform';
 import { HEALTH_CHECKS, HealthCheck } from './health.checks';
@@ -12,6 +13,7 @@ export class HealthHttpController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(HEALTH_CHECKS) private readonly extraChecks: HealthCheck[],
   ) {}
 
@@ -32,8 +34,9 @@ export class HealthHttpController {
         const { rows } = await this.pool.query<{ id: string }>(`select id from ${this.config.databaseSchema}.schema_migrations`);
         const applied = new Set(rows.map((r) => r.id));
         const missing = eventStoreMigrations.map((m) => m.id).filter((id) => !applied.has(id));
-        checks.migrations = { ok: missing.length === 0, applied: applied.size, missing };
-        ok &&= missing.length === 0;
+        const readModelsPending = await this.dataSource.showMigrations();
+        checks.migrations = { ok: missing.length === 0 && !readModelsPending, eventStore: { applied: applied.size, missing }, readModels: { pending: readModelsPending } };
+        ok &&= missing.length === 0 && !readModelsPending;
       } catch (e) {
         ok = false;
         checks.migrations = { ok: false, error: (e as Error).message };

@@ -190,5 +190,6 @@ export async function grantEventStoreAccess(pool: Pool, schema: string, role: st
     grant select, insert on ${s}.events to ${r};
     grant usage on sequence ${s}.events_global_seq_seq to ${r};
     grant execute on function ${s}.append_events(text, bigint, uuid, text[]) to ${r};
+    grant select on ${s}.schema_migrations to ${r};
   `);
 }
