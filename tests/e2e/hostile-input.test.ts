@@ -243,8 +243,10 @@ describe('hostile input on every route', () => {
       await hit(op, { label: 'unknown field', method: 'post', url, headers, body: { ...base, surprise: 1 }, field: 'surprise' });
       for (const whole of [[base], 'text', 42, null, true]) await hit(op, { label: `body=${JSON.stringify(whole).slice(0, 20)}`, method: 'post', url, headers, raw: JSON.stringify(whole), status: [400] });
       await hit(op, { label: 'malformed JSON', method: 'post', url, headers, raw: '{"a":', status: [400] });
-      await hit(op, { label: 'text/plain', method: 'post', url, headers, raw: JSON.stringify(base), contentType: 'text/plain' });
-      await hit(op, { label: 'xml', method: 'post', url, headers, raw: '<a>1</a>', contentType: 'application/xml' });
+      await hit(op, { label: 'text/plain', method: 'post', url, headers, raw: JSON.stringify(base), contentType: 'text/plain', status: [415] });
+      await hit(op, { label: 'xml', method: 'post', url, headers, raw: '<a>1</a>', contentType: 'application/xml', status: [415] });
+      await hit(op, { label: 'form', method: 'post', url, headers, raw: 'surprise[a]=1&note=x', contentType: 'application/x-www-form-urlencoded', status: [415] });
+      await hit(op, { label: 'no content type', method: 'post', url, headers, raw: JSON.stringify(base), contentType: '', status: [415] });
       await hit(op, { label: 'deeply nested', method: 'post', url, headers, raw: `{"surprise":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`, status: [400] });
       await hit(op, { label: 'deeply nested arrays', method: 'post', url, headers, raw: `{"surprise":${'['.repeat(20_000)}${']'.repeat(20_000)}}`, status: [400] });
       await hit(op, { label: '2 MB', method: 'post', url, headers, body: { ...base, surprise: 'x'.repeat(2_000_000) }, status: [413] });

@@ -2,6 +2,7 @@ export * from './config/config';
 export * from './database/data-source';
 export * from './database/embedded-postgres';
 export * from './database/infrastructure';
+export * from './http/json-body.interceptor';
 export * from './http/problem-details.filter';
 export * from './http/validation';
 export * from './platform.module';
