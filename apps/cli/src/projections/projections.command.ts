@@ -13,10 +13,11 @@ async function status(infra: Infrastructure): Promise<number> {
   const runner = new ProjectionRunner({ pool: infra.pool, store: infra.store, schema: infra.config.databaseSchema, projections: allProjections() });
   const rows = await runner.status();
   const out = process.stdout;
-  out.write(`${'projection'.padEnd(14)}${'checkpoint (commit/prepare)'.padEnd(30)}${'lag events'.padStart(12)}${'lag s'.padStart(10)}  state\n`);
+  const w = Math.max(12, ...rows.map((s) => s.name.length)) + 2;
+  out.write(`${'projection'.padEnd(w)}${'checkpoint (commit/prepare)'.padEnd(30)}${'lag events'.padStart(12)}${'lag s'.padStart(10)}  state\n`);
   for (const s of rows) {
     const lag = `${s.lagEvents}${s.lagEventsCapped ? '+' : ''}`;
-    out.write(`${s.name.padEnd(14)}${`${s.position.commit}/${s.position.prepare}`.padEnd(30)}${lag.padStart(12)}${String(s.lagSeconds).padStart(10)}  ${s.blocked ? 'BLOCKED' : 'ok'}\n`);
+    out.write(`${s.name.padEnd(w)}${`${s.position.commit}/${s.position.prepare}`.padEnd(30)}${lag.padStart(12)}${String(s.lagSeconds).padStart(10)}  ${s.blocked ? 'BLOCKED' : 'ok'}\n`);
     for (const f of s.failures) {
       out.write(`    failed at event ${f.eventId} (${f.eventType}, seq ${f.globalSeq}, stream ${f.streamId}) ${f.failedAt}: ${f.error}\n`);
     }
