@@ -1,7 +1,6 @@
-import { workingDaysBetween } from '@casework/policy';
 import type { CaseEvent, CaseStatus, HouseholdEvent, PovertyStatus } from '@casework/domain';
 import type { RecordedEvent } from '@casework/event-store';
-import { QueueMemo, assigneeOf, chinaDate, dueOn, emptyMemo, nextMemo, nextStatus } from '../case-queue/case-queue.rules';
+import { QueueMemo, assigneeOf, chinaDate, dueOn, emptyMemo, nextMemo, nextStatus, workingDaysBetweenCached } from '../case-queue/case-queue.rules';
 import type { Projection, ProjectionContext } from '../runner/projection';
 import { HOUSEHOLD_LEAD_UNIT, HouseholdRow, TERMINAL_STEPS, caseFactOf, evolveHousehold, nextVisitDueOf, type FactKind } from './accountability.rules';
 import { leadUnitOf } from './lead-unit';
@@ -174,7 +173,7 @@ export class AccountabilityProjection implements Projection {
           const leaving = openStepOf(c);
           if (leaving) {
             leaving.leftAt = at;
-            leaving.workingDays = workingDaysBetween(chinaDate(leaving.enteredAt), chinaDate(at));
+            leaving.workingDays = workingDaysBetweenCached(chinaDate(leaving.enteredAt), chinaDate(at));
             touch(leaving);
           }
           c.state = next;

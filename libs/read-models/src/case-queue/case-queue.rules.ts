@@ -1,5 +1,5 @@
 import { CASE_TRANSITIONS, type CaseCommandName, type CaseEvent, type CaseStatus } from '@casework/domain';
-import { addWorkingDays } from '@casework/policy';
+import { addWorkingDays, workingDaysBetween } from '@casework/policy';
 
 /** What the queue keeps between events beyond its columns: enough for due dates, nothing more. */
 export interface QueueMemo {
@@ -148,8 +148,44 @@ export function assigneeOf(status: CaseStatus, caseUnit: string): { role: string
   return { role, unit };
 }
 
+/**
+ * Memoises a pure function of a string key. Projections call the date helpers below for every
+ * event of a rebuild (millions of times) over a few hundred distinct days; bounded, so a live
+ * worker does not grow it without end.
+ */
+function memoised<R>(fn: (key: string) => R, limit = 50_000): (key: string) => R {
+  const cache = new Map<string, R>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = fn(key);
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+const slowChinaDate = (instant: string): string => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+// The store's canonical form; minutes and seconds cannot move the day of a whole-hour shift.
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+const chinaDateOfHour = memoised((hour: string) => slowChinaDate(`${hour}:00:00Z`));
+
 /** China-time date of an instant (UTC+8, no DST). */
-export const chinaDate = (instant: string): string => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+export const chinaDate = (instant: string): string => (UTC_INSTANT.test(instant) ? chinaDateOfHour(instant.slice(0, 13)) : slowChinaDate(instant));
+
+const addWorkingDaysMemo = memoised((key: string) => {
+  const at = key.indexOf('|');
+  return addWorkingDays(key.slice(0, at), Number(key.slice(at + 1)));
+});
+const workingDaysBetweenMemo = memoised((key: string) => workingDaysBetween(key.slice(0, 10), key.slice(11)));
+
+/** addWorkingDays of the policy calendar, memoised (see memoised). */
+export const addWorkingDaysCached = (isoDate: string, n: number): string => addWorkingDaysMemo(`${isoDate}|${n}`);
+
+/** workingDaysBetween of the policy calendar, memoised; both days are ISO dates (YYYY-MM-DD). */
+export const workingDaysBetweenCached = (fromIso: string, toIso: string): number =>
+  fromIso.length === 10 && toIso.length === 10 ? workingDaysBetweenMemo(`${fromIso}|${toIso}`) : workingDaysBetween(fromIso, toIso);
 
 export function dueOn(status: CaseStatus, stateSince: string, memo: QueueMemo): string | null {
   if (status === 'in_public_notice') return memo.noticeEndsOn;
@@ -161,5 +197,5 @@ export function dueOn(status: CaseStatus, stateSince: string, memo: QueueMemo): 
   if (status === 'closed' || status === 'rejected' || status === 'withdrawn' || status === 'none') return null;
   const n = STEP_WORKING_DAYS[status];
   if (n === undefined) return Object.values(memo.openFollowUps).sort()[0] ?? null;
-  return addWorkingDays(chinaDate(stateSince), n);
+  return addWorkingDaysCached(chinaDate(stateSince), n);
 }
