@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@casework/identity';
-import { AppConfig, ConfigError, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+import { loadConfigOrExit, migrateAll, openInfrastructure } from '@casework/platform';
 import { seedDemo } from '../../cli/src/seed/seed-demo';
 import { projectionsHealthCheck, startWorker } from '../../worker/src/start-worker';
 import { createApp } from './create-app';
@@ -9,16 +9,7 @@ import { createApp } from './create-app';
 /** `npm start`: the API and, unless INLINE_WORKER=false, the projection worker in one process. */
 async function main() {
   const log = new Logger('Casework');
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const infra = await openInfrastructure(config);
   await migrateAll(infra);
   if (config.seedDemo) await seedDemo(infra);

@@ -1,20 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+import { loadConfigOrExit, migrateAll, openInfrastructure } from '@casework/platform';
 import { startWorker } from './start-worker';
 
 async function main() {
   const log = new Logger('Worker');
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const infra = await openInfrastructure(config);
   await migrateAll(infra);
   const batchSize = process.env.PROJECTION_BATCH_SIZE ? Number(process.env.PROJECTION_BATCH_SIZE) : undefined;

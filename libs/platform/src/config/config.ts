@@ -75,3 +75,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventstoreConnectionString: env.EVENTSTORE_CONNECTION_STRING?.trim() || null,
   };
 }
+
+/** For entry points: the validated configuration, or a message naming the bad setting and exit code 2. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
