@@ -19,8 +19,19 @@ describe('ledger over HTTP: digest and verification for inspectors', () => {
 
   const auth = async (user: string) => ({ Authorization: `Bearer ${await t.login(user)}` });
 
+  // The global order only shows events once every older transaction on the server has ended
+  // (other suites run beside this one), so wait until the four appended events are readable.
+  async function digestOfAll() {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const d = await request(t.server).get('/api/ledger/digest').set(await auth('inspector'));
+      if (d.status !== 200 || d.body.digest.eventCount >= 4 || Date.now() > deadline) return d;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   it('gives the inspector a digest of every event and a clean verification', async () => {
-    const d = await request(t.server).get('/api/ledger/digest').set(await auth('inspector'));
+    const d = await digestOfAll();
     expect(d.status).toBe(200);
     expect(d.body.digest.eventCount).toBe(4);
     expect(d.body.digest.root).toMatch(/^[0-9a-f]{64}$/);
@@ -46,7 +57,7 @@ describe('ledger over HTTP: digest and verification for inspectors', () => {
   });
 
   it('reports a row changed behind the application’s back, with its stream and version', async () => {
-    const before = (await request(t.server).get('/api/ledger/digest').set(await auth('inspector'))).body.digest;
+    const before = (await digestOfAll()).body.digest;
     const c = await t.db.adminPool.connect();
     try {
       await c.query(`SET search_path = ${t.db.schema}`);
