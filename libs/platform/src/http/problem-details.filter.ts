@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorKind } from '@casework/domain';
@@ -80,7 +81,9 @@ export function toProblem(err: unknown): ProblemDetails {
     if (e.type === 'entity.too.large') return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
     return problem(e.status, `HTTP_${e.status}`, e.message ?? 'Bad request');
   }
-  return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. The error has been logged; nothing was changed by this request.');
+  return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. The error has been logged; quote its reference when you report it.', {
+    reference: randomUUID(),
+  });
 }
 
 @Catch()
@@ -93,7 +96,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const body = toProblem(err);
     body.instance = req.originalUrl;
-    if (body.status >= 500) this.log.error(`${req.method} ${req.originalUrl}: ${(err as Error)?.stack ?? String(err)}`);
+    if (body.status >= 500) this.log.error(`${req.method} ${req.originalUrl} [reference ${String(body.reference)}]: ${(err as Error)?.stack ?? String(err)}`);
     if (res.headersSent) return;
     res.status(body.status).type('application/problem+json').json(body);
   }

@@ -1,0 +1,25 @@
+import { DomainError } from '@casework/domain';
+import { ConcurrencyError } from '@casework/event-store';
+import { toProblem } from './problem-details.filter';
+
+describe('toProblem', () => {
+  it('maps each domain error kind to its status and keeps the stable code and details', () => {
+    const kinds = { validation: 400, forbidden: 403, not_found: 404, illegal_state: 409, conflict: 409, stale_version: 412, precondition_required: 428 } as const;
+    for (const [kind, status] of Object.entries(kinds)) {
+      const p = toProblem(new DomainError(kind as keyof typeof kinds, 'SOME_CODE', 'words', { allowed: ['a'] }));
+      expect(p).toMatchObject({ status, code: 'SOME_CODE', detail: 'words', allowed: ['a'] });
+    }
+  });
+
+  it('turns a lost append race into 412 naming the stream and versions', () => {
+    expect(toProblem(new ConcurrencyError('case-1', 3, 4))).toMatchObject({ status: 412, code: 'STALE_VERSION', streamId: 'case-1', expectedVersion: 3, actualVersion: 4 });
+  });
+
+  it('hides an unexpected error behind a reference, never its message or stack', () => {
+    const p = toProblem(new Error('relation "secret_table" does not exist'));
+    expect(p.status).toBe(500);
+    expect(p.code).toBe('INTERNAL_ERROR');
+    expect(p.reference).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(p)).not.toContain('secret_table');
+  });
+});
