@@ -123,21 +123,20 @@ export class AuditTrailProjection implements Projection {
   }
 
   async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
-    const rows = batch.map(auditRowOf);
-    const col = <K extends keyof AuditRow>(k: K) => rows.map((r) => r[k]);
+    // One JSON document for the batch: JSON.stringify is native, where 19 typed arrays are escaped
+    // element by element in JS; this table takes a row for every event of the log.
     // No ON CONFLICT: an event applied twice is a bug that must surface, not be hidden.
     await ctx.client.query(
       `insert into ${ctx.table('audit_events')}
          (event_id, global_seq, commit, prepare, stream_id, stream_version, case_id, household_id, event_type,
           actor_user_id, actor_role, actor_unit, recorded_at, reason, clause, policy_version, correlation_id, command_id, hash)
-       select * from unnest($1::text[], $2::bigint[], $3::numeric[], $4::numeric[], $5::text[], $6::int[], $7::text[], $8::text[],
-                            $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::text[], $15::text[],
-                            $16::text[], $17::text[], $18::text[], $19::text[])`,
-      [
-        col('eventId'), col('globalSeq'), col('commit'), col('prepare'), col('streamId'), col('streamVersion'), col('caseId'),
-        col('householdId'), col('eventType'), col('actorUserId'), col('actorRole'), col('actorUnit'), col('recordedAt'),
-        col('reason'), col('clause'), col('policyVersion'), col('correlationId'), col('commandId'), col('hash'),
-      ],
+       select "eventId", "globalSeq", "commit", "prepare", "streamId", "streamVersion", "caseId", "householdId", "eventType",
+              "actorUserId", "actorRole", "actorUnit", "recordedAt", "reason", "clause", "policyVersion", "correlationId", "commandId", "hash"
+         from json_to_recordset($1::json) as r("eventId" text, "globalSeq" bigint, "commit" numeric, "prepare" numeric, "streamId" text,
+              "streamVersion" int, "caseId" text, "householdId" text, "eventType" text, "actorUserId" text, "actorRole" text,
+              "actorUnit" text, "recordedAt" timestamptz, "reason" text, "clause" text, "policyVersion" text, "correlationId" text,
+              "commandId" text, "hash" text)`,
+      [JSON.stringify(batch.map(auditRowOf))],
     );
   }
 }
