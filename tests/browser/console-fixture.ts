@@ -9,8 +9,11 @@ import { startTestApp, type TestApp } from '../support/app';
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumPresent = (): boolean => existsSync(CHROMIUM);
 
-/** Launch flags for a sandbox-less CI container: nothing phones home, nothing is kept. */
-export function chromiumArgs(userDataDir: string): string[] {
+/**
+ * Launch flags for a sandbox-less CI container: nothing phones home, nothing is kept. The fresh
+ * --user-data-dir comes from launchPersistentContext(dir), which refuses it among the args.
+ */
+export function chromiumArgs(): string[] {
   return [
     '--headless',
     '--no-sandbox',
@@ -20,7 +23,6 @@ export function chromiumArgs(userDataDir: string): string[] {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    `--user-data-dir=${userDataDir}`,
   ];
 }
 

@@ -1,0 +1,300 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { DEMO_PASSWORD } from '@casework/identity';
+import { CHROMIUM, chromiumArgs, chromiumPresent, freshProfileDir, startConsoleApp, type ConsoleApp } from './console-fixture';
+
+/*
+ * The browser console (apps/web) in a real headless Chromium against the API on a fresh schema:
+ * what a caseworker, a reviewer, an inspector and street staff see and can do.
+ */
+
+describe('the console is served by the API beside /api, /docs and /health', () => {
+  let t: ConsoleApp;
+  beforeAll(async () => {
+    t = await startConsoleApp('web_static');
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('serves index.html, the modules and the styles without a token; API routes still need one', async () => {
+    const index = await fetch(`${t.baseUrl}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await index.text()).toContain('<html lang="zh-CN">');
+    const js = await fetch(`${t.baseUrl}/app.js`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${t.baseUrl}/styles.css`)).status).toBe(200);
+    expect((await fetch(`${t.baseUrl}/api/cases`)).status).toBe(401);
+    expect((await fetch(`${t.baseUrl}/docs-json`)).status).toBe(200);
+    expect((await fetch(`${t.baseUrl}/health`)).headers.get('content-type')).toMatch(/json/);
+    const missing = await fetch(`${t.baseUrl}/no-such-file.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+});
+
+/** What the page's elements look like to the assertions (this project compiles without the DOM library). */
+type Tagged = { dataset: Record<string, string | undefined> };
+
+const describeBrowser = chromiumPresent() ? describe : describe.skip;
+const title = chromiumPresent() ? 'the console in headless Chromium' : `the console in headless Chromium (SKIPPED: ${CHROMIUM} is not installed)`;
+
+describeBrowser(title, () => {
+  let t: ConsoleApp;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: ReturnType<typeof freshProfileDir>;
+  const pageErrors: string[] = [];
+  let caseId = '';
+
+  beforeAll(async () => {
+    t = await startConsoleApp('web_browser');
+    profile = freshProfileDir();
+    context = await chromium.launchPersistentContext(profile.dir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: chromiumArgs(),
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+    profile?.remove();
+    await t?.close();
+  });
+  afterEach(() => {
+    // A script error in the console is a failure of whichever test caused it.
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** A fresh page load as `username` (the query string forces a real navigation, not a hash change). */
+  async function logIn(username: string) {
+    await page.evaluate('sessionStorage.clear()').catch(() => undefined);
+    await page.goto(`${t.baseUrl}/?as=${username}#/login`);
+    await page.waitForSelector('form.login');
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', DEMO_PASSWORD);
+    await page.click('form.login button[type=submit]');
+    await page.waitForFunction(`document.querySelector('#who')?.textContent.length > 0 && !location.hash.startsWith('#/login')`);
+  }
+
+  const openCase = async (id: string) => {
+    await page.goto(`${t.baseUrl}/#/cases/${id}`);
+    await page.waitForSelector(`article.case[data-case-id="${id}"]`);
+  };
+
+  const runCommand = async (command: string, fill: Record<string, string> = {}) => {
+    const button = page.locator(`button.command[data-command="${command}"]`);
+    await button.waitFor().catch(async (e) => {
+      await page.screenshot({ path: '/tmp/console-missing-command.png', fullPage: true });
+      throw new Error(`no ${command} button for ${await page.locator('#who').textContent()} on ${page.url()}: ${await page.locator('main').textContent()}; ${e}`);
+    });
+    await button.click();
+    const form = page.locator(`form.command-form[data-command="${command}"]`);
+    await form.waitFor();
+    for (const [name, value] of Object.entries(fill)) await form.locator(`[name="${name}"]`).fill(value);
+    await form.locator('button[type=submit]').click();
+  };
+
+  it('rejects a wrong password in words and keeps the token only in sessionStorage', async () => {
+    await page.goto(`${t.baseUrl}/`);
+    await page.waitForSelector('form.login');
+    await page.fill('input[name=username]', 'caseworker');
+    await page.fill('input[name=password]', 'wrong-password');
+    await page.click('form.login button[type=submit]');
+    await expect(page.locator('.problem').textContent()).resolves.toContain('用户名或密码不正确');
+    await logIn('caseworker');
+    const stored = await page.evaluate<{ session: string | null; local: number }>(`({ session: sessionStorage.getItem('casework.session'), local: localStorage.length })`);
+    expect(JSON.parse(stored.session!)).toMatchObject({ token: expect.any(String), user: { username: 'caseworker', role: 'caseworker' } });
+    expect(stored.local).toBe(0);
+    expect(page.url()).toMatch(/#\/cases$/);
+    await page.click('#who button');
+    await page.waitForSelector('form.login');
+    await expect(page.evaluate('sessionStorage.length')).resolves.toBe(0);
+    await logIn('caseworker');
+  }, 60_000);
+
+  it('a caseworker opens a case through the form: field errors next to the inputs, then the new case', async () => {
+    await page.click('#nav a[href="#/open"]');
+    await page.waitForSelector('select[name=programme]');
+    await page.selectOption('select[name=programme]', 'STARTUP_ONE_OFF');
+    const facts = JSON.parse(await page.inputValue('textarea[name=facts]'));
+    expect(facts.founder.idNumber).toMatch(/^\d{17}[\dX]$/);
+
+    // Name left blank and a malformed founder ID in the facts: the API names both, the form shows each where it belongs.
+    await page.fill('textarea[name=facts]', JSON.stringify({ ...facts, founder: { ...facts.founder, idNumber: '12345' } }, null, 2));
+    await page.fill('input[name=idNumber]', facts.founder.idNumber);
+    await page.click('form button[type=submit]');
+    const nameError = page.locator('label:has(input[name=name]) .field-error');
+    await nameError.waitFor();
+    expect(await nameError.textContent()).toBeTruthy();
+    await expect(page.locator('label:has(textarea[name=facts]) .field-error').textContent()).resolves.toContain('facts.founder.idNumber');
+    await expect(page.locator('.problem strong').first().textContent()).resolves.toContain('填写内容有误');
+    await page.screenshot({ path: '/tmp/console-form-errors.png', fullPage: true });
+    expect(page.url()).toMatch(/#\/open$/);
+
+    // Not JSON at all: said before anything is sent.
+    await page.fill('textarea[name=facts]', '{ founder: ');
+    await page.click('form button[type=submit]');
+    await expect(page.locator('.problem strong').first().textContent()).resolves.toContain('不是有效的 JSON');
+
+    await page.fill('textarea[name=facts]', JSON.stringify(facts));
+    await page.fill('input[name=name]', '【示例】浏览器测试');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('article.case');
+    caseId = (await page.getAttribute('article.case', 'data-case-id'))!;
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(page.getAttribute('article.case', 'data-status')).resolves.toBe('submitted');
+    await expect(page.locator('.trace tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.amount').textContent()).resolves.toContain('¥5,000.00');
+    await expect(page.locator('.timeline li[data-type="CaseSubmitted"] .hash code').textContent()).resolves.toMatch(/^[0-9a-f]{10}…$/);
+    await expect(page.locator('button.command').evaluateAll((bs) => bs.map((b) => (b as unknown as Tagged).dataset.command))).resolves.toEqual(['accept', 'returnForSupplement', 'withdraw']);
+  }, 60_000);
+
+  it('shows the new case in the queue, and filters by state', async () => {
+    await t.project();
+    await page.goto(`${t.baseUrl}/#/cases`);
+    const row = page.locator(`table.cases tr[data-case-id="${caseId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('【示例】浏览器测试');
+    expect(await row.textContent()).toContain('一次性创业补贴');
+    await page.selectOption('select[name=state]', 'approved');
+    await page.waitForSelector('.empty');
+    expect(page.url()).toContain('state=approved');
+    await page.selectOption('select[name=state]', 'submitted');
+    await page.locator(`table.cases tr[data-case-id="${caseId}"]`).waitFor();
+    await page.screenshot({ path: '/tmp/console-queue.png', fullPage: true });
+  }, 60_000);
+
+  it('advances the case with command buttons, and says in words why the opener may not review it (403)', async () => {
+    await openCase(caseId);
+    await runCommand('accept', { note: '材料齐全，予以受理' });
+    await page.waitForSelector('article.case[data-status="accepted"]');
+    await expect(page.locator('.timeline li[data-type="CaseAccepted"]').textContent()).resolves.toContain('经办人');
+    await page.locator('.flash').waitFor();
+
+    await runCommand('passPreliminaryReview', { opinion: '同意' });
+    const problem = page.locator('form.command-form .problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-status')).toBe('403');
+    const words = await problem.textContent();
+    expect(words).toContain('您无权进行此操作');
+    expect(words).toContain('职责分离');
+    expect(words).not.toMatch(/at \w+ \(|Error:/);
+    await page.screenshot({ path: '/tmp/console-403.png', fullPage: true });
+    await expect(page.getAttribute('article.case', 'data-status')).resolves.toBe('accepted');
+
+    await logIn('caseworker2');
+    await openCase(caseId);
+    await runCommand('passPreliminaryReview', { opinion: '初审同意' });
+    await page.waitForSelector('article.case[data-status="preliminary_review_passed"]');
+    await expect(page.locator('.timeline li[data-type="PreliminaryReviewPassed"]').textContent()).resolves.toContain('初审同意');
+
+    await logIn('reviewer');
+    await openCase(caseId);
+    await runCommand('passDistrictReview', { opinion: '复审同意' });
+    await page.waitForSelector('article.case[data-status="district_review_passed"]');
+    await expect(page.locator('.timeline li').count()).resolves.toBe(4);
+    await page.screenshot({ path: '/tmp/console-case.png', fullPage: true });
+  }, 90_000);
+
+  it('says the case changed under the user (412) when another user moved it first', async () => {
+    await openCase(caseId);
+    // The reviewer's page still holds the old ETag while the case moves on through the API.
+    const token = await t.login('reviewer2');
+    const etag = (await fetch(`${t.baseUrl}/api/cases/${caseId}`, { headers: { authorization: `Bearer ${token}` } })).headers.get('etag')!;
+    const moved = await fetch(`${t.baseUrl}/api/cases/${caseId}/start-public-notice`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'if-match': etag, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(moved.status).toBe(200);
+    await runCommand('startPublicNotice');
+    const problem = page.locator('form.command-form .problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-status')).toBe('412');
+    expect(await problem.textContent()).toContain('已被他人更新');
+    await page.click('form.command-form button:has-text("刷新案件")');
+    await page.waitForSelector('article.case[data-status="in_public_notice"]');
+  }, 60_000);
+
+  it('the inspector reads the audit trail, downloads it as CSV and verifies the ledger', async () => {
+    await t.project();
+    await logIn('inspector');
+    await page.click('#nav a[href="#/audit"]');
+    const rows = page.locator('table.audit tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(50);
+    await page.fill('form.filters input[name=case]', caseId);
+    await page.click('form.filters button[type=submit]');
+    await page.waitForFunction(`document.querySelectorAll('table.audit tbody tr').length === 5`);
+    await expect(rows.evaluateAll((rs) => rs.map((r) => (r as unknown as Tagged).dataset.type))).resolves.toEqual([
+      'PublicNoticeStarted', 'DistrictReviewPassed', 'PreliminaryReviewPassed', 'CaseAccepted', 'CaseSubmitted',
+    ]);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
+    expect(csv.suggestedFilename()).toBe('audit-events.csv');
+    const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(6);
+
+    await expect(page.locator('.ledger pre.digest-json').textContent()).resolves.toContain('"root"');
+    await page.click('.ledger button:has-text("校验账本")');
+    const verdict = page.locator('.ledger .verdict');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('class')).toContain('ok');
+    expect(await verdict.textContent()).toContain('校验通过');
+    await page.screenshot({ path: '/tmp/console-audit.png', fullPage: true });
+  }, 60_000);
+
+  it('street staff see only the households of their own street office, overdue ones highlighted, and open one', async () => {
+    await logIn('street.xiyi');
+    expect(page.url()).toMatch(/#\/households$/);
+    const rows = page.locator('table.households tbody tr');
+    await rows.first().waitFor();
+    const offices = await rows.evaluateAll((rs) => rs.map((r) => (r as unknown as Tagged).dataset.streetOffice));
+    expect(offices.length).toBeGreaterThan(0);
+    expect(new Set(offices)).toEqual(new Set(['STREET_XIYI']));
+    const { rows: [{ n }] } = await t.db.adminPool.query(`select count(*)::int as n from household_board where street_office = 'STREET_XIYI'`);
+    await expect(page.locator('.pager span').textContent()).resolves.toContain(`共 ${n} 条`);
+    const overdue = await page.locator('table.households tbody tr.overdue').count();
+    expect(overdue).toBeGreaterThan(0);
+    await expect(page.locator('table.households tbody tr.overdue .badge.danger').count()).resolves.toBeGreaterThanOrEqual(overdue);
+    await expect(page.locator('#nav a[href="#/audit"]').count()).resolves.toBe(0);
+    await page.screenshot({ path: '/tmp/console-households.png', fullPage: true });
+
+    await page.selectOption('select[name=overdue]', 'visit');
+    await page.waitForFunction(`location.hash.includes('overdue=visit')`);
+    await page.locator('table.households tbody tr, .empty').first().waitFor();
+
+    await page.goto(`${t.baseUrl}/#/households`);
+    await rows.first().locator('a').click();
+    await page.waitForSelector('article.household');
+    await expect(page.locator('article.household .timeline li').count()).resolves.toBeGreaterThan(0);
+
+    // Another office's household by its address: refused in words, not a blank page.
+    const { rows: [other] } = await t.db.adminPool.query(`select household_id from household_board where street_office <> 'STREET_XIYI' limit 1`);
+    await page.goto(`${t.baseUrl}/#/households/${other.household_id}`);
+    const problem = page.locator('.problem');
+    await problem.waitFor();
+    expect(Number(await problem.getAttribute('data-status'))).toBeGreaterThanOrEqual(400);
+  }, 60_000);
+
+  it('shows the weekly report of a chosen week and downloads it as XLSX', async () => {
+    await logIn('reviewer');
+    await page.goto(`${t.baseUrl}/#/reports?week=2020-W47`);
+    const totals = page.locator('table.report tfoot').first();
+    await totals.waitFor();
+    expect(await totals.textContent()).toContain('合计');
+    await expect(page.locator('table.report').nth(1).locator('tfoot').textContent()).resolves.toContain('157');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('a.download')]);
+    expect(xlsx.suggestedFilename()).toBe('周报-2020-W47.xlsx');
+    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+  }, 60_000);
+});
