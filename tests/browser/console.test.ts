@@ -234,15 +234,16 @@ describeBrowser(title, () => {
     expect(await rows.count()).toBe(50);
     await page.fill('form.filters input[name=case]', caseId);
     await page.click('form.filters button[type=submit]');
-    await page.waitForFunction(`document.querySelectorAll('table.audit tbody tr').length === 5`);
+    // The case's own events and the once-per-person benefit reservation made when it was opened.
+    await page.waitForFunction(`document.querySelectorAll('table.audit tbody tr').length === 6`);
     await expect(rows.evaluateAll((rs) => rs.map((r) => (r as unknown as Tagged).dataset.type))).resolves.toEqual([
-      'PublicNoticeStarted', 'DistrictReviewPassed', 'PreliminaryReviewPassed', 'CaseAccepted', 'CaseSubmitted',
+      'PublicNoticeStarted', 'DistrictReviewPassed', 'PreliminaryReviewPassed', 'CaseAccepted', 'CaseSubmitted', 'BenefitReserved',
     ]);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
     expect(csv.suggestedFilename()).toBe('audit-events.csv');
     const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
 
     await expect(page.locator('.ledger pre.digest-json').textContent()).resolves.toContain('"root"');
     await page.click('.ledger button:has-text("校验账本")');

@@ -41,7 +41,7 @@ export const EVENTS = {
   InstalmentDisbursed: '已发放', InstalmentPaymentFailed: '发放失败', InstalmentPaymentRetried: '重新发放', CaseSuspended: '暂停发放',
   CaseResumed: '恢复发放', FollowUpScheduled: '安排回访', FollowUpRecorded: '回访结果', CaseClosed: '办结', CaseWithdrawn: '撤回申请',
   CaseReopened: '重新办理', RecoveryOpened: '启动追回', RepaymentRecorded: '退回款', WriteOffRequested: '申请核销', WriteOffApproved: '批准核销',
-  RecoverySettled: '追回结清', HouseholdRegistered: '帮扶户登记', VisitRecorded: '走访', RiskFlagRaised: '风险预警', RiskEliminated: '风险消除',
+  RecoverySettled: '追回结清', BenefitReserved: '享受资格占用', BenefitReleased: '享受资格释放', HouseholdRegistered: '帮扶户登记', VisitRecorded: '走访', RiskFlagRaised: '风险预警', RiskEliminated: '风险消除',
 };
 
 export const HOUSEHOLD_STATUSES = { lifted: '已脱贫', not_lifted: '未脱贫', at_risk: '脱贫不稳定', edge: '边缘易致贫' };
