@@ -18,9 +18,12 @@ describe('reads of a case by an inspector or from another unit are recorded (DES
   const reads = async () =>
     (await t.db.adminPool.query<{ user_id: string; role: string; purpose: string }>('select user_id, role, purpose from audit_reads where subject_type = $1 and subject_id = $2 order by id', ['case', caseId])).rows;
 
-  it('records nothing when the case’s own unit reads it', async () => {
+  it('records nothing when the case’s own unit reads it; the answer may not be cached for another user', async () => {
     const token = await t.login('caseworker2');
-    expect((await request(t.server).get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${token}`)).status).toBe(200);
+    const res = await request(t.server).get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(res.headers['vary']).toMatch(/Authorization/);
     expect(await reads()).toEqual([]);
   });
 

@@ -13,6 +13,12 @@ export async function createApp(options: AppModuleOptions, logger: false | undef
   // The browser console: plain files served by express before Nest's routes, so the bearer guard never sees them.
   const web = webRoot();
   if (web) app.useStaticAssets(web, { index: 'index.html', fallthrough: true });
+  // API answers depend on who asks and carry personal data: no shared or browser cache may keep them.
+  app.use('/api', (_req: unknown, res: { setHeader(n: string, v: string): void; vary(f: string): void }, next: () => void) => {
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.vary('Authorization');
+    next();
+  });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   const doc = new DocumentBuilder()
