@@ -12,7 +12,7 @@ import { READ_MODEL_ENTITIES, RebuildProgress, READ_MODEL_MIGRATIONS, SyntheticS
  * through append: generation is not what is measured), rebuilds every projection, and compares
  * with a raw baseline: the same number of rows bulk-inserted into one table, 100 rows per
  * statement, one client. `npm run bench:projections`; BENCH_DATABASE_URL picks the server.
- * BENCH_CONNECTIONS (default 2) sets the connections applying projections side by side.
+ * BENCH_BATCH sets the events per batch (default: the rebuild's); BENCH_CONNECTIONS (default 2) sets the connections applying projections side by side.
  * BENCH_SCHEMA=<name> keeps the generated events in that schema and reuses them on the next run
  * (drop it by hand when done); BENCH_EACH=1 also rebuilds each projection on its own first.
  */
@@ -21,6 +21,7 @@ const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const KEEP_SCHEMA = process.env.BENCH_SCHEMA;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 2);
+const BATCH = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
 const CHUNK_STREAMS = 1500;
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -146,9 +147,12 @@ async function main(): Promise<void> {
     }
 
     const store = new PostgresEventStore({ pool, schema });
+    const phases = new Map<string, number>();
     const progress = () => {
       let last = 0;
+      phases.clear();
       return (p: RebuildProgress) => {
+        if (!phases.has(p.phase)) phases.set(p.phase, p.elapsedMs);
         if (now() - last < 1000 && p.phase === 'replaying') return;
         last = now();
         const s = p.elapsedMs / 1000;
@@ -158,7 +162,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_EACH === '1') {
       for (const projection of allProjections()) {
         const p0 = now();
-        await rebuildProjection({ pool, store, schema, projection, connections: CONNECTIONS, onProgress: progress() });
+        await rebuildProjection({ pool, store, schema, projection, batchSize: BATCH, connections: CONNECTIONS, onProgress: progress() });
         const s = (now() - p0) / 1000;
         process.stderr.write('\n');
         console.log(`rebuilt ${projection.name} alone: ${events} events in ${s.toFixed(1)} s (${Math.round(events / s)} events/s)`);
@@ -166,13 +170,15 @@ async function main(): Promise<void> {
     }
     // What `projections rebuild` does: every projection in one pass over the log.
     const t0 = now();
-    const results = await rebuildProjections({ pool, store, schema, projections: allProjections(), connections: CONNECTIONS, onProgress: progress() });
+    const results = await rebuildProjections({ pool, store, schema, projections: allProjections(), batchSize: BATCH, connections: CONNECTIONS, onProgress: progress() });
     const rebuildSeconds = (now() - t0) / 1000;
     process.stderr.write('\n');
     for (const r of results) {
       const s = r.busyMs / 1000;
       console.log(`rebuilt ${r.projection}: ${events} events in ${s.toFixed(1)} s of its own work in the one pass (${Math.round(events / s)} events/s)`);
     }
+    const at = (phase: string) => ((phases.get(phase) ?? 0) / 1000).toFixed(1);
+    console.log(`phases: replaying until ${at('indexing')} s, indexing until ${at('swapping')} s, swapped by ${at('done')} s`);
     console.log(`rebuilt all projections in ${rebuildSeconds.toFixed(1)} s (one pass, ${CONNECTIONS} connections)`);
     const raw = await rawBaseline(pool, schema, events);
     const rebuildRate = events / rebuildSeconds;

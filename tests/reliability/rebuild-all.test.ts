@@ -127,4 +127,33 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
     expect(await readCheckpoints(db.adminPool, db.schema)).toEqual(checkpointsBefore);
     expect(await scratchTables()).toEqual([]);
   });
+
+  it('builds the unique keys of insert-only tables after the fill: a row written twice still fails the rebuild', async () => {
+    await db.adminPool.query(`create table "${db.schema}".event_ids (event_id text not null, constraint event_ids_pkey primary key (event_id))`);
+    const events = await db.store.readAll({ maxCount: 100_000 });
+    let twice: string | null = events[Math.floor(events.length / 3)].metadata.eventId;
+    class EventIds implements Projection {
+      readonly name = 'event-ids';
+      readonly tables = ['event_ids'] as const;
+      readonly insertOnlyTables = ['event_ids'] as const;
+      handles() {
+        return true;
+      }
+      async apply(batch: RecordedEvent[], ctx: ProjectionContext) {
+        const ids = batch.flatMap((e) => (e.metadata.eventId === twice ? [e.metadata.eventId, e.metadata.eventId] : [e.metadata.eventId]));
+        await ctx.client.query(`insert into ${ctx.table('event_ids')} (event_id) select unnest($1::text[])`, [ids]);
+      }
+    }
+    await expect(
+      rebuildProjections({ pool: db.adminPool, store: db.store, schema: db.schema, projections: [new EventIds()], batchSize: 50, connections: 2 }),
+    ).rejects.toThrow(/rebuild event-ids: event_ids got a row twice \(event_ids_pkey\)/);
+    expect((await db.adminPool.query(`select count(*)::int as n from "${db.schema}".event_ids`)).rows[0].n).toBe(0);
+    expect(await scratchTables()).toEqual([]);
+
+    twice = null;
+    await rebuildProjections({ pool: db.adminPool, store: db.store, schema: db.schema, projections: [new EventIds()], batchSize: 50, connections: 2 });
+    expect((await db.adminPool.query(`select count(*)::int as n from "${db.schema}".event_ids`)).rows[0].n).toBe(events.length);
+    const { rows } = await db.adminPool.query(`select conname from pg_constraint where conrelid = $1::regclass`, [`"${db.schema}".event_ids`]);
+    expect(rows.map((r) => r.conname)).toEqual(['event_ids_pkey']);
+  });
 });

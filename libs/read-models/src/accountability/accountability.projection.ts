@@ -83,6 +83,7 @@ function openStepOf(c: CaseRow): StepRow | null {
 export class AccountabilityProjection implements Projection {
   readonly name = ACCOUNTABILITY_PROJECTION;
   readonly tables = ['accountability_cases', 'accountability_steps', 'accountability_facts', 'accountability_households'] as const;
+  readonly insertOnlyTables = ['accountability_facts'] as const;
 
   handles(event: RecordedEvent): boolean {
     return event.streamId.startsWith(CASE_PREFIX) || event.streamId.startsWith(HOUSEHOLD_PREFIX);

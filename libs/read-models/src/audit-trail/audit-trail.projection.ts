@@ -117,6 +117,7 @@ export function auditRowOf(e: RecordedEvent): AuditRow {
 export class AuditTrailProjection implements Projection {
   readonly name = AUDIT_TRAIL_PROJECTION;
   readonly tables = ['audit_events'] as const;
+  readonly insertOnlyTables = ['audit_events'] as const;
 
   handles(): boolean {
     return true;

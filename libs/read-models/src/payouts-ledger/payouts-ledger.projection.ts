@@ -19,6 +19,7 @@ interface CaseMemo {
 export class PayoutsLedgerProjection implements Projection {
   readonly name = PAYOUTS_LEDGER_PROJECTION;
   readonly tables = ['payout_entries', 'payout_cases'] as const;
+  readonly insertOnlyTables = ['payout_entries'] as const;
 
   handles(event: RecordedEvent): boolean {
     return event.streamId.startsWith(CASE_PREFIX);

@@ -19,6 +19,12 @@ export interface Projection {
   readonly name: string;
   /** Tables the projection owns, rebuilt and swapped together. */
   readonly tables: readonly string[];
+  /**
+   * Those of `tables` that apply only ever INSERTs into (never reads, updates or upserts). A
+   * rebuild adds even their unique keys after the fill, which is much faster than checking each
+   * row on the way in; a row written twice still fails the rebuild, at the end.
+   */
+  readonly insertOnlyTables?: readonly string[];
   handles(event: RecordedEvent): boolean;
   apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void>;
 }

@@ -70,7 +70,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
 /**
  * Rebuilds projections from zero in one pass over the log (DESIGN §5): each batch is read and
  * decoded once and applied to every projection's `<table>_rebuild` copies (unique keys only while
- * filling; the other indexes are built after the fill, which is much faster). Then one
+ * filling, none for insert-only tables; the other indexes are built after the fill, which is much
+ * faster). Then one
  * transaction, holding every rebuilt projection's checkpoint row: applies what came in meanwhile,
  * renames the live tables away and the copies in, and sets each checkpoint. Readers see the old
  * models or the new ones, never a half-built one; the live runner waits on the checkpoint locks
@@ -101,17 +102,19 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
 
   const clients: PoolClient[] = [await pool.connect()];
   const [main] = clients;
-  const tables = projections.flatMap((p) => p.tables.map((table) => ({ projection: p, table })));
+  const tables = projections.flatMap((p) => p.tables.map((table) => ({ projection: p, table, insertOnly: p.insertOnlyTables?.includes(table) ?? false })));
+  const isKey = (i: IndexInfo) => i.constraintType === 'p' || i.constraintType === 'u';
   try {
     const indexes = new Map<string, IndexInfo[]>();
-    for (const { table } of tables) {
+    for (const { table, insertOnly } of tables) {
       const info = await indexesOf(main, schema, table);
       indexes.set(table, info);
       const rb = tmpName(table, REBUILD_SUFFIX);
       await main.query(`drop table if exists ${q(rb)}`);
       await main.query(`create table ${q(rb)} (like ${q(table)} including defaults including constraints including identity including generated)`);
-      // Unique keys now (upserts need them); plain indexes after the fill.
-      for (const ix of info.filter((i) => i.constraintType === 'p' || i.constraintType === 'u')) {
+      // Unique keys now (upserts and lookups need them) unless the table is insert-only; the rest after the fill.
+      if (insertOnly) continue;
+      for (const ix of info.filter(isKey)) {
         await main.query(`alter table ${q(rb)} add constraint ${quoteIdent(tmpName(ix.name, '_rb'))} ${ix.constraintDef}`);
       }
     }
@@ -136,9 +139,11 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
       position = batch[batch.length - 1].position;
       // Read the next batch while this one is written.
       next = readAfter(position);
+      // The slowest so far first, so the connections finish the batch at about the same time.
+      const slowestFirst = [...projections].sort((a, b) => busy.get(b.name)! - busy.get(a.name)!);
       await runOn(
         clients,
-        projections.map((p) => (client: PoolClient) => timed(p, () => applyInTransaction(client, p, batch, ctxOf(client)))),
+        slowestFirst.map((p) => (client: PoolClient) => timed(p, () => applyInTransaction(client, p, batch, ctxOf(client)))),
       );
       done += batch.length;
       if (Date.now() - lastReport > 250) {
@@ -149,20 +154,42 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
     for (const c of clients) await c.query('set synchronous_commit = on');
 
     report(done, 'indexing');
+    // Index builds sort in memory rather than on disk when they can.
+    for (const c of clients) await c.query(`set maintenance_work_mem = '256MB'`);
+    // Keys first (ALTER TABLE locks the table), then every plain index as its own task: builds on
+    // one table share its lock, so the big tables' indexes spread over the connections.
     await runOn(
       clients,
-      tables.map(({ projection, table }) => (client: PoolClient) =>
+      tables.filter((t) => t.insertOnly).map(({ projection, table }) => (client: PoolClient) =>
         timed(projection, async () => {
-          const rb = tmpName(table, REBUILD_SUFFIX);
-          for (const ix of indexes.get(table)!.filter((i) => i.constraintType === null)) {
-            const def = ix.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ USING/, (_m, u) => `CREATE ${u ?? ''}INDEX ${quoteIdent(tmpName(ix.name, '_rb'))} ON ${q(rb)} USING`);
-            if (def === ix.def) throw new Error(`rebuild ${projection.name}: cannot copy index ${ix.name}: ${ix.def}`);
-            await client.query(def);
+          for (const ix of indexes.get(table)!.filter(isKey)) {
+            try {
+              await client.query(`alter table ${q(tmpName(table, REBUILD_SUFFIX))} add constraint ${quoteIdent(tmpName(ix.name, '_rb'))} ${ix.constraintDef}`);
+            } catch (e) {
+              throw new Error(`rebuild ${projection.name}: ${table} got a row twice (${ix.name}): ${(e as Error).message}`);
+            }
           }
-          await client.query(`analyze ${q(rb)}`);
         }),
       ),
     );
+    await runOn(
+      clients,
+      tables.flatMap(({ projection, table }) =>
+        indexes.get(table)!.filter((i) => i.constraintType === null).map((ix) => (client: PoolClient) =>
+          timed(projection, async () => {
+            const rb = tmpName(table, REBUILD_SUFFIX);
+            const def = ix.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ USING/, (_m, u) => `CREATE ${u ?? ''}INDEX ${quoteIdent(tmpName(ix.name, '_rb'))} ON ${q(rb)} USING`);
+            if (def === ix.def) throw new Error(`rebuild ${projection.name}: cannot copy index ${ix.name}: ${ix.def}`);
+            await client.query(def);
+          }),
+        ),
+      ),
+    );
+    await runOn(
+      clients,
+      tables.map(({ projection, table }) => (client: PoolClient) => timed(projection, () => client.query(`analyze ${q(tmpName(table, REBUILD_SUFFIX))}`).then(() => undefined))),
+    );
+    for (const c of clients) await c.query('reset maintenance_work_mem');
     for (const c of clients.splice(1)) c.release();
 
     report(done, 'swapping');
@@ -213,6 +240,7 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
     const elapsedMs = Date.now() - started;
     return projections.map((p) => ({ projection: p.name, events: done, position, elapsedMs, busyMs: busy.get(p.name)! }));
   } catch (e) {
+    for (const c of clients) await c.query('reset synchronous_commit; reset maintenance_work_mem').catch(() => undefined);
     for (const c of clients.splice(1)) c.release();
     for (const { table } of tables) {
       await main.query(`drop table if exists ${q(tmpName(table, REBUILD_SUFFIX))}`).catch(() => undefined);
