@@ -2,9 +2,10 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { ROLES } from '@casework/domain';
+import { ROLES, forbidden } from '@casework/domain';
 import { problem } from '@casework/platform';
 import { ACTOR_KEY, AccessTokenClaims } from './auth.tokens';
+import { CHANGES_NOTHING } from './changes-nothing.decorator';
 import { IS_PUBLIC } from './public.decorator';
 
 // Served outside the guarded controllers' concerns: liveness probes and the API docs.
@@ -12,7 +13,13 @@ const OPEN_PATHS = [/^\/health(\/|$|\?)/, /^\/docs(\/|$|\?|-json|-yaml)/];
 
 const unauthenticated = (detail: string) => new UnauthorizedException(problem(401, 'UNAUTHENTICATED', detail));
 
-/** Every route needs a valid bearer token unless it is @Public() or an open path. */
+const READING = ['GET', 'HEAD', 'OPTIONS'];
+
+/**
+ * Every route needs a valid bearer token unless it is @Public() or an open path. Discipline
+ * inspectors change nothing (DESIGN §1): any other method is refused here, before the body is
+ * even validated, unless the route is marked @ChangesNothing().
+ */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(
@@ -39,6 +46,9 @@ export class BearerAuthGuard implements CanActivate {
       throw unauthenticated('The token is not valid: sign in again.');
     }
     req[ACTOR_KEY] = { userId: claims.sub, role: claims.role, unit: claims.unit };
+    if (claims.role === 'inspector' && !READING.includes(req.method) && !this.reflector.getAllAndOverride<boolean>(CHANGES_NOTHING, [ctx.getHandler(), ctx.getClass()])) {
+      throw forbidden('INSPECTOR_READ_ONLY', 'Discipline inspectors read, verify and export; they do not change anything.', { role: claims.role });
+    }
     return true;
   }
 }

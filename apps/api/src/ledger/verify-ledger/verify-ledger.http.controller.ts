@@ -4,6 +4,7 @@ import { Actor } from '@casework/domain';
 import { EventStore } from '@casework/event-store';
 import { LedgerVerification, verifyLedger } from '@casework/ledger';
 import { EVENT_STORE } from '@casework/platform';
+import { ChangesNothing } from '../../auth/changes-nothing.decorator';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { assertLedgerReader } from '../ledger-readers';
 import { VerifyLedgerRequest } from './verify-ledger.request.dto';
@@ -16,6 +17,7 @@ export class VerifyLedgerHttpController {
 
   @Post()
   @HttpCode(200)
+  @ChangesNothing()
   @ApiOperation({ summary: 'Verify every hash chain and the global order, optionally against an earlier digest; reports the first bad position and why' })
   async verify(@CurrentActor() actor: Actor, @Body() body: VerifyLedgerRequest): Promise<LedgerVerification> {
     assertLedgerReader(actor);
