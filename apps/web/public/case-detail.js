@@ -1,19 +1,9 @@
 import { api } from './api.js';
 import { bi, flash, fmtFen, fmtTime, h, mount, short } from './dom.js';
-import { COMMANDS, ENUM_VALUES, EVENTS, FIELDS, actorText, label } from './labels.js';
+import { COMMANDS, ENUM_VALUES, EVENTS, actorText, label } from './labels.js';
+import { bodySchema, fieldInput, readBody } from './forms.js';
 import { programmeName } from './programmes.js';
 import { loading, markFields, problemBox } from './ui.js';
-
-let openApi = null;
-/** The body schema of each workflow command comes from the API's own OpenAPI document, so forms follow the catalogue. */
-async function commandSchema(route) {
-  openApi ??= api('/docs-json').then((r) => r.data).catch(() => null);
-  const doc = await openApi;
-  const body = doc?.paths?.[`/api/cases/{id}/${route}`]?.post?.requestBody?.content?.['application/json']?.schema;
-  if (!body) return null;
-  const ref = body.$ref?.split('/').pop();
-  return ref ? doc.components.schemas[ref] : body;
-}
 
 /** 案件详情: state, applicant, eligibility trace, amount, timeline and the commands the caller may issue now. */
 export async function caseDetail(id) {
@@ -100,12 +90,14 @@ function timeline(events) {
 }
 
 async function openCommand(cmd, view, etag, explain, panel) {
-  const schema = await commandSchema(cmd.route);
+  const schema = await bodySchema(`/api/cases/{id}/${cmd.route}`);
   const props = schema?.properties ?? {};
   const required = new Set(schema?.required ?? []);
   const names = Object.keys(props);
   const errorBox = h('div');
-  const inputs = names.map((name) => fieldInput(name, props[name], required.has(name), explain, view));
+  const inputs = names.map((name) => fieldInput(name, props[name], required.has(name), name === 'clause'
+    ? { value: explain.programme.clauses[0] ?? '', datalist: explain.programme.clauses }
+    : name === 'facts' ? { value: JSON.stringify(view.facts, null, 2) } : {}));
   const form = h(
     'form.command-form',
     { novalidate: true, dataset: { command: cmd.command } },
@@ -118,14 +110,10 @@ async function openCommand(cmd, view, etag, explain, panel) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     errorBox.replaceChildren();
-    const body = {};
-    for (const i of inputs) {
-      const v = i.read();
-      if (v.error) {
-        markFields(form, { fields: [{ field: i.name, reason: v.error }] });
-        return;
-      }
-      if (v.value !== undefined) body[i.name] = v.value;
+    const { body, error } = readBody(inputs);
+    if (error) {
+      markFields(form, { fields: [error] });
+      return;
     }
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
@@ -142,50 +130,4 @@ async function openCommand(cmd, view, etag, explain, panel) {
   });
   panel.replaceChildren(form);
   form.querySelector('input, textarea, select')?.focus();
-}
-
-/** One input for one body property of the OpenAPI schema; read() gives the value to send or a reason it is wrong. */
-function fieldInput(name, spec, required, explain, view) {
-  const text = `${label(FIELDS, name)}${required ? ' *' : '（可选）'}`;
-  let input;
-  let read;
-  let extra = null;
-  if (spec.type === 'boolean') {
-    input = h('select', { name }, h('option', { value: '' }, '不填'), h('option', { value: 'true' }, '是'), h('option', { value: 'false' }, '否'));
-    read = () => ({ value: input.value === '' ? undefined : input.value === 'true' });
-  } else if (spec.enum) {
-    input = h('select', { name }, required ? null : h('option', { value: '' }, '不填'), spec.enum.map((v) => h('option', { value: v }, label(ENUM_VALUES, v))));
-    read = () => ({ value: input.value || undefined });
-  } else if (spec.type === 'integer' || spec.type === 'number') {
-    input = h('input', { name, type: 'number', step: 1, min: spec.minimum, max: spec.maximum });
-    read = () => {
-      if (input.value === '') return { value: undefined };
-      const n = Number(input.value);
-      return Number.isInteger(n) ? { value: n } : { error: '请填写整数' };
-    };
-  } else if (spec.type === 'object') {
-    input = h('textarea', { name, rows: 8, spellcheck: false });
-    if (name === 'facts') input.value = JSON.stringify(view.facts, null, 2);
-    read = () => {
-      if (input.value.trim() === '') return { value: undefined };
-      try {
-        return { value: JSON.parse(input.value) };
-      } catch {
-        return { error: '不是有效的 JSON' };
-      }
-    };
-  } else {
-    const long = (spec.maxLength ?? 0) > 100;
-    const isDate = spec.format === 'date' || /On$/.test(name);
-    input = long ? h('textarea', { name, rows: 3, maxLength: spec.maxLength }) : h('input', { name, type: isDate ? 'date' : 'text', maxLength: spec.maxLength });
-    if (name === 'clause') {
-      const listId = `clauses-${Math.random().toString(36).slice(2)}`;
-      input.setAttribute('list', listId);
-      input.value = explain.programme.clauses[0] ?? '';
-      extra = h('datalist', { id: listId }, explain.programme.clauses.map((c) => h('option', { value: c })));
-    }
-    read = () => ({ value: input.value.trim() === '' ? undefined : input.value.trim() });
-  }
-  input.dataset.field = name;
-  return { name, read, label: h('label', {}, text, input, extra) };
 }

@@ -1,7 +1,9 @@
 import { api, query, session } from './api.js';
-import { bi, fmtTime, h, mount } from './dom.js';
-import { HOUSEHOLD_STATUSES, UNITS, label } from './labels.js';
-import { loading, pager, problemBox } from './ui.js';
+import { bi, flash, fmtTime, h, mount } from './dom.js';
+import { bodySchema, fieldInput, readBody } from './forms.js';
+import { ENUM_VALUES, HOUSEHOLD_COMMANDS, HOUSEHOLD_FIELDS, HOUSEHOLD_STATUSES, UNITS, label } from './labels.js';
+import { PROGRAMMES, programmeName } from './programmes.js';
+import { loading, markFields, pager, problemBox } from './ui.js';
 
 const PAGE_SIZE = 50;
 const isStreet = () => session.get()?.user.unit.startsWith('STREET_');
@@ -70,33 +72,129 @@ export async function householdBoard(params) {
     pager(data.page, data.pageSize, data.total, (p) => go({ ...f, page: p })));
 }
 
-/** 帮扶户详情: members, plan, visits, risks and the schedule. */
+/** 帮扶户详情: members, plan, visits, risks and the schedule, and the commands the caller may issue. */
 export async function householdDetail(id, params) {
   mount(loading());
   const reason = params.get('reason');
   const headers = reason ? { 'x-access-reason': encodeURIComponent(reason) } : {};
-  const { data: x } = await api(`/api/households/${id}`, { headers });
+  const { data: x, etag } = await api(`/api/households/${id}`, { headers });
+  const message = sessionStorage.getItem('casework.flash');
+  if (message) {
+    sessionStorage.removeItem('casework.flash');
+    flash(message);
+  }
   const head = x.members.find((m) => m.memberId === x.headMemberId);
   const s = x.schedule ?? {};
-  mount(h('article.household', { dataset: { householdId: x.id } },
+  const panel = h('div.command-panel');
+  const reload = () => householdDetail(id, params);
+  const member = (memberId) => x.members.find((m) => m.memberId === memberId)?.name ?? memberId;
+  mount(h('article.household', { dataset: { householdId: x.id, status: x.status, version: String(x.version) } },
     h('p.crumbs', {}, h('a', { href: '#/households' }, '← 帮扶户列表')),
-    h('div.head', {}, h('h1', {}, head?.name ?? x.address, h('small', {}, ` ${x.village} · ${label(UNITS, x.streetOffice)}`)), h('span.state.big', {}, label(HOUSEHOLD_STATUSES, x.status))),
+    h('div.head', {}, h('h1', {}, head?.name ?? x.address, h('small', {}, ` ${x.village} · ${label(UNITS, x.streetOffice)}`)), h('span.state.big', { dataset: { state: x.status } }, label(HOUSEHOLD_STATUSES, x.status))),
     reason ? h('p.notice', {}, `本次查阅已记录，事由：${reason}`) : null,
+    h('section.card.actions-card', {}, h('h2', {}, bi('帮扶工作', 'Follow-up')),
+      x.allowedCommands.length
+        ? h('div.commands', {}, x.allowedCommands.map((c) => h('button.command', { type: 'button', dataset: { command: c.command }, onclick: () => openHouseholdCommand(c, x, etag, panel, reload) }, label(HOUSEHOLD_COMMANDS, c.command))))
+        : h('p.muted', {}, '您只能查阅此帮扶户，不能登记或变更。', h('small.en', {}, ' Read only for you.')),
+      panel),
     h('div.columns', {},
       h('section.card', {}, h('h2', {}, bi('基本情况', 'Household')),
         h('dl', {},
           h('dt', {}, '住址'), h('dd', {}, x.address),
-          h('dt', {}, '帮扶干部'), h('dd', {}, x.cadre?.name ?? '未指定'),
+          h('dt', {}, '帮扶干部'), h('dd', {}, x.cadre ? `${x.cadre.name}（${label(UNITS, x.cadre.unit)}${x.cadre.phone ? `，${x.cadre.phone}` : ''}）` : '未指定'),
           h('dt', {}, '下次走访'), h('dd', { class: s.visitOverdue ? 'late' : '' }, s.nextVisitDue ?? '—', s.visitOverdue ? ' （已逾期）' : ''),
-          h('dt', {}, '零就业'), h('dd', {}, x.zeroEmployment ? '是' : '否')),
+          h('dt', {}, '零就业'), h('dd', {}, x.zeroEmployment ? '是' : '否'),
+          h('dt', {}, '版本号'), h('dd', {}, String(x.version))),
         h('table.grid', {}, h('thead', {}, h('tr', {}, ['成员', '关系', '出生日期', '劳动能力', '就业状况'].map((t) => h('th', {}, t)))),
-          h('tbody', {}, x.members.map((m) => h('tr', {}, h('td', {}, m.name), h('td', {}, m.relation), h('td', {}, m.birthDate), h('td', {}, m.labourCapacity), h('td', {}, m.employmentStatus)))))),
+          h('tbody', {}, x.members.map((m) => h('tr', {}, h('td', {}, m.name), h('td', {}, label(ENUM_VALUES, m.relation)), h('td', {}, m.birthDate), h('td', {}, label(ENUM_VALUES, m.labourCapacity)), h('td', {}, label(ENUM_VALUES, m.employmentStatus))))))),
       h('section.card', {}, h('h2', {}, bi('帮扶方案', 'Assistance plan')),
-        x.plan ? [h('p', {}, x.plan.summary), h('ul.measures', {}, x.plan.measures.map((m) => h('li', { class: !m.done && (s.overdueMeasures ?? []).includes(m.measureId) ? 'late' : '' },
-          m.done ? '✓ ' : '○ ', m.description, h('small', {}, ` 目标 ${m.targetDate}${m.done ? `，${m.doneAt} 完成` : ''}`))))] : h('p.muted', {}, x.planRequired ? `尚未制定方案，须于 ${x.planDueBy} 前制定` : '无需帮扶方案'),
-        h('h3', {}, '风险'), x.risks.length ? h('ul', {}, x.risks.map((r) => h('li', {}, JSON.stringify(r)))) : h('p.muted', {}, '无'))),
+        x.plan ? [h('p', {}, x.plan.summary), h('ul.measures', {}, x.plan.measures.map((m) => h('li', { class: !m.done && (s.overdueMeasures ?? []).includes(m.measureId) ? 'late' : '', dataset: { measureId: m.measureId } },
+          m.done ? '✓ ' : '○ ', m.description, h('small', {}, ` ${m.owner}，目标 ${m.targetDate}${m.done ? `，${m.doneAt} 完成` : ''}`))))] : h('p.muted', {}, x.planRequired ? `尚未制定方案，须于 ${x.planDueBy} 前制定` : '无需帮扶方案'),
+        h('h3', {}, '风险'),
+        x.risks.length ? h('ul.risks', {}, x.risks.map((r) => h('li', { class: r.eliminated ? 'eliminated' : 'open', dataset: { riskId: r.riskId } },
+          h(`span.badge.${r.eliminated ? 'ok' : 'warn'}`, {}, r.eliminated ? '已消除' : `${label(ENUM_VALUES, r.severity)}风险`), ' ', r.description,
+          h('small', {}, ` ${label(ENUM_VALUES, r.source)}，${fmtTime(r.raisedAt)}${r.eliminated ? `；${fmtTime(r.eliminatedAt)} 消除：${r.eliminationReason}` : ''}`)))) : h('p.muted', {}, '无'),
+        h('h3', {}, '就业安置'),
+        x.placements.length ? h('ul', {}, x.placements.map((p) => h('li', {}, `${member(p.memberId)}：${p.employer} ${p.post}，${p.startDate} 上岗`, p.publicWelfarePost ? '（公益性岗位）' : '', p.endDate ? `，${p.endDate} 离岗：${p.endReason}` : ''))) : h('p.muted', {}, '无'),
+        x.threeChecks.length ? [h('h3', {}, '三排查'), h('ul', {}, x.threeChecks.map((c) => h('li', {}, `${c.date} ${label(ENUM_VALUES, c.kind)}：${label(ENUM_VALUES, c.result)}`, c.notes ? `（${c.notes}）` : '')))] : null,
+        x.linkedCases.length ? [h('h3', {}, '关联补贴案件'), h('ul', {}, x.linkedCases.map((c) => h('li', {}, h('a', { href: `#/cases/${c.caseId}` }, programmeName(c.programme)), ` ${member(c.memberId)}`)))] : null)),
     h('section.card', {}, h('h2', {}, bi('走访记录', 'Visits')),
-      h('ol.timeline', {}, [...x.visits].reverse().map((v) => h('li', {}, h('div.when', {}, v.date), h('div.what', {}, h('b', {}, v.findings), h('p', {}, v.measuresTaken)), h('div.who', {}, v.visitor))))),
+      x.visits.length ? h('ol.timeline.visits', {}, [...x.visits].reverse().map((v) => h('li', { dataset: { visitId: v.visitId } }, h('div.when', {}, v.date), h('div.what', {}, h('b', {}, v.findings), v.needs ? h('p', {}, `需求：${v.needs}`) : null, v.measuresTaken ? h('p', {}, v.measuresTaken) : null), h('div.who', {}, v.visitor)))) : h('p.muted', {}, '尚无走访记录')),
     h('section.card', {}, h('h2', {}, bi('状态变化', 'Status history')),
       h('ol.timeline', {}, x.statusHistory.map((c) => h('li', {}, h('div.when', {}, fmtTime(c.at)), h('div.what', {}, `${label(HOUSEHOLD_STATUSES, c.from)} → ${label(HOUSEHOLD_STATUSES, c.to)}`, h('p', {}, c.reason))))))));
+}
+
+/** A short id for something new inside the household (a visit, a risk): unique enough there, and editable. */
+const newId = (prefix) => `${prefix}-${(globalThis.crypto?.randomUUID?.() ?? Math.random().toString(16).slice(2)).slice(0, 8)}`;
+
+/** What each household command's fields start with: references to things the household has, fresh ids, today. */
+function fieldOptions(command, x) {
+  const today = x.schedule?.today;
+  const members = x.members.map((m) => [m.memberId, `${m.name}（${label(ENUM_VALUES, m.relation)}）`]);
+  const openRisks = x.risks.filter((r) => !r.eliminated).map((r) => [r.riskId, `${r.description}（${label(ENUM_VALUES, r.severity)}）`]);
+  const openMeasures = (x.plan?.measures ?? []).filter((m) => !m.done).map((m) => [m.measureId, `${m.description}（目标 ${m.targetDate}）`]);
+  const openPlacements = x.placements.filter((p) => !p.endDate).map((p) => [p.placementId, `${p.employer} ${p.post}`]);
+  const visits = x.visits.map((v) => [v.visitId, `${v.date} ${v.findings}`]);
+  const cadreFields = { nested: { unit: { value: x.streetOffice } } };
+  const byCommand = {
+    ChangeHouseholdStatus: {},
+    AssignResponsibleCadre: { cadre: cadreFields },
+    ReassignResponsibleCadre: { cadre: cadreFields },
+    AdoptAssistancePlan: {
+      planId: { value: newId('plan') },
+      measures: { value: JSON.stringify([{ measureId: newId('m'), description: '', owner: '', targetDate: today }], null, 2) },
+    },
+    AddPlanMeasure: { measure: { nested: { measureId: { value: newId('m') } } } },
+    CompletePlanMeasure: { measureId: { choices: openMeasures }, doneAt: { value: today } },
+    RecordVisit: { visitId: { value: newId('v') }, date: { value: today }, needs: { sendEmpty: true }, measuresTaken: { sendEmpty: true } },
+    RaiseRiskFlag: { riskId: { value: newId('r') }, visitId: { choices: visits } },
+    EliminateRisk: { riskId: { choices: openRisks } },
+    PlaceMemberInWork: { placementId: { value: newId('p') }, memberId: { choices: members }, startDate: { value: today } },
+    RecordMemberLeftWork: { placementId: { choices: openPlacements }, endDate: { value: today } },
+    RecordThreeChecks: { checkId: { value: newId('c') }, date: { value: today } },
+    LinkSubsidyCase: { memberId: { choices: members }, programme: { choices: PROGRAMMES.map((p) => [p.code, p.nameZh]) } },
+  };
+  return byCommand[command] ?? {};
+}
+
+async function openHouseholdCommand(cmd, x, etag, panel, reload) {
+  const route = cmd.route.split('/').pop();
+  const schema = await bodySchema(`/api/households/{id}/${route}`);
+  const props = schema?.properties ?? {};
+  const required = new Set(schema?.required ?? []);
+  const names = Object.keys(props);
+  const options = fieldOptions(cmd.command, x);
+  const inputs = names.map((name) => fieldInput(name, props[name], required.has(name), { labels: HOUSEHOLD_FIELDS, ...(options[name] ?? {}) }));
+  const errorBox = h('div');
+  const title = label(HOUSEHOLD_COMMANDS, cmd.command);
+  const form = h('form.command-form', { novalidate: true, dataset: { command: cmd.command } },
+    h('h3', {}, title, h('small.en', {}, ` ${cmd.command}`)),
+    inputs.map((i) => i.label),
+    schema ? null : h('p.muted', {}, '（未能读取表单说明，可直接提交。）'),
+    h('div.actions', {}, h('button.primary', { type: 'submit' }, `确认${title}`), h('button', { type: 'button', onclick: () => panel.replaceChildren() }, '取消')),
+    errorBox);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    errorBox.replaceChildren();
+    const { body, error } = readBody(inputs);
+    if (error) {
+      markFields(form, { fields: [error] });
+      return;
+    }
+    markFields(form, null);
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      await api(`/api/households/${x.id}/${route}`, { method: 'POST', body, headers: { 'if-match': etag } });
+      sessionStorage.setItem('casework.flash', `已完成：${title}`);
+      await reload();
+    } catch (err) {
+      button.disabled = false;
+      const rest = markFields(form, err);
+      errorBox.replaceChildren(problemBox({ ...err, fields: rest }));
+      if (err.status === 412) errorBox.append(h('button', { type: 'button', onclick: reload }, '刷新'));
+    }
+  });
+  panel.replaceChildren(form);
+  form.querySelector('input, textarea, select')?.focus();
 }

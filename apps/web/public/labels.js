@@ -32,7 +32,36 @@ export const FIELDS = {
   'beneficiary.creditCode': '统一社会信用代码', 'period.from': '补贴期间起', 'period.to': '补贴期间止', applicationDate: '受理日期',
 };
 
-export const ENUM_VALUES = { upheld: '异议成立', dismissed: '异议不成立', review: '退回复审', reject: '不予批准', person: '个人', enterprise: '单位' };
+export const ENUM_VALUES = {
+  upheld: '异议成立', dismissed: '异议不成立', review: '退回复审', reject: '不予批准', person: '个人', enterprise: '单位',
+  lifted: '已脱贫', not_lifted: '未脱贫', at_risk: '脱贫不稳定', edge: '边缘易致贫',
+  head: '户主', spouse: '配偶', child: '子女', child_in_law: '儿媳/女婿', parent: '父母', grandchild: '孙子女', grandparent: '祖父母', sibling: '兄弟姐妹', other: '其他',
+  full: '完全劳动能力', partial: '部分劳动能力', none: '无劳动能力',
+  employed: '就业', unemployed: '未就业', student: '在校生', retired: '退休', unable: '无法就业',
+  visit: '走访发现', data: '数据比对', low: '低', medium: '中', high: '高',
+  zero_employment_household: '零就业家庭排查', unemployed_able_member: '有劳动能力未就业成员排查', unmet_employment_need: '就业需求未满足排查',
+  clear: '未发现问题', issue_found: '发现问题',
+};
+
+/** Household commands (the catalogue's names) in Chinese. */
+export const HOUSEHOLD_COMMANDS = {
+  ChangeHouseholdStatus: '变更帮扶状态', AssignResponsibleCadre: '指定帮扶责任人', ReassignResponsibleCadre: '更换帮扶责任人',
+  AdoptAssistancePlan: '制定帮扶方案', AddPlanMeasure: '增加帮扶措施', CompletePlanMeasure: '完成帮扶措施', RecordVisit: '登记走访',
+  RaiseRiskFlag: '登记风险', EliminateRisk: '消除风险', PlaceMemberInWork: '登记就业安置', RecordMemberLeftWork: '登记离岗',
+  RecordThreeChecks: '登记三排查', LinkSubsidyCase: '关联补贴案件', RegisterHousehold: '登记帮扶户',
+};
+
+/** Household body fields; a nested field by its path (cadre.name) when the bare name would mislead. */
+export const HOUSEHOLD_FIELDS = {
+  status: '帮扶状态', reason: '理由', cadre: '帮扶责任人', 'cadre.userId': '用户编号', 'cadre.name': '姓名', 'cadre.unit': '所在单位', 'cadre.phone': '联系电话',
+  planId: '方案编号', summary: '方案概要', measures: '帮扶措施（JSON）', revisionReason: '修订理由', measure: '帮扶措施',
+  measureId: '措施编号', description: '内容', owner: '责任人', targetDate: '目标日期', doneAt: '完成日期', note: '备注',
+  visitId: '走访编号', date: '日期', visitor: '走访人', findings: '走访发现', needs: '需求', measuresTaken: '已采取措施', nextVisitDue: '下次走访日期',
+  risks: '发现的风险（JSON）', riskId: '风险编号', source: '来源', severity: '严重程度',
+  placementId: '安置编号', memberId: '家庭成员', employer: '就业单位', post: '岗位', startDate: '上岗日期', publicWelfarePost: '公益性岗位', caseId: '补贴案件编号',
+  endDate: '离岗日期', checkId: '排查编号', kind: '排查类型', result: '排查结果', notes: '说明', programme: '补贴项目',
+  village: '村（社区）', streetOffice: '街道', address: '住址', headMemberId: '户主成员编号', members: '家庭成员（JSON）', statusReason: '状态理由',
+};
 
 export const EVENTS = {
   CaseSubmitted: '提交申请', CaseAccepted: '受理', CaseReturnedForSupplement: '退回补正', CaseResubmitted: '补正后重新提交',

@@ -38,16 +38,29 @@ export function markFields(form, err) {
   form.querySelectorAll('.invalid').forEach((e) => e.classList.remove('invalid'));
   const rest = [];
   for (const f of err?.fields ?? []) {
-    const target = form.querySelector(`[data-field="${CSS.escape(f.field)}"]`) ?? (f.field.startsWith('facts.') ? form.querySelector('[data-field="facts"]') : null);
-    if (!target) {
+    // The input of the field itself, else of the nearest enclosing one (risks[0].severity → risks, facts.x.y → facts).
+    const owner = ancestors(f.field).map((p) => form.querySelector(`[data-field="${CSS.escape(p)}"]`)).find(Boolean);
+    if (!owner) {
       rest.push(f);
       continue;
     }
-    target.classList.add('invalid');
-    const where = f.field.startsWith('facts.') ? `${f.field}：` : '';
-    target.closest('label, .row')?.append(h('span.field-error', {}, where + f.reason));
+    owner.classList.add('invalid');
+    const where = owner.dataset.field === f.field ? '' : `${f.field}：`;
+    const holder = owner.matches('fieldset') ? owner : owner.closest('label, .row');
+    holder?.append(h('span.field-error', {}, where + f.reason));
   }
   return rest;
+}
+
+/** a.b[2].c → [a.b[2].c, a.b[2], a.b, a]. */
+function ancestors(field) {
+  const out = [field];
+  for (let p = field; ; ) {
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    if (cut <= 0) return out;
+    p = p.slice(0, cut);
+    out.push(p);
+  }
 }
 
 export const loading = () => h('p.muted', {}, '正在加载… ', h('small.en', {}, 'Loading'));
