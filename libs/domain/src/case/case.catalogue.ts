@@ -1,21 +1,10 @@
+import { checkBodyFields, type BodyFieldSpec, type BodyFieldType } from '../shared/body-fields';
 import type { FieldProblem } from '../shared/errors';
-import { isIsoDate } from '../shared/time';
 import type { CaseCommandName } from './case.commands';
 
-export type FieldType = 'string' | 'integer' | 'date' | 'boolean' | 'object';
+export type FieldType = Exclude<BodyFieldType, 'array'>;
 
-export type FieldSpec = {
-  name: string;
-  type: FieldType;
-  required: boolean;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  /** Allowed values of a string field. */
-  enum?: readonly string[];
-  /** Fields of an object; absent means free-form (e.g. `facts`, whose keys the programme defines). */
-  fields?: readonly FieldSpec[];
-};
+export type FieldSpec = BodyFieldSpec<FieldType>;
 
 export type CommandSpec = {
   /** Last segment of `POST /api/cases/:id/<route>`. */
@@ -104,52 +93,6 @@ export const CASE_COMMANDS: Readonly<Record<CaseCommandName, CommandSpec>> = {
   settleRecovery: cmd('settle-recovery', 'Settle the recovery once nothing is owed; the case closes.', [note]),
 };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function checkFields(specs: readonly FieldSpec[], body: Record<string, unknown>, prefix: string, ignore: readonly string[]): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const known = new Set(specs.map((s) => s.name));
-  for (const key of Object.keys(body)) {
-    if (!known.has(key) && !ignore.includes(key)) problems.push({ field: prefix + key, reason: 'is not a known field' });
-  }
-  for (const spec of specs) {
-    const field = prefix + spec.name;
-    const value = body[spec.name];
-    if (value === undefined || value === null) {
-      if (spec.required) problems.push({ field, reason: 'is required' });
-      continue;
-    }
-    switch (spec.type) {
-      case 'string':
-        if (typeof value !== 'string') problems.push({ field, reason: 'must be text' });
-        else if (spec.required && value.trim() === '') problems.push({ field, reason: 'must not be blank' });
-        else if (spec.maxLength !== undefined && value.length > spec.maxLength) problems.push({ field, reason: `must be at most ${spec.maxLength} characters` });
-        else if (spec.enum && !spec.enum.includes(value)) problems.push({ field, reason: `must be one of: ${spec.enum.join(', ')}` });
-        break;
-      case 'integer':
-        if (typeof value !== 'number' || !Number.isSafeInteger(value)) problems.push({ field, reason: 'must be a whole number' });
-        else if (spec.min !== undefined && value < spec.min) problems.push({ field, reason: `must be at least ${spec.min}` });
-        else if (spec.max !== undefined && value > spec.max) problems.push({ field, reason: `must be at most ${spec.max}` });
-        break;
-      case 'date':
-        if (!isIsoDate(value)) problems.push({ field, reason: 'must be a date written YYYY-MM-DD' });
-        break;
-      case 'boolean':
-        if (typeof value !== 'boolean') problems.push({ field, reason: 'must be true or false' });
-        break;
-      case 'object':
-        if (!isPlainObject(value)) problems.push({ field, reason: 'must be an object' });
-        else if (spec.fields) problems.push(...checkFields(spec.fields, value, `${field}.`, []));
-        break;
-      default: {
-        const _exhaustive: never = spec.type;
-        throw new Error(`Unknown field type ${String(_exhaustive)}`);
-      }
-    }
-  }
-  return problems;
-}
-
 /**
  * Checks a request body against the catalogue: unknown fields, missing or blank required ones,
  * types, lengths, ranges. Returns the problems (empty when the body is fine). The API calls it
@@ -157,8 +100,7 @@ function checkFields(specs: readonly FieldSpec[], body: Record<string, unknown>,
  */
 export function validateCommandBody(name: CaseCommandName, body: unknown, options: { allowHandlerFields?: boolean } = {}): FieldProblem[] {
   const spec = CASE_COMMANDS[name];
-  if (!isPlainObject(body)) return [{ field: 'body', reason: 'must be a JSON object' }];
-  return checkFields(spec.fields, body, '', options.allowHandlerFields ? spec.handlerSupplies : []);
+  return checkBodyFields(spec.fields, body, options.allowHandlerFields ? spec.handlerSupplies : []);
 }
 
 /** Command name for a route segment, e.g. `return-for-supplement` -> `returnForSupplement`. */

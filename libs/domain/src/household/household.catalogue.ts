@@ -1,21 +1,10 @@
-import type { FieldType } from '../case/case.catalogue';
+import { checkBodyFields, type BodyFieldSpec, type BodyFieldType } from '../shared/body-fields';
 import type { FieldProblem } from '../shared/errors';
 import type { HouseholdCommandType } from './household.commands';
-import { isIsoDate } from './household.dates';
 import { EMPLOYMENT_STATUSES, LABOUR_CAPACITIES, POVERTY_STATUSES, RELATIONS, RISK_SEVERITIES, RISK_SOURCES, THREE_CHECK_KINDS, THREE_CHECK_RESULTS } from './household.model';
 
-/** The case catalogue's field spec, plus lists (members, measures, risks) whose items are objects described by `fields`. */
-export type HouseholdFieldSpec = {
-  name: string;
-  type: Exclude<FieldType, 'integer'> | 'array';
-  required: boolean;
-  maxLength?: number;
-  enum?: readonly string[];
-  /** Fields of an object, or of each item of an array. */
-  fields?: readonly HouseholdFieldSpec[];
-  /** Arrays: at least one item. */
-  nonEmpty?: boolean;
-};
+/** Household bodies hold text, dates, flags, objects and lists (members, measures, risks) whose items are objects described by `fields`. */
+export type HouseholdFieldSpec = BodyFieldSpec<Exclude<BodyFieldType, 'integer'>>;
 
 export type HouseholdCommandSpec = {
   /** Last segment of `POST /api/households/:id/<route>`; registration is `POST /api/households`. */
@@ -125,58 +114,6 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
   LinkSubsidyCase: cmd('link-case', "Link a member's subsidy case to the household.", [str('caseId', true, ID), str('programme', true, 64), str('memberId', true, ID)]),
 };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function checkFields(specs: readonly HouseholdFieldSpec[], body: Record<string, unknown>, prefix: string, ignore: readonly string[]): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const known = new Set(specs.map((s) => s.name));
-  for (const key of Object.keys(body)) {
-    if (!known.has(key) && !ignore.includes(key)) problems.push({ field: prefix + key, reason: 'is not a known field' });
-  }
-  for (const spec of specs) {
-    const field = prefix + spec.name;
-    const value = body[spec.name];
-    if (value === undefined || value === null) {
-      if (spec.required) problems.push({ field, reason: 'is required' });
-      continue;
-    }
-    switch (spec.type) {
-      case 'string':
-        if (typeof value !== 'string') problems.push({ field, reason: 'must be text' });
-        else if (spec.required && value.trim() === '') problems.push({ field, reason: 'must not be blank' });
-        else if (spec.maxLength !== undefined && value.length > spec.maxLength) problems.push({ field, reason: `must be at most ${spec.maxLength} characters` });
-        else if (spec.enum && !spec.enum.includes(value)) problems.push({ field, reason: `must be one of: ${spec.enum.join(', ')}` });
-        break;
-      case 'date':
-        if (!isIsoDate(value)) problems.push({ field, reason: 'must be a date written YYYY-MM-DD' });
-        break;
-      case 'boolean':
-        if (typeof value !== 'boolean') problems.push({ field, reason: 'must be true or false' });
-        break;
-      case 'object':
-        if (!isPlainObject(value)) problems.push({ field, reason: 'must be an object' });
-        else if (spec.fields) problems.push(...checkFields(spec.fields, value, `${field}.`, []));
-        break;
-      case 'array':
-        if (!Array.isArray(value)) problems.push({ field, reason: 'must be a list' });
-        else if (spec.nonEmpty && value.length === 0) problems.push({ field, reason: 'must list at least one entry' });
-        else if (spec.fields) {
-          const itemFields = spec.fields;
-          value.forEach((item, i) => {
-            if (!isPlainObject(item)) problems.push({ field: `${field}[${i}]`, reason: 'must be an object' });
-            else problems.push(...checkFields(itemFields, item, `${field}[${i}].`, []));
-          });
-        }
-        break;
-      default: {
-        const _exhaustive: never = spec.type;
-        throw new Error(`Unknown field type ${String(_exhaustive)}`);
-      }
-    }
-  }
-  return problems;
-}
-
 /**
  * Checks a request body against the catalogue: unknown fields, missing or blank required ones,
  * types, lengths, allowed values. Returns the problems (empty when the body is fine). decide()
@@ -184,8 +121,7 @@ function checkFields(specs: readonly HouseholdFieldSpec[], body: Record<string, 
  */
 export function validateHouseholdCommandBody(name: HouseholdCommandType, body: unknown, options: { allowHandlerFields?: boolean } = {}): FieldProblem[] {
   const spec = HOUSEHOLD_COMMANDS[name];
-  if (!isPlainObject(body)) return [{ field: 'body', reason: 'must be a JSON object' }];
-  return checkFields(spec.fields, body, '', options.allowHandlerFields ? spec.handlerSupplies : []);
+  return checkBodyFields(spec.fields, body, options.allowHandlerFields ? spec.handlerSupplies : []);
 }
 
 /** Command name for a route segment, e.g. `record-visit` -> `RecordVisit`. */
