@@ -2,14 +2,15 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Actor, forbidden } from '@casework/domain';
+import type { Actor, Role } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
+import { requireRole } from '../../shared/require-role';
 import { auditCsv, auditXlsx } from './audit-export';
 import { EXPORT_LIMIT, listAuditEvents } from './list-audit-events.query';
 import { ListAuditEventsRequest } from './list-audit-events.request.dto';
 
 /** Roles that may read the whole audit trail (DESIGN §1). */
-export const AUDIT_READERS: readonly string[] = ['inspector', 'approver', 'reviewer', 'admin'];
+export const AUDIT_READERS: readonly Role[] = ['inspector', 'approver', 'reviewer', 'admin'];
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -20,11 +21,7 @@ export class ListAuditEventsHttpController {
   @Get()
   @ApiOperation({ summary: 'The audit trail: every event with who, when, why, policy version and hash; JSON, CSV or XLSX' })
   async list(@CurrentActor() actor: Actor, @Query() q: ListAuditEventsRequest, @Res() res: Response) {
-    if (!AUDIT_READERS.includes(actor.role)) {
-      throw forbidden('AUDIT_READ_FORBIDDEN', `The audit trail is open to inspectors, approvers, reviewers and administrators, not to the ${actor.role} role.`, {
-        role: actor.role,
-      });
-    }
+    requireRole(actor, AUDIT_READERS, 'AUDIT_READ_FORBIDDEN', 'The audit trail');
     const format = q.format ?? 'json';
     if (format === 'json') {
       const page = q.page ?? 1;

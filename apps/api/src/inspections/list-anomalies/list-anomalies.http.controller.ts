@@ -1,17 +1,18 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, forbidden } from '@casework/domain';
+import type { Actor, Role } from '@casework/domain';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@casework/platform';
 import { readAnomalies, type AnomalyThresholds, type SqlReader } from '@casework/read-models';
 import { CurrentActor } from '../../auth/current-actor.decorator';
+import { requireRole } from '../../shared/require-role';
 import { REPORT_READER } from '../../reports/shared/report-reader';
 import { checkPeriod, chinaToday } from '../../reports/shared/report-dates';
 import { anomaliesCsv, anomaliesXlsx } from './anomalies-export';
 import { ListAnomaliesRequestDto } from './list-anomalies.request.dto';
 
 /** Who reviews anomaly lists (DESIGN §1): the discipline inspector, and approvers and administrators who answer for them. */
-export const ANOMALY_READERS: readonly string[] = ['inspector', 'admin', 'approver'];
+export const ANOMALY_READERS: readonly Role[] = ['inspector', 'admin', 'approver'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const THRESHOLD_FIELDS: (keyof AnomalyThresholds)[] = [
   'failedPayments', 'recoveryWorkingDays', 'decisionsPerDay', 'overdueWorkingDays', 'visitIntervalFactor', 'zeroEmploymentDays', 'nightStartHour', 'nightEndHour',
@@ -31,9 +32,7 @@ export class ListAnomaliesHttpController {
   @ApiOperation({ summary: 'Rule hits for inspectors: each with its rule, subject, evidence (event ids, global sequence, amounts, dates) and a plain explanation; JSON, CSV or XLSX' })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async list(@CurrentActor() actor: Actor, @Query() q: ListAnomaliesRequestDto, @Res() res: Response): Promise<void> {
-    if (!ANOMALY_READERS.includes(actor.role)) {
-      throw forbidden('ANOMALIES_READ_FORBIDDEN', `Anomaly lists are open to inspectors, administrators and approvers, not to the ${actor.role} role.`, { role: actor.role });
-    }
+    requireRole(actor, ANOMALY_READERS, 'ANOMALIES_READ_FORBIDDEN', 'Anomaly lists');
     checkPeriod(q.from, q.to);
     checkPeriod(q.asOf);
     const thresholds = Object.fromEntries(THRESHOLD_FIELDS.filter((k) => q[k] !== undefined).map((k) => [k, q[k]])) as Partial<AnomalyThresholds>;

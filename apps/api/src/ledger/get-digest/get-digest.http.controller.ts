@@ -5,7 +5,8 @@ import { EventStore } from '@casework/event-store';
 import { Digest, computeDigest } from '@casework/ledger';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { assertLedgerReader } from '../ledger-readers';
+import { requireRole } from '../../shared/require-role';
+import { LEDGER_READERS } from '../ledger-readers';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class GetDigestHttpController {
   @Get()
   @ApiOperation({ summary: 'The current digest of the whole log: keep it outside the system and verify against it later' })
   async digest(@CurrentActor() actor: Actor): Promise<{ takenAt: string; digest: Digest }> {
-    assertLedgerReader(actor);
+    requireRole(actor, LEDGER_READERS, 'LEDGER_READ_FORBIDDEN', 'Ledger digests and verification');
     return { takenAt: this.clock.now().toISOString(), digest: await computeDigest(this.store) };
   }
 }

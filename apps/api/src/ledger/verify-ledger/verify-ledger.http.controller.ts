@@ -6,7 +6,8 @@ import { LedgerVerification, verifyLedger } from '@casework/ledger';
 import { EVENT_STORE } from '@casework/platform';
 import { ChangesNothing } from '../../auth/changes-nothing.decorator';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { assertLedgerReader } from '../ledger-readers';
+import { requireRole } from '../../shared/require-role';
+import { LEDGER_READERS } from '../ledger-readers';
 import { VerifyLedgerRequest } from './verify-ledger.request.dto';
 
 @ApiTags('ledger')
@@ -20,7 +21,7 @@ export class VerifyLedgerHttpController {
   @ChangesNothing()
   @ApiOperation({ summary: 'Verify every hash chain and the global order, optionally against an earlier digest; reports the first bad position and why' })
   async verify(@CurrentActor() actor: Actor, @Body() body: VerifyLedgerRequest): Promise<LedgerVerification> {
-    assertLedgerReader(actor);
+    requireRole(actor, LEDGER_READERS, 'LEDGER_READ_FORBIDDEN', 'Ledger digests and verification');
     return verifyLedger(this.store, { againstDigest: body.digest, maxProblems: 50 });
   }
 }
