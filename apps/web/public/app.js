@@ -7,6 +7,7 @@ import { caseDetail } from './case-detail.js';
 import { householdBoard, householdDetail } from './households.js';
 import { auditView } from './audit.js';
 import { reportsView } from './reports.js';
+import { ANOMALY_ROLES, accountabilityView, anomaliesView, payoutsView } from './oversight.js';
 
 const AUDIT_ROLES = ['inspector', 'reviewer', 'approver', 'admin'];
 
@@ -17,7 +18,10 @@ function menu(role) {
   if (role === 'caseworker') items.push(['#/open', '新建案件', 'New case']);
   if (['street_staff', 'caseworker', 'reviewer', 'approver', 'inspector', 'admin'].includes(role)) items.push(['#/households', '帮扶户', 'Households']);
   if (AUDIT_ROLES.includes(role)) items.push(['#/audit', '审计', 'Audit']);
-  items.push(['#/reports', '报表', 'Reports']);
+  if (ANOMALY_ROLES.includes(role)) items.push(['#/anomalies', '异常', 'Anomalies']);
+  items.push(['#/reports', '周报', 'Weekly']);
+  items.push(['#/accountability', '问责', 'Accountability']);
+  items.push(['#/payouts', '资金台账', 'Payouts']);
   return items;
 }
 
@@ -30,6 +34,9 @@ const routes = [
   [/^#\/households\/([0-9a-f-]{36})$/, (m, q) => householdDetail(m[1], q)],
   [/^#\/audit$/, (_m, q) => auditView(q)],
   [/^#\/reports$/, (_m, q) => reportsView(q)],
+  [/^#\/accountability$/, (_m, q) => accountabilityView(q)],
+  [/^#\/payouts$/, (_m, q) => payoutsView(q)],
+  [/^#\/anomalies$/, (_m, q) => anomaliesView(q)],
 ];
 
 function renderChrome() {

@@ -65,8 +65,52 @@ export async function caseDetail(id) {
             : `已于 ${fmtTime(explain.decision.at)} 依据${explain.decision.clause}不予批准：${explain.decision.reason}`) : null,
           view.instalments?.length ? instalments(view.instalments) : null)),
       h('section.card', {}, h('h2', {}, bi('办理记录', 'History')), timeline(history.events)),
+      asOfCard(view),
     ),
   );
+}
+
+/** 查看历史时点: the case as it stood after a version or at a moment (Beijing time); inspectors' reads are recorded. */
+function asOfCard(view) {
+  const result = h('div.as-of-result');
+  const version = h('input', { name: 'asOfVersion', type: 'number', min: 1, max: view.version, step: 1, value: Math.max(1, view.version - 1), dataset: { field: 'version' } });
+  const at = h('input', { name: 'asOfAt', type: 'datetime-local', step: 1, dataset: { field: 'at' } });
+  const by = h('select', { name: 'asOfBy', onchange: () => { version.parentElement.hidden = by.value !== 'version'; at.parentElement.hidden = by.value !== 'at'; } },
+    h('option', { value: 'version' }, '按版本号'), h('option', { value: 'at' }, '按时间（北京时间）'));
+  const form = h('form.as-of.filters', {
+    onsubmit: async (e) => {
+      e.preventDefault();
+      markFields(form, null);
+      let q;
+      if (by.value === 'version') {
+        if (!/^[1-9]\d*$/.test(version.value)) return markFields(form, { fields: [{ field: 'version', reason: '请填写 1 或以上的整数' }] });
+        q = `version=${version.value}`;
+      } else {
+        if (!at.value) return markFields(form, { fields: [{ field: 'at', reason: '请选择时间' }] });
+        // The picker has no zone: the district works in Beijing time.
+        q = `at=${encodeURIComponent(new Date(`${at.value.length === 16 ? `${at.value}:00` : at.value}+08:00`).toISOString())}`;
+      }
+      result.replaceChildren(loading());
+      try {
+        const { data: then } = await api(`/api/cases/${view.id}/as-of?${q}`);
+        result.replaceChildren(h('div.then', { dataset: { status: then.status, version: String(then.version) } },
+          h('p', {}, then.asOf ? `${fmtTime(then.asOf)} 时` : `第 ${then.requestedVersion} 版时`, '，案件处于 ', h('span.state', { dataset: { state: then.status } }, then.statusLabel ?? then.status),
+            `（版本 ${then.version}）`),
+          h('dl', {},
+            dt('补贴期间', then.period ? `${then.period.from} 至 ${then.period.to}` : '—'),
+            dt('发放', then.instalments?.length ? then.instalments.map((i) => `第${i.number}期 ${fmtFen(i.amountFen)}`).join('；') : '—')),
+          h('details', {}, h('summary', {}, '当时的完整记录 JSON'), h('pre', {}, JSON.stringify(then, null, 2)))));
+      } catch (err) {
+        const rest = markFields(form, err);
+        result.replaceChildren(problemBox({ ...err, fields: rest }));
+      }
+    },
+  },
+  h('label', {}, '方式', by),
+  h('label', {}, `版本号（1–${view.version}）`, version),
+  h('label', { hidden: true }, '时间', at),
+  h('button', { type: 'submit' }, '查看'));
+  return h('section.card.as-of-card', {}, h('h2', {}, bi('查看历史时点', 'As of')), form, result);
 }
 
 const dt = (term, value) => [h('dt', {}, term), h('dd', {}, value)];
