@@ -7,8 +7,7 @@ import type { EventStore } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE, PG_POOL } from '@casework/platform';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { etagOf } from '../../shared/command-context';
-import { accessReasonOf, checkReadAccess, recordHouseholdReads } from '../shared/household-access';
-import { checkHouseholdId, loadHousehold } from '../shared/household-stream';
+import { readHousehold } from '../shared/read-household';
 import { toHouseholdView } from '../shared/household.view';
 
 @ApiTags('households')
@@ -32,12 +31,8 @@ export class GetHouseholdHttpController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const householdId = checkHouseholdId(id);
-    const reason = accessReasonOf({ query: reasonQuery, header: reasonHeader });
-    const { state, version } = await loadHousehold(this.store, householdId);
-    const access = checkReadAccess(actor, state, reason);
     const at = this.clock.now().toISOString();
-    if (access.record) await recordHouseholdReads(this.pool, actor, [householdId], access.reason!, at, { route: 'GET /api/households/:id', version });
+    const { state, version } = await readHousehold({ store: this.store, pool: this.pool }, { id, reason: { query: reasonQuery, header: reasonHeader }, actor, at, route: 'GET /api/households/:id' });
     res.setHeader('ETag', etagOf(version));
     return toHouseholdView(state, version, localDateOf(at), actor);
   }

@@ -7,8 +7,7 @@ import type { EventStore } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE, PG_POOL } from '@casework/platform';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { etagOf } from '../../shared/command-context';
-import { accessReasonOf, checkReadAccess, recordHouseholdReads } from '../shared/household-access';
-import { checkHouseholdId, loadHousehold } from '../shared/household-stream';
+import { readHousehold } from '../shared/read-household';
 
 @ApiTags('households')
 @ApiBearerAuth()
@@ -31,13 +30,8 @@ export class HouseholdHistoryHttpController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const householdId = checkHouseholdId(id);
-    const reason = accessReasonOf({ query: reasonQuery, header: reasonHeader });
-    const { state, version, events } = await loadHousehold(this.store, householdId);
-    const access = checkReadAccess(actor, state, reason);
-    if (access.record) {
-      await recordHouseholdReads(this.pool, actor, [householdId], access.reason!, this.clock.now().toISOString(), { route: 'GET /api/households/:id/history', version });
-    }
+    const at = this.clock.now().toISOString();
+    const { householdId, version, events } = await readHousehold({ store: this.store, pool: this.pool }, { id, reason: { query: reasonQuery, header: reasonHeader }, actor, at, route: 'GET /api/households/:id/history' });
     res.setHeader('ETag', etagOf(version));
     return {
       id: householdId,
