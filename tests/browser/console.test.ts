@@ -225,6 +225,29 @@ describeBrowser(title, () => {
     await page.waitForSelector('article.case[data-status="in_public_notice"]');
   }, 60_000);
 
+  it('shows the case as it stood at an earlier version and at an earlier moment', async () => {
+    await openCase(caseId);
+    await expect(page.getAttribute('article.case', 'data-status')).resolves.toBe('in_public_notice');
+    const card = page.locator('.as-of-card');
+    await card.locator('input[name=asOfVersion]').fill('2');
+    await card.locator('button[type=submit]').click();
+    const then = card.locator('.as-of-result .then');
+    await then.waitFor();
+    expect(await then.getAttribute('data-status')).toBe('accepted');
+    expect(await then.getAttribute('data-version')).toBe('2');
+    expect(await then.textContent()).toContain('已受理');
+
+    // By time: before the case was opened it did not exist yet (the API says so in words), at the test clock's now it is current.
+    await card.locator('select[name=asOfBy]').selectOption('at');
+    await card.locator('input[name=asOfAt]').fill('2020-01-01T08:00:00');
+    await card.locator('button[type=submit]').click();
+    await card.locator('.as-of-result .problem').waitFor();
+    await card.locator('input[name=asOfAt]').fill('2030-01-01T08:00:00');
+    await card.locator('button[type=submit]').click();
+    await card.locator('.as-of-result .then[data-status="in_public_notice"]').waitFor();
+    await page.screenshot({ path: '/tmp/console-as-of.png', fullPage: true });
+  }, 60_000);
+
   it('the inspector reads the audit trail, downloads it as CSV and verifies the ledger', async () => {
     await t.project();
     await logIn('inspector');
@@ -252,6 +275,31 @@ describeBrowser(title, () => {
     expect(await verdict.getAttribute('class')).toContain('ok');
     expect(await verdict.textContent()).toContain('校验通过');
     await page.screenshot({ path: '/tmp/console-audit.png', fullPage: true });
+  }, 60_000);
+
+  it('the inspector opens the anomaly list (and downloads it) and the accountability report', async () => {
+    await expect(page.locator('#who').textContent()).resolves.toContain('纪检监察');
+    await page.click('#nav a[href="#/anomalies"]');
+    const rules = page.locator('table.rules tbody tr');
+    await rules.first().waitFor();
+    expect(await rules.count()).toBeGreaterThanOrEqual(10);
+    await expect(page.locator('main').textContent()).resolves.toMatch(/共 \d+ 条线索/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
+    expect(csv.suggestedFilename()).toMatch(/^anomalies-2020-11-16\.csv$/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=xlsx]')]);
+    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    await page.screenshot({ path: '/tmp/console-anomalies.png', fullPage: true });
+
+    await page.click('#nav a[href="#/accountability"]');
+    const units = page.locator('table.accountability').first().locator('tbody tr');
+    await units.first().waitFor();
+    // The browser-opened case was received by the district bureau.
+    await expect(page.locator('table.accountability').first().locator('tr[data-key="DISTRICT_HRSS"]').textContent()).resolves.toMatch(/区人社局\s*[1-9]/);
+    await expect(page.locator('main').textContent()).resolves.toContain('目标任务');
+    await page.screenshot({ path: '/tmp/console-accountability.png', fullPage: true });
+
+    await page.click('#nav a[href="#/payouts"]');
+    await page.locator('table.payouts, .empty').first().waitFor();
   }, 60_000);
 
   it('street staff see only the households of their own street office, overdue ones highlighted, and open one', async () => {
@@ -285,6 +333,63 @@ describeBrowser(title, () => {
     const problem = page.locator('.problem');
     await problem.waitFor();
     expect(Number(await problem.getAttribute('data-status'))).toBeGreaterThanOrEqual(400);
+  }, 60_000);
+
+  it('street staff record a visit that raises a risk, then eliminate it; the board follows; a bad date is shown under its input', async () => {
+    await expect(page.locator('#nav a[href="#/anomalies"]').count()).resolves.toBe(0);
+    await expect(page.locator('#nav a[href="#/accountability"]').count()).resolves.toBe(1);
+    const { rows: [{ household_id: id }] } = await t.db.adminPool.query(`select household_id from household_board where street_office = 'STREET_XIYI' and open_risks = 0 order by household_id limit 1`);
+    const boardRow = page.locator(`table.households tr[data-household-id="${id}"]`);
+    const board = async () => {
+      await page.goto(`${t.baseUrl}/#/households?openRisks=true&as=${Date.now()}`);
+      await page.locator('table.households tbody tr, .empty').first().waitFor();
+    };
+    await board();
+    await expect(boardRow.count()).resolves.toBe(0);
+
+    await page.goto(`${t.baseUrl}/#/households/${id}`);
+    await page.waitForSelector('article.household');
+    const version = Number(await page.getAttribute('article.household', 'data-version'));
+    await expect(page.locator('button.command').count()).resolves.toBe(13);
+    await page.click('button.command[data-command=RecordVisit]');
+    const form = page.locator('form.command-form[data-command=RecordVisit]');
+    await form.waitFor();
+    await expect(form.locator('[name=date]').inputValue()).resolves.toBe('2020-11-16');
+    await expect(form.locator('label:has([name=risks]) .hint').textContent()).resolves.toContain('severity');
+    await form.locator('[name=visitor]').fill('【示例】郑街道');
+    await form.locator('[name=findings]').fill('户主务工收入不稳定');
+    await form.locator('[name=nextVisitDue]').fill('2020-11-01');
+    await form.locator('[name=risks]').fill(JSON.stringify([{ riskId: 'r-browser', description: '务工收入中断', severity: 'high' }]));
+    await form.locator('button[type=submit]').click();
+    const dueError = form.locator('label:has([name=nextVisitDue]) .field-error');
+    await dueError.waitFor();
+    expect(await dueError.textContent()).toContain('2020-11-16');
+    await expect(form.locator('.problem strong').textContent()).resolves.toContain('填写内容有误');
+    await page.screenshot({ path: '/tmp/console-household-error.png', fullPage: true });
+
+    await form.locator('[name=nextVisitDue]').fill('2020-12-16');
+    await form.locator('button[type=submit]').click();
+    await page.waitForSelector(`article.household[data-version="${version + 2}"]`);
+    await expect(page.locator('ul.risks li.open[data-risk-id="r-browser"]').textContent()).resolves.toContain('务工收入中断');
+    await expect(page.locator('.timeline.visits li').first().textContent()).resolves.toContain('户主务工收入不稳定');
+    await page.locator('.flash').waitFor();
+
+    await t.project();
+    await board();
+    await expect(boardRow.textContent()).resolves.toContain('风险 1');
+
+    await page.goto(`${t.baseUrl}/#/households/${id}`);
+    await page.click('button.command[data-command=EliminateRisk]');
+    const eliminate = page.locator('form.command-form[data-command=EliminateRisk]');
+    await expect(eliminate.locator('select[name=riskId]').inputValue()).resolves.toBe('r-browser');
+    await eliminate.locator('[name=reason]').fill('已介绍到社区公益性岗位，收入恢复');
+    await eliminate.locator('button[type=submit]').click();
+    await page.waitForSelector('ul.risks li.eliminated[data-risk-id="r-browser"]');
+    await page.screenshot({ path: '/tmp/console-household.png', fullPage: true });
+
+    await t.project();
+    await board();
+    await expect(boardRow.count()).resolves.toBe(0);
   }, 60_000);
 
   it('shows the weekly report of a chosen week and downloads it as XLSX', async () => {
