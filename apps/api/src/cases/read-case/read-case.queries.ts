@@ -1,11 +1,11 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@casework/domain';
 import { EventStore, ReadStreamOptions } from '@casework/event-store';
 import type { Pool } from 'pg';
 import { CLOCK, Clock, EVENT_STORE, PG_POOL } from '@casework/platform';
 import { getProgramme } from '@casework/policy';
-import { checkUnitScope, loadCase } from '../shared/case-stream';
+import { checkUnitScope, loadCase, type LoadedCase } from '../shared/case-stream';
 import { toCaseView, type CaseView } from '../shared/case.view';
 import { recordCaseRead } from '../shared/record-case-read';
 
@@ -15,6 +15,23 @@ import { recordCaseRead } from '../shared/record-case-read';
  * read model, served elsewhere.)
  */
 
+/** Loads a case for a reader: 404 when absent, 403 outside the reader's unit, the read recorded when it must be. */
+@Injectable()
+export class ScopedCaseReader {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async read(caseId: string, actor: Actor, purpose: string, options: ReadStreamOptions = {}): Promise<LoadedCase> {
+    const loaded = await loadCase(this.store, caseId, options);
+    checkUnitScope(actor, loaded.state);
+    await recordCaseRead(this.pool, actor, loaded.state, caseId, purpose, this.clock.now().toISOString());
+    return loaded;
+  }
+}
+
 export class GetCaseQuery extends Query<{ version: number; view: CaseView }> {
   constructor(readonly caseId: string, readonly actor: Actor, readonly at: { asOf?: string; toVersion?: number } = {}) {
     super();
@@ -23,17 +40,11 @@ export class GetCaseQuery extends Query<{ version: number; view: CaseView }> {
 
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly cases: ScopedCaseReader) {}
 
   async execute(q: GetCaseQuery) {
     const options: ReadStreamOptions = { ...(q.at.asOf ? { asOf: q.at.asOf } : {}), ...(q.at.toVersion ? { toVersion: q.at.toVersion } : {}) };
-    const { state, version } = await loadCase(this.store, q.caseId, options);
-    checkUnitScope(q.actor, state);
-    await recordCaseRead(this.pool, q.actor, state, q.caseId, q.at.asOf || q.at.toVersion ? 'case as of an earlier point' : 'case', this.clock.now().toISOString());
+    const { state, version } = await this.cases.read(q.caseId, q.actor, q.at.asOf || q.at.toVersion ? 'case as of an earlier point' : 'case', options);
     return { version, view: toCaseView(state, version, q.actor) };
   }
 }
@@ -46,16 +57,10 @@ export class GetCaseHistoryQuery extends Query<unknown> {
 
 @QueryHandler(GetCaseHistoryQuery)
 export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly cases: ScopedCaseReader) {}
 
   async execute(q: GetCaseHistoryQuery) {
-    const { state, version, events } = await loadCase(this.store, q.caseId);
-    checkUnitScope(q.actor, state);
-    await recordCaseRead(this.pool, q.actor, state, q.caseId, 'case history', this.clock.now().toISOString());
+    const { version, events } = await this.cases.read(q.caseId, q.actor, 'case history');
     return {
       caseId: q.caseId,
       version,
@@ -81,16 +86,10 @@ export class ExplainCaseQuery extends Query<unknown> {
 
 @QueryHandler(ExplainCaseQuery)
 export class ExplainCaseHandler implements IQueryHandler<ExplainCaseQuery> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly cases: ScopedCaseReader) {}
 
   async execute(q: ExplainCaseQuery) {
-    const { state, version } = await loadCase(this.store, q.caseId);
-    checkUnitScope(q.actor, state);
-    await recordCaseRead(this.pool, q.actor, state, q.caseId, 'case explanation', this.clock.now().toISOString());
+    const { state, version } = await this.cases.read(q.caseId, q.actor, 'case explanation');
     const programme = getProgramme(state.programme, state.policyVersion);
     const e = state.eligibility;
     return {
