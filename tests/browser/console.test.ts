@@ -283,12 +283,21 @@ describeBrowser(title, () => {
     const rules = page.locator('table.rules tbody tr');
     await rules.first().waitFor();
     expect(await rules.count()).toBeGreaterThanOrEqual(10);
-    await expect(page.locator('main').textContent()).resolves.toMatch(/共 \d+ 条线索/);
+    const total = Number(/共 (\d+) 条线索/.exec((await page.locator('main').textContent())!)![1]);
+    expect(total).toBeGreaterThan(0);
+    await expect(page.locator('table.anomalies tbody tr').count()).resolves.toBe(total);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
     expect(csv.suggestedFilename()).toMatch(/^anomalies-2020-11-16\.csv$/);
+    expect(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).length).toBeGreaterThan(total);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=xlsx]')]);
     expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
     await page.screenshot({ path: '/tmp/console-anomalies.png', fullPage: true });
+
+    // A household behind a hit: the inspector's read is recorded, and there is nothing to change.
+    await page.locator('table.anomalies tbody tr a[href^="#/households/"]').first().click();
+    await page.waitForSelector('article.household');
+    await expect(page.locator('article.household .notice').textContent()).resolves.toContain('本次查阅已记录');
+    await expect(page.locator('button.command').count()).resolves.toBe(0);
 
     await page.click('#nav a[href="#/accountability"]');
     const units = page.locator('table.accountability').first().locator('tbody tr');
