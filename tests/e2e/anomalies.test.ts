@@ -4,6 +4,7 @@ import { decide, foldCase, type Actor, type CaseCommand, type CaseEvent, type Ca
 import { PostgresEventStore } from '@casework/event-store';
 import { ProjectionRunner, allProjections } from '@casework/read-models';
 import { startTestApp, TestApp } from '../support/app';
+import { waitUntilInGlobalOrder } from '../support/global-order';
 
 jest.setTimeout(120_000);
 
@@ -157,11 +158,7 @@ describe('GET /api/inspections/anomalies (HTTP, PostgreSQL)', () => {
       }
     }
     const adminStore = new PostgresEventStore({ pool: t.db.adminPool, schema: t.db.schema });
-    // readAll shows only commits no open transaction can precede; other suites' transactions may hold that back a moment.
-    for (let tries = 0; (await adminStore.readAll({ maxCount: 5000 })).length < total; tries++) {
-      if (tries > 100) throw new Error('appended events did not become readable');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitUntilInGlobalOrder(adminStore, total);
     const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
     await new ProjectionRunner({ pool: t.db.adminPool, store: adminStore, schema: t.db.schema, projections: allProjections(), logger: quiet }).catchUp();
   });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { PostgresEventStore } from '@casework/event-store';
 import { ProjectionRunner, allProjections, recordRead, syntheticWorkload } from '@casework/read-models';
 import { appendStreams } from '../reliability/projection-fixture';
+import { waitUntilInGlobalOrder } from '../support/global-order';
 import { startTestApp, TestApp } from '../support/app';
 
 describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () => {
@@ -15,13 +16,8 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     const adminStore = new PostgresEventStore({ pool: t.db.adminPool, schema: t.db.schema });
     const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
     const runner = new ProjectionRunner({ pool: t.db.adminPool, store: adminStore, schema: t.db.schema, projections: allProjections(), logger: quiet });
-    // readAll shows an event once no older transaction anywhere in the cluster is open: retry until all are in.
-    for (let i = 0; i < 500; i++) {
-      await runner.catchUp();
-      const { rows } = await t.db.adminPool.query('select count(*)::int as n from audit_events');
-      if (rows[0].n === total) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitUntilInGlobalOrder(adminStore, total);
+    await runner.catchUp();
   });
   afterAll(async () => {
     await t?.close();

@@ -1,23 +1,16 @@
 import { makeResidentId } from '@casework/policy';
 import { HouseholdBoardProjection, ProjectionRunner } from '@casework/read-models';
 import type { TestApp } from '../support/app';
+import { waitUntilInGlobalOrder } from '../support/global-order';
 
 /** The household board projection on the test schema; `catchUp()` brings it to the head of the store. */
 export function boardRunner(t: TestApp): { catchUp(): Promise<void> } {
   const runner = new ProjectionRunner({ pool: t.db.adminPool, store: t.store, schema: t.db.schema, projections: [new HouseholdBoardProjection()], logger: { log() {}, warn() {}, error() {} } });
   const count = async (sql: string) => (await t.db.adminPool.query(sql)).rows[0].n as number;
   return {
-    // readAll holds back events while any older transaction in the cluster is still open (other suites run
-    // beside this one), so one catchUp may stop short: repeat until every household event is on the board.
     async catchUp() {
-      const deadline = Date.now() + 60_000;
-      const stored = await count(`select count(*)::int as n from events where stream_id like 'household-%'`);
-      for (;;) {
-        await runner.catchUp();
-        if ((await count(`select coalesce(sum(version), 0)::int as n from household_board`)) === stored) return;
-        if (Date.now() > deadline) throw new Error('the household board did not catch up within 60 s');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitUntilInGlobalOrder(t.store, await count('select count(*)::int as n from events'));
+      await runner.catchUp();
     },
   };
 }

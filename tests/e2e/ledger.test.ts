@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { waitUntilInGlobalOrder } from '../support/global-order';
 import { startTestApp, type TestApp } from '../support/app';
 
 describe('ledger over HTTP: digest and verification for inspectors', () => {
@@ -19,15 +20,9 @@ describe('ledger over HTTP: digest and verification for inspectors', () => {
 
   const auth = async (user: string) => ({ Authorization: `Bearer ${await t.login(user)}` });
 
-  // The global order only shows events once every older transaction on the server has ended
-  // (other suites run beside this one), so wait until the four appended events are readable.
   async function digestOfAll() {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const d = await request(t.server).get('/api/ledger/digest').set(await auth('inspector'));
-      if (d.status !== 200 || d.body.digest.eventCount >= 4 || Date.now() > deadline) return d;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitUntilInGlobalOrder(t.store, 4);
+    return request(t.server).get('/api/ledger/digest').set(await auth('inspector'));
   }
 
   it('gives the inspector a digest of every event and a clean verification', async () => {

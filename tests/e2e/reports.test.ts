@@ -5,6 +5,7 @@ import { PostgresEventStore } from '@casework/event-store';
 import { ProjectionRunner, allProjections, assigneeOf, type SyntheticEvent, type SyntheticStream } from '@casework/read-models';
 import { appendStreams } from '../reliability/projection-fixture';
 import { startTestApp, TestApp } from '../support/app';
+import { waitUntilInGlobalOrder } from '../support/global-order';
 
 jest.setTimeout(120_000);
 
@@ -99,11 +100,7 @@ describe('GET /api/reports/accountability, /weekly, /payouts and POST /api/repor
     t.clock.set('2020-12-31T04:00:00.000Z');
     const total = await appendStreams(t.store, [A, B, C, D, H1, H2]);
     const adminStore = new PostgresEventStore({ pool: t.db.adminPool, schema: t.db.schema });
-    // readAll shows only commits no open transaction can precede; other suites' transactions may hold that back a moment.
-    for (let tries = 0; (await adminStore.readAll({ maxCount: 1000 })).length < total; tries++) {
-      if (tries > 100) throw new Error('appended events did not become readable');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitUntilInGlobalOrder(adminStore, total);
     const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
     await new ProjectionRunner({ pool: t.db.adminPool, store: adminStore, schema: t.db.schema, projections: allProjections(), logger: quiet }).catchUp();
   });

@@ -11,6 +11,7 @@ import {
   type PayoutTotals,
 } from '@casework/read-models';
 import { appendStreams, createProjectionSchema, ProjectionSchema } from './projection-fixture';
+import { waitUntilInGlobalOrder } from '../support/global-order';
 
 jest.setTimeout(180_000);
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -81,11 +82,7 @@ describe(`payouts ledger and accountability on a random workload (PostgreSQL, se
   beforeAll(async () => {
     db = await createProjectionSchema('ledger_rel');
     const total = await appendStreams(db.store, syntheticWorkload(SEED, 300, 40));
-    // readAll shows only commits no open transaction can precede; other suites' transactions may hold that back a moment.
-    for (let tries = 0; (await db.store.readAll({ maxCount: 1_000_000 })).length < total; tries++) {
-      if (tries > 100) throw new Error('appended events did not become readable');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitUntilInGlobalOrder(db.store, total);
     await new ProjectionRunner({ pool: db.adminPool, store: db.store, schema: db.schema, projections: projections(), batchSize: 97, logger: quiet }).catchUp();
     events = await db.store.readAll({ maxCount: 1_000_000 });
     expect(events.length).toBe(total);
