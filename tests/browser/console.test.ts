@@ -239,6 +239,7 @@ describeBrowser(title, () => {
 
     // By time: before the case was opened it did not exist yet (the API says so in words), at the test clock's now it is current.
     await card.locator('select[name=asOfBy]').selectOption('at');
+    await expect(card.locator('input[name=asOfVersion]').isVisible()).resolves.toBe(false);
     await card.locator('input[name=asOfAt]').fill('2020-01-01T08:00:00');
     await card.locator('button[type=submit]').click();
     await card.locator('.as-of-result .problem').waitFor();
