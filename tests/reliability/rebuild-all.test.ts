@@ -73,6 +73,12 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
     expect(await snapshot()).toEqual(live);
     expect(await indexNames()).toEqual(liveIndexes);
     expect(await scratchTables()).toEqual([]);
+    // The copies were filled unlogged; what was swapped in is crash-safe again.
+    const { rows: unlogged } = await db.adminPool.query(
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relpersistence <> 'p'`,
+      [db.schema],
+    );
+    expect(unlogged).toEqual([]);
     const checkpoints = await readCheckpoints(db.adminPool, db.schema);
     for (const p of allProjections()) expect([p.name, checkpoints.get(p.name)?.position]).toEqual([p.name, all[all.length - 1].position]);
   });

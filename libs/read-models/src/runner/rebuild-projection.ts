@@ -69,7 +69,8 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
 
 /**
  * Rebuilds projections from zero in one pass over the log (DESIGN §5): each batch is read and
- * decoded once and applied to every projection's `<table>_rebuild` copies (unique keys only while
+ * decoded once and applied to every projection's `<table>_rebuild` copies (unlogged until the
+ * fill is done; unique keys only while
  * filling, none for insert-only tables; the other indexes are built after the fill, which is much
  * faster). Then one
  * transaction, holding every rebuilt projection's checkpoint row: applies what came in meanwhile,
@@ -111,7 +112,9 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
       indexes.set(table, info);
       const rb = tmpName(table, REBUILD_SUFFIX);
       await main.query(`drop table if exists ${q(rb)}`);
-      await main.query(`create table ${q(rb)} (like ${q(table)} including defaults including constraints including identity including generated)`);
+      // Unlogged while filling: the copies are scratch until the swap (dropped if the rebuild dies),
+      // so the fill writes no WAL; SET LOGGED below writes them to the WAL in bulk before any index.
+      await main.query(`create unlogged table ${q(rb)} (like ${q(table)} including defaults including constraints including identity including generated)`);
       // Unique keys now (upserts and lookups need them) unless the table is insert-only; the rest after the fill.
       if (insertOnly) continue;
       for (const ix of info.filter(isKey)) {
@@ -156,6 +159,12 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
     report(done, 'indexing');
     // Index builds sort in memory rather than on disk when they can.
     for (const c of clients) await c.query(`set maintenance_work_mem = '256MB'`);
+    await runOn(
+      clients,
+      tables.map(({ projection, table }) => (client: PoolClient) =>
+        timed(projection, () => client.query(`alter table ${q(tmpName(table, REBUILD_SUFFIX))} set logged`).then(() => undefined)),
+      ),
+    );
     // Keys first (ALTER TABLE locks the table), then every plain index as its own task: builds on
     // one table share its lock, so the big tables' indexes spread over the connections.
     await runOn(
