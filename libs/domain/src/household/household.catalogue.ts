@@ -80,7 +80,7 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
     date('date'),
     str('visitor', true, NAME),
     str('findings', true, TEXT),
-    // May be empty text, but must be sent: "no needs" is a finding too.
+    // Optional: missing is recorded as empty text ("no needs" is a finding too).
     { name: 'needs', type: 'string', required: false, maxLength: TEXT },
     { name: 'measuresTaken', type: 'string', required: false, maxLength: TEXT },
     date('nextVisitDue'),

@@ -74,8 +74,8 @@ export interface RecordVisitData {
   date: string;
   visitor: string;
   findings: string;
-  needs: string;
-  measuresTaken: string;
+  needs?: string;
+  measuresTaken?: string;
   nextVisitDue: string;
   /** Risks the visitor found; each becomes a RiskFlagRaised with source `visit`. */
   risks?: VisitRiskInput[];

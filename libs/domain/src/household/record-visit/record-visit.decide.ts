@@ -16,8 +16,11 @@ export function decideRecordVisit(command: HouseholdCommandOf<'RecordVisit'>, st
   if (hasDate) p.notAfter('date', d.date, localDateOf(command.at));
   p.text('visitor', d.visitor);
   p.text('findings', d.findings);
-  p.string('needs', d.needs);
-  p.string('measuresTaken', d.measuresTaken);
+  // Optional: a visit that found no needs, or took no measure, records empty text.
+  const needs = d.needs ?? '';
+  const measuresTaken = d.measuresTaken ?? '';
+  p.string('needs', needs);
+  p.string('measuresTaken', measuresTaken);
   if (p.date('nextVisitDue', d.nextVisitDue) && hasDate && d.nextVisitDue <= d.date) p.add('nextVisitDue', `must be after the visit date (${d.date})`);
   const risks = d.risks ?? [];
   if (p.array('risks', risks, { nonEmpty: false })) {
@@ -43,8 +46,8 @@ export function decideRecordVisit(command: HouseholdCommandOf<'RecordVisit'>, st
         date: d.date,
         visitor: d.visitor.trim(),
         findings: d.findings.trim(),
-        needs: d.needs.trim(),
-        measuresTaken: d.measuresTaken.trim(),
+        needs: needs.trim(),
+        measuresTaken: measuresTaken.trim(),
         nextVisitDue: d.nextVisitDue,
         at: command.at,
       },

@@ -39,12 +39,17 @@ describe('RecordVisit', () => {
 
   it('rejects a visit in the future, missing fields and malformed risks', () => {
     given(aHousehold())
-      .when(visit({ date: '2020-10-10', nextVisitDue: '2020-11-10', visitor: '', findings: '', needs: undefined as never, risks: [{ riskId: '', description: '', severity: 'grave' as never }] }))
+      .when(visit({ date: '2020-10-10', nextVisitDue: '2020-11-10', visitor: '', findings: '', needs: 42 as never, risks: [{ riskId: '', description: '', severity: 'grave' as never }] }))
       .thenThrows({ kind: 'validation', fields: ['date', 'visitor', 'findings', 'needs', 'risks[0].riskId', 'risks[0].description', 'risks[0].severity'] });
   });
 
   it('accepts empty needs and measures taken', () => {
     expect(given(aHousehold()).when(visit({ needs: '', measuresTaken: '' })).events()).toHaveLength(1);
+  });
+
+  it('records missing needs and measures taken as empty text (both optional in the catalogue)', () => {
+    const [event] = given(aHousehold()).when(visit({ needs: undefined, measuresTaken: undefined })).events();
+    expect(event.data).toMatchObject({ needs: '', measuresTaken: '' });
   });
 
   it('refuses a visit id already used', () => {
