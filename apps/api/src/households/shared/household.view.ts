@@ -1,5 +1,4 @@
 import { HOUSEHOLD_COMMANDS, canChangeHousehold, missingPlan, nextVisitDue, openRisks, overdueMeasures, type Actor, type HouseholdCommandType, type RegisteredHousehold } from '@casework/domain';
-import { householdCommandRoute } from './household-command.decorator';
 
 /** The household as the API shows it: its state, version, schedule as of `today`, and what the caller may do. */
 export function toHouseholdView(state: RegisteredHousehold, version: number, today: string, actor: Actor) {
@@ -19,7 +18,7 @@ export function toHouseholdView(state: RegisteredHousehold, version: number, tod
       openRisks: openRisks(state).map((r) => r.riskId),
     },
     allowedCommands: mayChange
-      ? (Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[]).filter((t) => !HOUSEHOLD_COMMANDS[t].opensHousehold).map((t) => ({ command: t, route: householdCommandRoute(t) }))
+      ? (Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[]).filter((t) => !HOUSEHOLD_COMMANDS[t].opensHousehold).map((t) => ({ command: t, route: HOUSEHOLD_COMMANDS[t].route }))
       : [],
   };
 }
