@@ -62,3 +62,39 @@ export function pollingSubscription(
     },
   };
 }
+
+/**
+ * The polling subscriptions one adapter opened, so that close() stops every one of them before
+ * the adapter lets go of its connection (a subscription left running would poll a closed client).
+ */
+export class OpenSubscriptions {
+  private readonly open = new Set<Subscription>();
+
+  constructor(private readonly readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>) {}
+
+  subscribe(options: SubscribeOptions): Subscription {
+    const subscription = pollingSubscription(this.readAll, options);
+    this.open.add(subscription);
+    const open = this.open;
+    return {
+      get position() {
+        return subscription.position;
+      },
+      async stop() {
+        open.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  /** How many are still running. */
+  get size(): number {
+    return this.open.size;
+  }
+
+  async stopAll(): Promise<void> {
+    const all = [...this.open];
+    this.open.clear();
+    await Promise.all(all.map((s) => s.stop()));
+  }
+}

@@ -52,6 +52,8 @@ class FakeServer {
   }
 
   readAll(options: { fromPosition?: { commit: bigint } | string } = {}) {
+    this.readAllCalls++;
+    if (this.disposed) throw new Error('the client is disposed');
     const all = this.all;
     const from = typeof options.fromPosition === 'object' ? options.fromPosition.commit : -1n;
     return (async function* () {
@@ -60,7 +62,12 @@ class FakeServer {
     })();
   }
 
-  async dispose() {}
+  readAllCalls = 0;
+  disposed = false;
+
+  async dispose() {
+    this.disposed = true;
+  }
 }
 
 describe('EventStoreDbEventStore (against a stand-in for the server)', () => {
@@ -137,6 +144,18 @@ describe('EventStoreDbEventStore (against a stand-in for the server)', () => {
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(results.every((r) => r.lastVersion === 1)).toBe(true);
     expect(await store.readStream('s6')).toHaveLength(1);
+  });
+
+  it('close stops its subscriptions before disposing of the client: nothing polls a closed client', async () => {
+    const errors: unknown[] = [];
+    store.subscribeToAll({ idleMs: 1, onBatch: async () => undefined, onError: (e) => errors.push(e) });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(server.readAllCalls).toBeGreaterThan(0);
+    await store.close();
+    const calls = server.readAllCalls;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(server.readAllCalls).toBe(calls);
+    expect(errors).toEqual([]);
   });
 
   it('reads all after a position, exclusive, without system events or command markers', async () => {

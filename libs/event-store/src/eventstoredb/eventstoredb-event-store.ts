@@ -32,7 +32,7 @@ import {
   type Subscription,
   type Upcaster,
 } from '../event-store.port';
-import { pollingSubscription } from '../subscription';
+import { OpenSubscriptions } from '../subscription';
 import { UpcasterChain } from '../upcasting';
 import { commandEventId } from './command-event-id';
 
@@ -70,6 +70,7 @@ export interface EventStoreDbEventStoreOptions {
 export class EventStoreDbEventStore implements EventStore {
   private readonly upcasters: UpcasterChain;
   private readonly maxAppendAttempts: number;
+  private readonly subscriptions = new OpenSubscriptions((o) => this.readAll(o));
 
   constructor(private readonly client: EventStoreDBClient, options: EventStoreDbEventStoreOptions = {}) {
     this.upcasters = new UpcasterChain(options.upcasters);
@@ -219,10 +220,11 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     // Polling readAll, like the other adapters: the same checkpoint and redelivery semantics.
-    return pollingSubscription((o) => this.readAll(o), options);
+    return this.subscriptions.subscribe(options);
   }
 
   async close(): Promise<void> {
+    await this.subscriptions.stopAll();
     await this.client.dispose();
   }
 

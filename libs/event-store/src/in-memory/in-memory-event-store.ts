@@ -15,7 +15,7 @@ import type {
   Subscription,
   Upcaster,
 } from '../event-store.port';
-import { pollingSubscription } from '../subscription';
+import { OpenSubscriptions } from '../subscription';
 import { UpcasterChain } from '../upcasting';
 
 export interface InMemoryEventStoreOptions {
@@ -31,7 +31,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly commands = new Map<string, AppendResult>();
   private readonly upcasters: UpcasterChain;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions((o) => this.readAll(o));
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.upcasters = new UpcasterChain(options.upcasters);
@@ -114,22 +114,11 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    const subscription = pollingSubscription((o) => this.readAll(o), { idleMs: 10, ...options });
-    this.subscriptions.add(subscription);
-    return {
-      get position() {
-        return subscription.position;
-      },
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return this.subscriptions.subscribe({ idleMs: 10, ...options });
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
   }
 
   /** Number of stored events (for tests). */

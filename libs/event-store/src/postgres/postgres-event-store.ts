@@ -15,7 +15,7 @@ import type {
   Subscription,
   Upcaster,
 } from '../event-store.port';
-import { pollingSubscription } from '../subscription';
+import { OpenSubscriptions } from '../subscription';
 import { UpcasterChain } from '../upcasting';
 import { checkIdentifier } from './migrations';
 
@@ -86,7 +86,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly schema: string;
   private readonly upcasters: UpcasterChain;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions((o) => this.readAll(o));
   private readonly sql: { append: string; readAll: string; forwards: string; backwards: string; version: string };
 
   private readonly prepared: boolean;
@@ -195,23 +195,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    const subscription = pollingSubscription((o) => this.readAll(o), options);
-    this.subscriptions.add(subscription);
-    return {
-      get position() {
-        return subscription.position;
-      },
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return this.subscriptions.subscribe(options);
   }
 
   /** Stops the subscriptions. The pool belongs to the caller, who ends it. */
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
   }
 
   private toEvent(r: EventRow, raw?: boolean): RecordedEvent {
