@@ -1,6 +1,7 @@
 import { DomainError } from '@casework/domain';
 import { ConcurrencyError } from '@casework/event-store';
-import { toProblem } from './problem-details.filter';
+import { Logger, type ArgumentsHost } from '@nestjs/common';
+import { ProblemDetailsFilter, toProblem } from './problem-details.filter';
 
 describe('toProblem', () => {
   it('maps each domain error kind to its status and keeps the stable code and details', () => {
@@ -21,5 +22,39 @@ describe('toProblem', () => {
     expect(p.code).toBe('INTERNAL_ERROR');
     expect(p.reference).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(p)).not.toContain('secret_table');
+  });
+});
+
+describe('ProblemDetailsFilter', () => {
+  it('logs a 500 with its reference, the path and the query parameter names, never their values', () => {
+    const logged: string[] = [];
+    const spy = jest.spyOn(Logger.prototype, 'error').mockImplementation((m: unknown) => void logged.push(String(m)));
+    const sent: { status?: number; body?: Record<string, unknown> } = {};
+    const res = {
+      headersSent: false,
+      status(s: number) {
+        sent.status = s;
+        return this;
+      },
+      type() {
+        return this;
+      },
+      json(b: Record<string, unknown>) {
+        sent.body = b;
+      },
+    };
+    const req = { method: 'GET', path: '/api/households', originalUrl: '/api/households?reason=核查张三110101199003070000&village=x', query: { reason: '核查张三110101199003070000', village: 'x' } };
+    const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as unknown as ArgumentsHost;
+    try {
+      new ProblemDetailsFilter().catch(new Error('boom'), host);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sent.status).toBe(500);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('GET /api/households?reason=…&village=…');
+    expect(logged[0]).toContain(String(sent.body!.reference));
+    expect(logged[0]).not.toContain('张三');
+    expect(logged[0]).not.toContain('110101199003070000');
   });
 });

@@ -86,6 +86,11 @@ export function toProblem(err: unknown): ProblemDetails {
   });
 }
 
+const queryNamesOf = (req: Request): string => {
+  const names = Object.keys((req.query ?? {}) as Record<string, unknown>);
+  return names.length > 0 ? `?${names.map((n) => `${n}=…`).join('&')}` : '';
+};
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly log = new Logger('HTTP');
@@ -96,7 +101,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const body = toProblem(err);
     body.instance = req.originalUrl;
-    if (body.status >= 500) this.log.error(`${req.method} ${req.originalUrl} [reference ${String(body.reference)}]: ${(err as Error)?.stack ?? String(err)}`);
+    // The log names the route and the query's parameter names, not their values: a reason or a filter may carry personal data.
+    if (body.status >= 500) this.log.error(`${req.method} ${req.path}${queryNamesOf(req)} [reference ${String(body.reference)}]: ${(err as Error)?.stack ?? String(err)}`);
     if (res.headersSent) return;
     res.status(body.status).type('application/problem+json').json(body);
   }
