@@ -1,4 +1,4 @@
-import { DomainError, caseStreamId, evolve, foldCase, forbidden, initialCaseState, type Actor, type CaseEvent, type CaseState, type OpenCaseState } from '@casework/domain';
+import { DomainError, caseStreamId, evolve, foldCase, forbidden, type Actor, type CaseEvent, type CaseState, type OpenCaseState } from '@casework/domain';
 import type { EventStore, ReadStreamOptions, RecordedEvent } from '@casework/event-store';
 import { isStreetOffice } from '@casework/identity';
 
@@ -21,7 +21,6 @@ export async function loadCase(store: EventStore, caseId: string, options: ReadS
 }
 
 export const applyEvents = (state: CaseState, events: readonly CaseEvent[]): CaseState => events.reduce(evolve, state);
-export const emptyCase = initialCaseState;
 
 /**
  * Street offices see and act on their own unit's cases only; district units, finance and

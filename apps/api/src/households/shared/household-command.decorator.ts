@@ -33,10 +33,6 @@ function objectSchema(fields: readonly HouseholdFieldSpec[]): Schema {
   };
 }
 
-/** The route of a household command, e.g. `POST /api/households/:id/record-visit`. */
-export const householdCommandRoute = (type: HouseholdCommandType): string =>
-  HOUSEHOLD_COMMANDS[type].opensHousehold ? 'POST /api/households' : `POST /api/households/:id/${HOUSEHOLD_COMMANDS[type].route}`;
-
 /**
  * OpenAPI for a household command route, generated from HOUSEHOLD_COMMANDS: the same catalogue
  * checks the body (checkHouseholdBody), so the documentation and the checks cannot disagree.
