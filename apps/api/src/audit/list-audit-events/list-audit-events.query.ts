@@ -51,8 +51,8 @@ export async function listAuditEvents(
             policy_version, correlation_id, hash
        from ${table} ${filter}
       order by commit ${dir}, prepare ${dir}
-      limit ${paging.limit} offset ${paging.offset}`,
-    params,
+      limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, paging.limit, paging.offset],
   );
   return {
     total: n,

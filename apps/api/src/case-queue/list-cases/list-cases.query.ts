@@ -56,8 +56,8 @@ export async function listCases(db: DataSource, q: ListCasesRequest, today: stri
             to_char(due_on, 'YYYY-MM-DD') as due_on, coalesce(due_on < $${params.length + 1}::date, false) as overdue, version
        from ${table} ${filter}
       order by ${column} ${desc ? 'desc' : 'asc'} nulls last, case_id
-      limit ${pageSize} offset ${(page - 1) * pageSize}`,
-    [...params, today],
+      limit $${params.length + 2} offset $${params.length + 3}`,
+    [...params, today, pageSize, (page - 1) * pageSize],
   );
   return {
     total: n,
