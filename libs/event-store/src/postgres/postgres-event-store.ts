@@ -87,7 +87,7 @@ export class PostgresEventStore implements EventStore {
   private readonly schema: string;
   private readonly upcasters: UpcasterChain;
   private readonly subscriptions = new OpenSubscriptions((o) => this.readAll(o));
-  private readonly sql: { append: string; readAll: string; forwards: string; backwards: string; version: string };
+  private readonly sql: { append: string; appendFast: string; readAll: string; forwards: string; backwards: string; version: string };
 
   private readonly prepared: boolean;
 
@@ -104,6 +104,7 @@ export class PostgresEventStore implements EventStore {
     const s = this.schema;
     this.sql = {
       append: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events($1, $2, $3, $4)`,
+      appendFast: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events_fast($1, $2, $3, $4)`,
       readAll: `select ${COLUMNS} from ${s}.events e
         where tx_id < pg_snapshot_xmin(pg_current_snapshot()) and (tx_id, global_seq) > ($1::xid8, $2::bigint)
         order by e.tx_id, e.global_seq limit $3`,
@@ -129,11 +130,23 @@ export class PostgresEventStore implements EventStore {
     const code = expected === 'any' ? -1 : expected === 'stream_exists' ? -2 : expected;
     const params = [streamId, code, prepared[0].metadata.commandId, prepared.map((p) => p.hashPrefix)];
     const query = { ...this.named('casework-append'), text: this.sql.append, values: params };
+    const fast = { ...this.named('casework-append-fast'), text: this.sql.appendFast, values: params };
     let row: AppendRow;
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = options.client ? await options.client.query<AppendRow>(query) : await this.pool.query<AppendRow>(query);
-        row = result.rows[0];
+        if (options.client) {
+          row = (await options.client.query<AppendRow>(query)).rows[0];
+        } else {
+          // On its own connection nothing else is in the transaction: try without a savepoint and
+          // let append_events answer only when a racing writer got there first.
+          row = await this.pool.query<AppendRow>(fast).then(
+            (r) => r.rows[0],
+            async (err: { code?: string }) => {
+              if (err.code !== '23505') throw err;
+              return (await this.pool.query<AppendRow>(query)).rows[0];
+            },
+          );
+        }
       } catch (err) {
         // Only when append_events gave up (REPEATABLE READ caller, see PostgresAppendOptions).
         if ((err as { code?: string }).code === '23505') {
