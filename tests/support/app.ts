@@ -21,6 +21,9 @@ export class TestClock {
   advanceDays(days: number): void {
     this.ms += days * 86_400_000;
   }
+  advanceSeconds(seconds: number): void {
+    this.ms += seconds * 1000;
+  }
 }
 
 export interface TestApp {

@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '@casework/platform';
 import { USER_DIRECTORY } from './auth.tokens';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { LogInHttpController } from './log-in/log-in.http.controller';
+import { LoginThrottle } from './log-in/login-throttle';
 
 /** Sign-in and the global bearer-token guard. */
 @Module({})
@@ -29,6 +30,7 @@ export class AuthModule {
       providers: [
         { provide: USER_DIRECTORY, useValue: new UserDirectory(dataSource) },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        LoginThrottle,
       ],
       exports: [USER_DIRECTORY],
     };

@@ -1,10 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { ROLES, forbidden } from '@casework/domain';
-import { problem } from '@casework/platform';
-import { ACTOR_KEY, AccessTokenClaims } from './auth.tokens';
+import { UserDirectory } from '@casework/identity';
+import { CLOCK, Clock, problem } from '@casework/platform';
+import { ACTOR_KEY, AccessTokenClaims, USER_DIRECTORY } from './auth.tokens';
 import { CHANGES_NOTHING } from './changes-nothing.decorator';
 import { IS_PUBLIC } from './public.decorator';
 
@@ -15,6 +16,9 @@ const unauthenticated = (detail: string) => new UnauthorizedException(problem(40
 
 const READING = ['GET', 'HEAD', 'OPTIONS'];
 
+/** How long the guard trusts its last look at whether a token's user is still active. */
+export const USER_CHECK_TTL_MS = 30_000;
+
 /**
  * Every route needs a valid bearer token unless it is @Public() or an open path. Discipline
  * inspectors change nothing (DESIGN §1): any other method is refused here, before the body is
@@ -22,9 +26,14 @@ const READING = ['GET', 'HEAD', 'OPTIONS'];
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
+  // userId -> whether the user was active (false when deactivated or gone) and when that was read; one process's memory.
+  private readonly checked = new Map<string, { active: boolean; at: number }>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -45,10 +54,23 @@ export class BearerAuthGuard implements CanActivate {
     if (typeof claims.sub !== 'string' || !(ROLES as readonly string[]).includes(claims.role) || typeof claims.unit !== 'string') {
       throw unauthenticated('The token is not valid: sign in again.');
     }
+    // A token outlives a deactivation: refuse it once the cached look-up notices.
+    if (!(await this.isActive(claims.sub))) throw unauthenticated('This account is no longer active: ask an administrator.');
     req[ACTOR_KEY] = { userId: claims.sub, role: claims.role, unit: claims.unit };
     if (claims.role === 'inspector' && !READING.includes(req.method) && !this.reflector.getAllAndOverride<boolean>(CHANGES_NOTHING, [ctx.getHandler(), ctx.getClass()])) {
       throw forbidden('INSPECTOR_READ_ONLY', 'Discipline inspectors read, verify and export; they do not change anything.', { role: claims.role });
     }
     return true;
+  }
+
+  /** Read at most once per USER_CHECK_TTL_MS per user, so a request rarely costs a query. */
+  private async isActive(id: string): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    const hit = this.checked.get(id);
+    if (hit && now >= hit.at && now - hit.at < USER_CHECK_TTL_MS) return hit.active;
+    // Entries only come from validly signed tokens, so the map is bounded by the number of users.
+    const active = (await this.users.findById(id)) !== null;
+    this.checked.set(id, { active, at: now });
+    return active;
   }
 }

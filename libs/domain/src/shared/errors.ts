@@ -1,7 +1,8 @@
 /**
  * The few typed errors business code throws. One exception filter (libs/platform) maps them to
  * Problem Details: validation 400, forbidden 403, not_found 404, illegal_state 409, conflict 409,
- * stale_version 412, precondition_required 428. Business code never throws HTTP exceptions.
+ * stale_version 412, precondition_required 428, too_many_requests 429 (with `retryAfterSeconds`).
+ * Business code never throws HTTP exceptions.
  */
 export type DomainErrorKind =
   | 'validation'
@@ -10,7 +11,8 @@ export type DomainErrorKind =
   | 'illegal_state'
   | 'conflict'
   | 'stale_version'
-  | 'precondition_required';
+  | 'precondition_required'
+  | 'too_many_requests';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `applicant.idNumber`. */
@@ -40,3 +42,7 @@ export const illegalTransition = (state: string, command: string, allowed: strin
 
 export const forbidden = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new DomainError('forbidden', code, message, details);
+
+/** Refused for now; `retryAfterSeconds` becomes the Retry-After header. */
+export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number, details: Record<string, unknown> = {}) =>
+  new DomainError('too_many_requests', code, message, { ...details, retryAfterSeconds });

@@ -5,7 +5,7 @@ import { ProblemDetailsFilter, toProblem } from './problem-details.filter';
 
 describe('toProblem', () => {
   it('maps each domain error kind to its status and keeps the stable code and details', () => {
-    const kinds = { validation: 400, forbidden: 403, not_found: 404, illegal_state: 409, conflict: 409, stale_version: 412, precondition_required: 428 } as const;
+    const kinds = { validation: 400, forbidden: 403, not_found: 404, illegal_state: 409, conflict: 409, stale_version: 412, precondition_required: 428, too_many_requests: 429 } as const;
     for (const [kind, status] of Object.entries(kinds)) {
       const p = toProblem(new DomainError(kind as keyof typeof kinds, 'SOME_CODE', 'words', { allowed: ['a'] }));
       expect(p).toMatchObject({ status, code: 'SOME_CODE', detail: 'words', allowed: ['a'] });

@@ -23,6 +23,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   stale_version: 412,
   precondition_required: 428,
+  too_many_requests: 429,
 };
 
 const TITLES: Record<number, string> = {
@@ -36,6 +37,7 @@ const TITLES: Record<number, string> = {
   413: 'Request too large',
   415: 'Unsupported media type',
   428: 'Version required',
+  429: 'Too many requests',
   500: 'Internal error',
 };
 
@@ -104,6 +106,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // The log names the route and the query's parameter names, not their values: a reason or a filter may carry personal data.
     if (body.status >= 500) this.log.error(`${req.method} ${req.path}${queryNamesOf(req)} [reference ${String(body.reference)}]: ${(err as Error)?.stack ?? String(err)}`);
     if (res.headersSent) return;
+    if (body.status === 429 && typeof body.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(Math.max(1, Math.ceil(body.retryAfterSeconds))));
     res.status(body.status).type('application/problem+json').json(body);
   }
 }
