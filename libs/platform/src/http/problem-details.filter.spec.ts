@@ -1,4 +1,4 @@
-import { DomainError } from '@casework/domain';
+import { DomainError, tooManyRequests } from '@casework/domain';
 import { ConcurrencyError } from '@casework/event-store';
 import { Logger, type ArgumentsHost } from '@nestjs/common';
 import { ProblemDetailsFilter, toProblem } from './problem-details.filter';
@@ -56,5 +56,26 @@ describe('ProblemDetailsFilter', () => {
     expect(logged[0]).toContain(String(sent.body!.reference));
     expect(logged[0]).not.toContain('张三');
     expect(logged[0]).not.toContain('110101199003070000');
+  });
+});
+
+describe('ProblemDetailsFilter on too_many_requests', () => {
+  it('sends Retry-After in whole seconds from retryAfterSeconds', () => {
+    const headers: Record<string, string> = {};
+    const res = {
+      headersSent: false,
+      setHeader: (n: string, v: string) => void (headers[n] = v),
+      status() {
+        return this;
+      },
+      type() {
+        return this;
+      },
+      json() {},
+    };
+    const req = { method: 'POST', path: '/api/auth/login', originalUrl: '/api/auth/login', query: {} };
+    const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as unknown as ArgumentsHost;
+    new ProblemDetailsFilter().catch(tooManyRequests('TOO_MANY_LOGIN_ATTEMPTS', 'Wait.', 89.2), host);
+    expect(headers['Retry-After']).toBe('90');
   });
 });
