@@ -14,7 +14,7 @@ function loadReasons(): { reasonZh(reason: unknown): string | null } {
 }
 
 const { reasonZh } = loadReasons();
-const reasonOf = (r: { ok: boolean }): string => (r as { reason: string }).reason;
+const reasonOf = (r: { ok: true } | { ok: false; reason: string }): string => (r.ok ? '' : r.reason);
 
 describe('apps/web/public/reasons.js', () => {
   it.each([

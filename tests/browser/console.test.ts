@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { DEMO_PASSWORD } from '@casework/identity';
+import { makeResidentId } from '@casework/policy';
 import { CHROMIUM, chromiumArgs, chromiumPresent, freshProfileDir, startConsoleApp, type ConsoleApp } from './console-fixture';
 
 /*
@@ -400,6 +401,57 @@ describeBrowser(title, () => {
     await t.project();
     await board();
     await expect(boardRow.count()).resolves.toBe(0);
+  }, 60_000);
+
+  it('street staff register a household: a wrong ID check digit is shown in Chinese under that member, then the household page', async () => {
+    await page.goto(`${t.baseUrl}/#/households`);
+    await page.click('a.register[href="#/households/new"]');
+    const form = page.locator('form.register-household');
+    await form.waitFor();
+    await expect(form.locator('select[name=streetOffice]').isDisabled()).resolves.toBe(true);
+    await expect(form.locator('select[name=streetOffice]').inputValue()).resolves.toBe('STREET_XIYI');
+    await form.locator('[name=village]').fill('【示例】浏览器村');
+    await form.locator('[name=address]').fill('【示例】西一路 12 号');
+    await form.locator('[name=status]').selectOption('edge');
+    await form.locator('[name=statusReason]').fill('家庭收入接近边缘线');
+
+    const headId = makeResidentId('610102', '1975-03-04', '011');
+    const childId = makeResidentId('610102', '2001-06-07', '022');
+    const wrongChildId = childId.slice(0, 17) + (childId[17] === '3' ? '4' : '3');
+    await form.locator('[name="members[0].name"]').fill('【示例】韩户主');
+    await form.locator('[name="members[0].idNumber"]').fill(headId);
+    await form.locator('[name="members[0].birthDate"]').fill('1975-03-04');
+    await form.locator('[name="members[0].labourCapacity"]').selectOption('full');
+    await form.locator('[name="members[0].employmentStatus"]').selectOption('unemployed');
+    await form.locator('button:has-text("添加成员")').click();
+    await form.locator('[name="members[1].relation"]').selectOption('child');
+    await form.locator('[name="members[1].name"]').fill('【示例】韩子女');
+    await form.locator('[name="members[1].idNumber"]').fill(wrongChildId);
+    await form.locator('[name="members[1].birthDate"]').fill('2001-06-07');
+    await form.locator('[name="members[1].labourCapacity"]').selectOption('full');
+    await form.locator('[name="members[1].employmentStatus"]').selectOption('student');
+    await form.locator('button[type=submit]').click();
+
+    const idError = form.locator('label:has([name="members[1].idNumber"]) .field-error');
+    await idError.waitFor();
+    expect(await idError.textContent()).toContain(`校验位应为 ${childId[17]}，而不是 ${wrongChildId[17]}`);
+    await expect(idError.locator('.reason-en').textContent()).resolves.toBe(`check character should be ${childId[17]}, not ${wrongChildId[17]}`);
+    await expect(form.locator('label:has([name="members[0].idNumber"]) .field-error').count()).resolves.toBe(0);
+    await expect(form.locator('.problem strong').textContent()).resolves.toContain('填写内容有误');
+    await page.screenshot({ path: '/tmp/console-register-error.png', fullPage: true });
+
+    await form.locator('[name="members[1].idNumber"]').fill(childId);
+    await form.locator('button[type=submit]').click();
+    await page.waitForSelector('article.household[data-status="edge"]');
+    const id = (await page.getAttribute('article.household', 'data-household-id'))!;
+    expect(page.url()).toMatch(new RegExp(`#/households/${id}$`));
+    await expect(page.locator('article.household h1').textContent()).resolves.toContain('【示例】韩户主');
+    await expect(page.locator('article.household table.grid tbody tr').count()).resolves.toBe(2);
+    await page.locator('.flash').waitFor();
+    // The refused first submit wrote nothing: the stream holds one registration.
+    const { rows: [{ n }] } = await t.db.adminPool.query(`select count(*)::int as n from events where stream_id = $1 and type = 'HouseholdRegistered'`, [`household-${id}`]);
+    expect(n).toBe(1);
+    await page.screenshot({ path: '/tmp/console-register.png', fullPage: true });
   }, 60_000);
 
   it('shows the weekly report of a chosen week and downloads it as XLSX', async () => {

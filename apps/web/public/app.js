@@ -5,6 +5,7 @@ import { problemBox } from './ui.js';
 import { caseQueue, openCaseForm } from './cases.js';
 import { caseDetail } from './case-detail.js';
 import { householdBoard, householdDetail } from './households.js';
+import { registerHouseholdForm } from './register-household.js';
 import { auditView } from './audit.js';
 import { reportsView } from './reports.js';
 import { ANOMALY_ROLES, accountabilityView, anomaliesView, payoutsView } from './oversight.js';
@@ -31,6 +32,7 @@ const routes = [
   [/^#\/cases\/([0-9a-f-]{36})$/, (m) => caseDetail(m[1])],
   [/^#\/open$/, () => openCaseForm()],
   [/^#\/households$/, (_m, q) => householdBoard(q)],
+  [/^#\/households\/new$/, () => registerHouseholdForm()],
   [/^#\/households\/([0-9a-f-]{36})$/, (m, q) => householdDetail(m[1], q)],
   [/^#\/audit$/, (_m, q) => auditView(q)],
   [/^#\/reports$/, (_m, q) => reportsView(q)],

@@ -3,6 +3,7 @@ import { bi, flash, fmtTime, h, mount } from './dom.js';
 import { bodySchema, fieldInput, readBody } from './forms.js';
 import { ENUM_VALUES, HOUSEHOLD_COMMANDS, HOUSEHOLD_FIELDS, HOUSEHOLD_STATUSES, UNITS, label } from './labels.js';
 import { PROGRAMMES, programmeName } from './programmes.js';
+import { canRegisterHousehold } from './register-household.js';
 import { loading, markFields, pager, problemBox } from './ui.js';
 
 const PAGE_SIZE = 50;
@@ -23,7 +24,8 @@ export async function householdBoard(params) {
   const reasonInput = h('input', { name: 'reason', value: f.reason, placeholder: '例如：2020年第47周督导检查', size: 28 });
   const list = h('div', {}, loading());
   mount(h('section', {},
-    h('div.head', {}, h('h1', {}, bi('帮扶户', 'Monitored households')), street ? h('span.muted', {}, `本街道：${label(UNITS, session.get().user.unit)}`) : null),
+    h('div.head', {}, h('h1', {}, bi('帮扶户', 'Monitored households')), street ? h('span.muted', {}, `本街道：${label(UNITS, session.get().user.unit)}`) : null,
+      canRegisterHousehold(session.get().user) ? h('a.button.primary.register', { href: '#/households/new' }, '＋ 登记帮扶户') : null),
     h('form.filters', { onsubmit: (e) => { e.preventDefault(); go({ ...f, reason: reasonInput.value.trim(), village: e.target.village.value.trim() }); } },
       h('label', {}, '状态', sel('status', [['', '全部'], ...Object.entries(HOUSEHOLD_STATUSES)])),
       h('label', {}, '逾期', sel('overdue', [['', '全部'], ['any', '任一逾期'], ['visit', '走访逾期'], ['measure', '措施逾期'], ['plan', '方案逾期']])),

@@ -61,6 +61,7 @@ export const HOUSEHOLD_FIELDS = {
   placementId: '安置编号', memberId: '家庭成员', employer: '就业单位', post: '岗位', startDate: '上岗日期', publicWelfarePost: '公益性岗位', caseId: '补贴案件编号',
   endDate: '离岗日期', checkId: '排查编号', kind: '排查类型', result: '排查结果', notes: '说明', programme: '补贴项目',
   village: '村（社区）', streetOffice: '街道', address: '住址', headMemberId: '户主成员编号', members: '家庭成员（JSON）', statusReason: '状态理由',
+  name: '姓名', relation: '与户主关系', birthDate: '出生日期', idNumber: '身份证号', labourCapacity: '劳动能力', employmentStatus: '就业状况',
 };
 
 export const EVENTS = {

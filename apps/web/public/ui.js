@@ -1,5 +1,6 @@
 import { h } from './dom.js';
 import { COMMANDS, FIELDS, label } from './labels.js';
+import { reasonZh } from './reasons.js';
 
 /** Plain words for the rules a caseworker meets most; the server's own detail follows below. */
 const HINTS = {
@@ -10,6 +11,12 @@ const HINTS = {
   HOUSEHOLD_OUT_OF_SCOPE: '您只能查看本街道的帮扶户。',
   AUDIT_READ_FORBIDDEN: '审计记录仅对纪检监察、审核、审批和管理员开放。',
 };
+
+/** A field reason: the Chinese first, the server's English in small print beneath; an unknown wording as it came. */
+export function reasonText(reason, prefix = '') {
+  const zh = reasonZh(reason);
+  return zh ? [prefix + zh, h('small.en.reason-en', {}, reason)] : prefix + reason;
+}
 
 /** The message box for a failed request: Chinese heading, the server's words, each bad field, what is allowed now. */
 export function problemBox(err) {
@@ -25,7 +32,7 @@ export function problemBox(err) {
     HINTS[err.code] ? h('p.hint', {}, HINTS[err.code]) : null,
     err.detail ? h('p.detail', {}, err.detail) : null,
     err.fields.length
-      ? h('ul', {}, err.fields.map((f) => h('li', {}, h('b', {}, label(FIELDS, f.field)), f.field in FIELDS ? h('small.en', {}, ` ${f.field}`) : null, '：', f.reason)))
+      ? h('ul', {}, err.fields.map((f) => h('li', {}, h('b', {}, label(FIELDS, f.field)), f.field in FIELDS ? h('small.en', {}, ` ${f.field}`) : null, '：', reasonText(f.reason))))
       : null,
     Array.isArray(allowed) && allowed.length ? h('p.allowed', {}, '当前可进行：', allowed.map((c) => label(COMMANDS, typeof c === 'string' ? c : c.command)).join('、')) : null,
     err.code ? h('small.code', {}, `错误代码 ${err.code}`) : null,
@@ -47,7 +54,7 @@ export function markFields(form, err) {
     owner.classList.add('invalid');
     const where = owner.dataset.field === f.field ? '' : `${f.field}：`;
     const holder = owner.matches('fieldset') ? owner : owner.closest('label, .row');
-    holder?.append(h('span.field-error', {}, where + f.reason));
+    holder?.append(h('span.field-error', {}, reasonText(f.reason, where)));
   }
   return rest;
 }
