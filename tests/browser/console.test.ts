@@ -438,6 +438,8 @@ describeBrowser(title, () => {
     await expect(idError.locator('.reason-en').textContent()).resolves.toBe(`check character should be ${childId[17]}, not ${wrongChildId[17]}`);
     await expect(form.locator('label:has([name="members[0].idNumber"]) .field-error').count()).resolves.toBe(0);
     await expect(form.locator('.problem strong').textContent()).resolves.toContain('填写内容有误');
+    // The API's English detail only repeats the field reasons: not shown again in the box.
+    await expect(form.locator('.problem').textContent()).resolves.not.toContain('check character');
     await page.screenshot({ path: '/tmp/console-register-error.png', fullPage: true });
 
     await form.locator('[name="members[1].idNumber"]').fill(childId);

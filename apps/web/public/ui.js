@@ -25,12 +25,15 @@ export function problemBox(err) {
     return h('div.problem', { role: 'alert' }, h('strong', {}, '出现意外错误，请刷新页面后重试。'), h('small.en', {}, ' Something unexpected went wrong.'));
   }
   const allowed = err.problem?.allowed ?? err.problem?.allowedCommands;
+  // A validation detail only repeats the field reasons in English; they are shown in Chinese by their inputs or below.
+  const all = Array.isArray(err.problem?.errors) ? err.problem.errors : [];
+  const repeatsFields = all.length > 0 && err.detail === all.map((f) => `${f.field}: ${f.reason}`).join('; ');
   return h(
     'div.problem',
     { role: 'alert', dataset: { status: String(err.status), code: err.code ?? '' } },
     h('strong', {}, err.heading),
     HINTS[err.code] ? h('p.hint', {}, HINTS[err.code]) : null,
-    err.detail ? h('p.detail', {}, err.detail) : null,
+    err.detail && !repeatsFields ? h('p.detail', {}, err.detail) : null,
     err.fields.length
       ? h('ul', {}, err.fields.map((f) => h('li', {}, h('b', {}, label(FIELDS, f.field)), f.field in FIELDS ? h('small.en', {}, ` ${f.field}`) : null, '：', reasonText(f.reason))))
       : null,
