@@ -105,6 +105,17 @@ describe('households API: bad input', () => {
     expect(await t.store.streamVersion(`household-${id}`)).toBe(Number(etag.replace(/\D/g, '')));
   });
 
+  it('a bad body is reported before a stale or missing If-Match, as for cases', async () => {
+    const bad = { ...VALID.RecordVisit, visitor: 42 };
+    const stale = await request(t.server).post(`/api/households/${id}/record-visit`).set('Authorization', `Bearer ${token}`).set('If-Match', 'W/"999"').send(bad);
+    expect(stale.status).toBe(400);
+    expect(stale.body.errors.map((e: { field: string }) => e.field)).toContain('visitor');
+    const missing = await request(t.server).post(`/api/households/${id}/record-visit`).set('Authorization', `Bearer ${token}`).send(bad);
+    expect(missing.status).toBe(400);
+    const good = await request(t.server).post(`/api/households/${id}/record-visit`).set('Authorization', `Bearer ${token}`).set('If-Match', 'W/"999"').send(VALID.RecordVisit);
+    expect(good.status).toBe(412);
+  });
+
   it('business rules name their field too: a visit in the future, a measure of no plan, a member who is not there', async () => {
     const future = await request(t.server).post(`/api/households/${id}/record-visit`).set('Authorization', `Bearer ${token}`).set('If-Match', etag).send({ ...VALID.RecordVisit, date: '2030-01-01', nextVisitDue: '2030-02-01' });
     expect(future.status).toBe(400);

@@ -23,8 +23,9 @@ import { toHouseholdView } from './household.view';
 
 /**
  * Every household command after registration: scope first (another street office gets 403 before
- * anything else is looked at), then If-Match (428 missing, 412 stale), then the body's shape, then
- * the decider, then one append with the version read. One append is one write: all or nothing.
+ * anything else is looked at), then the body's shape (400, as for cases), then If-Match (428
+ * missing, 412 stale), then the decider, then one append with the version read. One append is
+ * one write: all or nothing.
  */
 @CommandHandler(ChangeHouseholdCommand)
 export class ChangeHouseholdHandler implements ICommandHandler<ChangeHouseholdCommand, ChangeHouseholdResult> {
@@ -41,6 +42,7 @@ export class ChangeHouseholdHandler implements ICommandHandler<ChangeHouseholdCo
       const seen = canReadHousehold(c.actor, state).allowed;
       throw forbidden('HOUSEHOLD_OUT_OF_SCOPE', `You may not ${seen ? 'change' : 'see or change'} this household: ${access.reason}.`, { unit: c.actor.unit, role: c.actor.role });
     }
+    const body = checkHouseholdBody(c.type, c.body);
     const expected = parseIfMatch(c.ifMatch);
     if (expected !== version) {
       throw new DomainError('stale_version', 'STALE_VERSION', `The household changed since you read it (you sent version ${expected}, it is now at ${version}). Reload and try again.`, {
@@ -48,7 +50,6 @@ export class ChangeHouseholdHandler implements ICommandHandler<ChangeHouseholdCo
         actualVersion: version,
       });
     }
-    const body = checkHouseholdBody(c.type, c.body);
     const at = this.clock.now().toISOString();
     const command = { type: c.type, data: { ...body, householdId }, actor: c.actor, at } as HouseholdCommand;
     const events = decideHousehold(command, state);
