@@ -121,6 +121,20 @@ describe('sign-in hardening', () => {
       expect((await asReviewer()).status).toBe(404);
     });
 
+    it('acts with the user record’s current role and unit, not the ones signed into the token', async () => {
+      const token = await t.login('street.xiyi');
+      const board = (office: string) => request(t.server).get(`/api/households?streetOffice=${office}`).set('Authorization', `Bearer ${token}`);
+      expect((await board('STREET_XIYI')).status).toBe(200);
+      expect((await board('STREET_CHANGLEZHONG')).status).toBe(403);
+      // Moved to another street office: after the check window the old token acts for the new office only.
+      await t.dataSource.query(`update "${t.db.schema}".users set unit = 'STREET_CHANGLEZHONG' where id = $1`, [demoAccount('street.xiyi').id]);
+      t.clock.advanceSeconds(31);
+      expect((await board('STREET_CHANGLEZHONG')).status).toBe(200);
+      expect((await board('STREET_XIYI')).status).toBe(403);
+      await t.dataSource.query(`update "${t.db.schema}".users set unit = 'STREET_XIYI' where id = $1`, [demoAccount('street.xiyi').id]);
+      t.clock.advanceSeconds(31);
+    });
+
     it('refuses a token whose user no longer exists', async () => {
       const token = await t.login('street.changlezhong');
       const asStreet = () => request(t.server).get(SOME_CASE).set('Authorization', `Bearer ${token}`);

@@ -16,7 +16,7 @@ const unauthenticated = (detail: string) => new UnauthorizedException(problem(40
 
 const READING = ['GET', 'HEAD', 'OPTIONS'];
 
-/** How long the guard trusts its last look at whether a token's user is still active. */
+/** How long the guard trusts its last look at a token's user (active, role, unit). */
 export const USER_CHECK_TTL_MS = 30_000;
 
 /**
@@ -26,8 +26,8 @@ export const USER_CHECK_TTL_MS = 30_000;
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
-  // userId -> whether the user was active (false when deactivated or gone) and when that was read; one process's memory.
-  private readonly checked = new Map<string, { active: boolean; at: number }>();
+  // userId -> the user's current role and unit (null when deactivated or gone) and when that was read; one process's memory.
+  private readonly checked = new Map<string, { user: { role: string; unit: string } | null; at: number }>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -54,23 +54,26 @@ export class BearerAuthGuard implements CanActivate {
     if (typeof claims.sub !== 'string' || !(ROLES as readonly string[]).includes(claims.role) || typeof claims.unit !== 'string') {
       throw unauthenticated('The token is not valid: sign in again.');
     }
-    // A token outlives a deactivation: refuse it once the cached look-up notices.
-    if (!(await this.isActive(claims.sub))) throw unauthenticated('This account is no longer active: ask an administrator.');
-    req[ACTOR_KEY] = { userId: claims.sub, role: claims.role, unit: claims.unit };
-    if (claims.role === 'inspector' && !READING.includes(req.method) && !this.reflector.getAllAndOverride<boolean>(CHANGES_NOTHING, [ctx.getHandler(), ctx.getClass()])) {
-      throw forbidden('INSPECTOR_READ_ONLY', 'Discipline inspectors read, verify and export; they do not change anything.', { role: claims.role });
+    // A token outlives a deactivation, a change of role or a move to another unit: the user record,
+    // read at most every USER_CHECK_TTL_MS, decides; the token only says who signed in.
+    const user = await this.currentUser(claims.sub);
+    if (!user) throw unauthenticated('This account is no longer active: ask an administrator.');
+    req[ACTOR_KEY] = { userId: claims.sub, role: user.role, unit: user.unit };
+    if (user.role === 'inspector' && !READING.includes(req.method) && !this.reflector.getAllAndOverride<boolean>(CHANGES_NOTHING, [ctx.getHandler(), ctx.getClass()])) {
+      throw forbidden('INSPECTOR_READ_ONLY', 'Discipline inspectors read, verify and export; they do not change anything.', { role: user.role });
     }
     return true;
   }
 
   /** Read at most once per USER_CHECK_TTL_MS per user, so a request rarely costs a query. */
-  private async isActive(id: string): Promise<boolean> {
+  private async currentUser(id: string): Promise<{ role: string; unit: string } | null> {
     const now = this.clock.now().getTime();
     const hit = this.checked.get(id);
-    if (hit && now >= hit.at && now - hit.at < USER_CHECK_TTL_MS) return hit.active;
+    if (hit && now >= hit.at && now - hit.at < USER_CHECK_TTL_MS) return hit.user;
     // Entries only come from validly signed tokens, so the map is bounded by the number of users.
-    const active = (await this.users.findById(id)) !== null;
-    this.checked.set(id, { active, at: now });
-    return active;
+    const found = await this.users.findById(id);
+    const user = found ? { role: found.role, unit: found.unit } : null;
+    this.checked.set(id, { user, at: now });
+    return user;
   }
 }
