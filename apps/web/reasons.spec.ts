@@ -7,7 +7,10 @@ import { makeResidentId, validateCreditCode, validateResidentId } from '@casewor
 // The console's reason table is a plain ES module (no build step): compiled to CommonJS here to call it.
 function loadReasons(): { reasonZh(reason: unknown): string | null } {
   const source = readFileSync(join(__dirname, 'public/reasons.js'), 'utf8');
-  const { code } = transformSync(source, { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } });
+  const { code } = transformSync(source, {
+    jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  });
   const module = { exports: {} as Record<string, unknown> };
   new Function('module', 'exports', code)(module, module.exports);
   return module.exports as unknown as { reasonZh(reason: unknown): string | null };
@@ -51,7 +54,17 @@ describe('apps/web/public/reasons.js', () => {
       village: 7,
       address: ' ',
       extra: true,
-      members: [{ memberId: 'm1', name: '【示例】甲', relation: 'boss', birthDate: '2020-13-01', idNumber: 'x'.repeat(19), labourCapacity: 'full', employmentStatus: 'employed' }],
+      members: [
+        {
+          memberId: 'm1',
+          name: '【示例】甲',
+          relation: 'boss',
+          birthDate: '2020-13-01',
+          idNumber: 'x'.repeat(19),
+          labourCapacity: 'full',
+          employmentStatus: 'employed',
+        },
+      ],
       status: 'lifted',
     });
     expect(problems.length).toBeGreaterThanOrEqual(6);

@@ -1,6 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { PostgresEventStore, buildMetadata, migrateEventStore, type AppendContext, type NewEvent } from '@casework/event-store';
+import {
+  PostgresEventStore,
+  buildMetadata,
+  migrateEventStore,
+  type AppendContext,
+  type NewEvent,
+} from '@casework/event-store';
 
 /**
  * Append throughput of the PostgreSQL event store against a baseline of plain INSERTs of the same
@@ -23,11 +29,22 @@ const actor = { userId: 'bench-user', role: 'caseworker', unit: 'STREET_XIYI' };
 const note = 'x'.repeat(120);
 
 function eventData(stream: number, version: number): Record<string, unknown> {
-  return { amountFen: 50_000 + version, householdId: `household-${stream}`, programme: 'one-off-subsidy', round: version, note };
+  return {
+    amountFen: 50_000 + version,
+    householdId: `household-${stream}`,
+    programme: 'one-off-subsidy',
+    round: version,
+    note,
+  };
 }
 
 /** Appends `total` events over STREAMS streams with WRITERS concurrent writers, `batch` events per append. */
-async function drive(label: string, batch: number, total: number, appendOne: (streamIndex: number, fromVersion: number, count: number) => Promise<void>): Promise<Run> {
+async function drive(
+  label: string,
+  batch: number,
+  total: number,
+  appendOne: (streamIndex: number, fromVersion: number, count: number) => Promise<void>,
+): Promise<Run> {
   const appends = Math.ceil(total / batch);
   const versions = new Array<number>(STREAMS).fill(0);
   let next = 0;
@@ -37,7 +54,9 @@ async function drive(label: string, batch: number, total: number, appendOne: (st
   const started = process.hrtime.bigint();
   const progress = setInterval(() => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    process.stderr.write(`\r  ${label}: ${done * batch}/${appends * batch} events, ${Math.round((done * batch) / seconds)} events/s   `);
+    process.stderr.write(
+      `\r  ${label}: ${done * batch}/${appends * batch} events, ${Math.round((done * batch) / seconds)} events/s   `,
+    );
   }, 250);
   const writer = async (w: number) => {
     for (let k = 0; next < appends; k++) {
@@ -81,7 +100,10 @@ async function main(): Promise<void> {
   const fakeHash = () => randomBytes(32).toString('hex');
 
   const storeAppend = (prefix: string) => async (stream: number, fromVersion: number, count: number) => {
-    const events: NewEvent[] = Array.from({ length: count }, (_, i) => ({ type: 'PayoutRecorded', data: eventData(stream, fromVersion + i) }));
+    const events: NewEvent[] = Array.from({ length: count }, (_, i) => ({
+      type: 'PayoutRecorded',
+      data: eventData(stream, fromVersion + i),
+    }));
     await store.append(`${prefix}-${stream}`, events, fromVersion - 1, ctx());
   };
 
@@ -93,8 +115,19 @@ async function main(): Promise<void> {
     for (let i = 0; i < count; i++) {
       const metadata = buildMetadata(context, 1, recordedAt);
       const b = values.length;
-      rows.push(`($${b + 1}, $${b + 2}, 'PayoutRecorded', 1, $${b + 3}, $${b + 4}, null, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`);
-      values.push(`${prefix}-${stream}`, fromVersion + i, JSON.stringify(eventData(stream, fromVersion + i)), JSON.stringify(metadata), recordedAt, fakeHash(), fakeHash(), fakeHash());
+      rows.push(
+        `($${b + 1}, $${b + 2}, 'PayoutRecorded', 1, $${b + 3}, $${b + 4}, null, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`,
+      );
+      values.push(
+        `${prefix}-${stream}`,
+        fromVersion + i,
+        JSON.stringify(eventData(stream, fromVersion + i)),
+        JSON.stringify(metadata),
+        recordedAt,
+        fakeHash(),
+        fakeHash(),
+        fakeHash(),
+      );
     }
     await pool.query(
       `insert into raw_events (stream_id, version, type, schema_version, data, metadata, command_id, recorded_at, content_hash, prev_hash, hash) values ${rows.join(', ')}`,
@@ -102,7 +135,9 @@ async function main(): Promise<void> {
     );
   };
 
-  console.log(`append benchmark: ${EVENTS} events per run over ${STREAMS} streams, ${WRITERS} concurrent writers, schema ${schema}`);
+  console.log(
+    `append benchmark: ${EVENTS} events per run over ${STREAMS} streams, ${WRITERS} concurrent writers, schema ${schema}`,
+  );
   const runs: Run[] = [];
   try {
     // Warm-up: connections, prepared statements, plpgsql plan cache.
@@ -112,7 +147,9 @@ async function main(): Promise<void> {
     runs.push(await drive('raw INSERT, 1 row per transaction', 1, EVENTS, rawInsert('one')));
     runs.push(await drive('event store, 10 events per append', 10, EVENTS, storeAppend('ten')));
     runs.push(await drive('raw INSERT, 10 rows per transaction', 10, EVENTS, rawInsert('ten')));
-    const { rows } = await admin.query<{ n: number }>(`select count(*)::integer as n from ${schema}.events where stream_id like 'one-%' or stream_id like 'ten-%'`);
+    const { rows } = await admin.query<{ n: number }>(
+      `select count(*)::integer as n from ${schema}.events where stream_id like 'one-%' or stream_id like 'ten-%'`,
+    );
     if (rows[0].n !== 2 * EVENTS) throw new Error(`expected ${2 * EVENTS} stored events, found ${rows[0].n}`);
   } finally {
     await store.close();
@@ -121,10 +158,15 @@ async function main(): Promise<void> {
     await admin.end();
   }
 
-  for (const r of runs) console.log(`${r.label.padEnd(40)} ${Math.round(r.eventsPerSecond).toString().padStart(8)} events/s`);
+  for (const r of runs)
+    console.log(`${r.label.padEnd(40)} ${Math.round(r.eventsPerSecond).toString().padStart(8)} events/s`);
   const [one, rawOne, ten, rawTen] = runs;
-  console.log(`ratio event store / raw INSERT: 1 per append ${(one.eventsPerSecond / rawOne.eventsPerSecond).toFixed(2)}, 10 per append ${(ten.eventsPerSecond / rawTen.eventsPerSecond).toFixed(2)}`);
-  console.log(`append_events_per_s=${Math.round(one.eventsPerSecond)} raw_insert_events_per_s=${Math.round(rawOne.eventsPerSecond)} ratio=${(one.eventsPerSecond / rawOne.eventsPerSecond).toFixed(2)}`);
+  console.log(
+    `ratio event store / raw INSERT: 1 per append ${(one.eventsPerSecond / rawOne.eventsPerSecond).toFixed(2)}, 10 per append ${(ten.eventsPerSecond / rawTen.eventsPerSecond).toFixed(2)}`,
+  );
+  console.log(
+    `append_events_per_s=${Math.round(one.eventsPerSecond)} raw_insert_events_per_s=${Math.round(rawOne.eventsPerSecond)} ratio=${(one.eventsPerSecond / rawOne.eventsPerSecond).toFixed(2)}`,
+  );
 }
 
 main().catch((err) => {

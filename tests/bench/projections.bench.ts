@@ -4,7 +4,18 @@ import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, migrateEventStore } from '@casework/event-store';
 import { ZERO_HASH, chainHash, contentHash } from '@casework/ledger';
-import { READ_MODEL_ENTITIES, RebuildProgress, READ_MODEL_MIGRATIONS, SyntheticStream, allProjections, rebuildProjection, rebuildProjections, seededRandom, syntheticCase, syntheticHousehold } from '@casework/read-models';
+import {
+  READ_MODEL_ENTITIES,
+  RebuildProgress,
+  READ_MODEL_MIGRATIONS,
+  SyntheticStream,
+  allProjections,
+  rebuildProjection,
+  rebuildProjections,
+  seededRandom,
+  syntheticCase,
+  syntheticHousehold,
+} from '@casework/read-models';
 
 /**
  * Projection rebuild throughput (DESIGN §5): generates BENCH_EVENTS (default 1,000,000) events of
@@ -56,9 +67,26 @@ async function generate(pool: Pool, schema: string): Promise<number> {
           schemaVersion: 1,
           policyVersion: r.e.policyVersion,
         };
-        const ch = contentHash({ streamId: r.stream, version: r.version, type: r.e.type, schemaVersion: 1, data: r.e.data, metadata });
+        const ch = contentHash({
+          streamId: r.stream,
+          version: r.version,
+          type: r.e.type,
+          schemaVersion: 1,
+          data: r.e.data,
+          metadata,
+        });
         const hash = chainHash(prev.get(r.stream) ?? ZERO_HASH, ch);
-        const values = [r.stream, r.version, r.e.type, JSON.stringify(r.e.data), JSON.stringify(metadata), r.e.at, ch, prev.get(r.stream) ?? ZERO_HASH, hash];
+        const values = [
+          r.stream,
+          r.version,
+          r.e.type,
+          JSON.stringify(r.e.data),
+          JSON.stringify(metadata),
+          r.e.at,
+          ch,
+          prev.get(r.stream) ?? ZERO_HASH,
+          hash,
+        ];
         values.forEach((v, i) => cols[i].push(v));
         prev.set(r.stream, hash);
       }
@@ -74,7 +102,9 @@ async function generate(pool: Pool, schema: string): Promise<number> {
       await client.query('commit');
       written += take.length;
       const s = (now() - t0) / 1000;
-      process.stderr.write(`\r  generating: ${written.toLocaleString('en-US')}/${EVENTS.toLocaleString('en-US')} events (${Math.round(written / s)}/s)   `);
+      process.stderr.write(
+        `\r  generating: ${written.toLocaleString('en-US')}/${EVENTS.toLocaleString('en-US')} events (${Math.round(written / s)}/s)   `,
+      );
     }
   } finally {
     client.release();
@@ -86,7 +116,9 @@ async function generate(pool: Pool, schema: string): Promise<number> {
 async function rawBaseline(pool: Pool, schema: string, rows: number): Promise<number> {
   const client: PoolClient = await pool.connect();
   try {
-    await client.query(`create table ${schema}.raw_rows (id bigint primary key, stream_id text not null, event_type text not null, actor text not null, recorded_at timestamptz not null, hash text not null)`);
+    await client.query(
+      `create table ${schema}.raw_rows (id bigint primary key, stream_id text not null, event_type text not null, actor text not null, recorded_at timestamptz not null, hash text not null)`,
+    );
     const t0 = now();
     const hash = 'f'.repeat(64);
     for (let base = 0; base < rows; base += 100) {
@@ -98,8 +130,14 @@ async function rawBaseline(pool: Pool, schema: string, rows: number): Promise<nu
         tuples.push(`($${k + 1}, $${k + 2}, $${k + 3}, $${k + 4}, $${k + 5}, $${k + 6})`);
         params.push(base + i, `case-${base + i}`, 'CaseAccepted', 'caseworker-1', '2020-07-01T02:00:00Z', hash);
       }
-      await client.query(`insert into ${schema}.raw_rows (id, stream_id, event_type, actor, recorded_at, hash) values ${tuples.join(',')}`, params);
-      if (base % 50_000 === 0) process.stderr.write(`\r  raw baseline: ${base.toLocaleString('en-US')}/${rows.toLocaleString('en-US')} rows   `);
+      await client.query(
+        `insert into ${schema}.raw_rows (id, stream_id, event_type, actor, recorded_at, hash) values ${tuples.join(',')}`,
+        params,
+      );
+      if (base % 50_000 === 0)
+        process.stderr.write(
+          `\r  raw baseline: ${base.toLocaleString('en-US')}/${rows.toLocaleString('en-US')} rows   `,
+        );
     }
     process.stderr.write('\n');
     return rows / ((now() - t0) / 1000);
@@ -126,7 +164,14 @@ async function main(): Promise<void> {
     const kept = KEEP_SCHEMA ? await keptEvents(pool, schema) : 0;
     let events: number;
     const migrateReadModels = async () => {
-      const ds = new DataSource({ type: 'postgres', url: URL, schema, entities: READ_MODEL_ENTITIES, migrations: READ_MODEL_MIGRATIONS, migrationsTableName: 'typeorm_migrations' });
+      const ds = new DataSource({
+        type: 'postgres',
+        url: URL,
+        schema,
+        entities: READ_MODEL_ENTITIES,
+        migrations: READ_MODEL_MIGRATIONS,
+        migrationsTableName: 'typeorm_migrations',
+      });
       await ds.initialize();
       await ds.runMigrations({ transaction: 'each' });
       await ds.destroy();
@@ -156,33 +201,59 @@ async function main(): Promise<void> {
         if (now() - last < 1000 && p.phase === 'replaying') return;
         last = now();
         const s = p.elapsedMs / 1000;
-        process.stderr.write(`\r  rebuild ${p.projection}: ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} ${p.phase} ${Math.round(p.done / Math.max(s, 0.001))} ev/s   `);
+        process.stderr.write(
+          `\r  rebuild ${p.projection}: ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} ${p.phase} ${Math.round(p.done / Math.max(s, 0.001))} ev/s   `,
+        );
       };
     };
     if (process.env.BENCH_EACH === '1') {
       for (const projection of allProjections()) {
         const p0 = now();
-        await rebuildProjection({ pool, store, schema, projection, batchSize: BATCH, connections: CONNECTIONS, onProgress: progress() });
+        await rebuildProjection({
+          pool,
+          store,
+          schema,
+          projection,
+          batchSize: BATCH,
+          connections: CONNECTIONS,
+          onProgress: progress(),
+        });
         const s = (now() - p0) / 1000;
         process.stderr.write('\n');
-        console.log(`rebuilt ${projection.name} alone: ${events} events in ${s.toFixed(1)} s (${Math.round(events / s)} events/s)`);
+        console.log(
+          `rebuilt ${projection.name} alone: ${events} events in ${s.toFixed(1)} s (${Math.round(events / s)} events/s)`,
+        );
       }
     }
     // What `projections rebuild` does: every projection in one pass over the log.
     const t0 = now();
-    const results = await rebuildProjections({ pool, store, schema, projections: allProjections(), batchSize: BATCH, connections: CONNECTIONS, onProgress: progress() });
+    const results = await rebuildProjections({
+      pool,
+      store,
+      schema,
+      projections: allProjections(),
+      batchSize: BATCH,
+      connections: CONNECTIONS,
+      onProgress: progress(),
+    });
     const rebuildSeconds = (now() - t0) / 1000;
     process.stderr.write('\n');
     for (const r of results) {
       const s = r.busyMs / 1000;
-      console.log(`rebuilt ${r.projection}: ${events} events in ${s.toFixed(1)} s of its own work in the one pass (${Math.round(events / s)} events/s)`);
+      console.log(
+        `rebuilt ${r.projection}: ${events} events in ${s.toFixed(1)} s of its own work in the one pass (${Math.round(events / s)} events/s)`,
+      );
     }
     const at = (phase: string) => ((phases.get(phase) ?? 0) / 1000).toFixed(1);
-    console.log(`phases: replaying until ${at('indexing')} s, indexing until ${at('swapping')} s, swapped by ${at('done')} s`);
+    console.log(
+      `phases: replaying until ${at('indexing')} s, indexing until ${at('swapping')} s, swapped by ${at('done')} s`,
+    );
     console.log(`rebuilt all projections in ${rebuildSeconds.toFixed(1)} s (one pass, ${CONNECTIONS} connections)`);
     const raw = await rawBaseline(pool, schema, events);
     const rebuildRate = events / rebuildSeconds;
-    console.log(`rebuild_events_per_s=${Math.round(rebuildRate)} raw_bulk_rows_per_s=${Math.round(raw)} ratio=${(rebuildRate / raw).toFixed(2)}`);
+    console.log(
+      `rebuild_events_per_s=${Math.round(rebuildRate)} raw_bulk_rows_per_s=${Math.round(raw)} ratio=${(rebuildRate / raw).toFixed(2)}`,
+    );
   } finally {
     if (!KEEP_SCHEMA) await pool.query(`drop schema if exists ${schema} cascade`).catch(() => undefined);
     await pool.end();

@@ -42,14 +42,24 @@ export async function startConsoleApp(prefix: string): Promise<ConsoleApp> {
   await seedHouseholds(t.store, { today: '2020-11-16' });
   const adminStore = new PostgresEventStore({ pool: t.db.adminPool, schema: t.db.schema });
   const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
-  const runner = new ProjectionRunner({ pool: t.db.adminPool, store: adminStore, schema: t.db.schema, projections: allProjections(), logger: quiet });
+  const runner = new ProjectionRunner({
+    pool: t.db.adminPool,
+    store: adminStore,
+    schema: t.db.schema,
+    projections: allProjections(),
+    logger: quiet,
+  });
   const count = async (sql: string) => (await t.db.adminPool.query(sql)).rows[0].n as number;
   async function project() {
     const deadline = Date.now() + 60_000;
     // readAll holds back events while an older transaction anywhere in the cluster is open: repeat until all are in.
     for (;;) {
       await runner.catchUp();
-      if ((await count('select count(*)::int as n from audit_events')) === (await count('select count(*)::int as n from events'))) return;
+      if (
+        (await count('select count(*)::int as n from audit_events')) ===
+        (await count('select count(*)::int as n from events'))
+      )
+        return;
       if (Date.now() > deadline) throw new Error('projections did not catch up within 60 s');
       await new Promise((r) => setTimeout(r, 50));
     }

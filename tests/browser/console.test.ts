@@ -3,7 +3,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { DEMO_PASSWORD } from '@casework/identity';
 import { makeResidentId } from '@casework/policy';
-import { CHROMIUM, chromiumArgs, chromiumPresent, freshProfileDir, startConsoleApp, type ConsoleApp } from './console-fixture';
+import {
+  CHROMIUM,
+  chromiumArgs,
+  chromiumPresent,
+  freshProfileDir,
+  startConsoleApp,
+  type ConsoleApp,
+} from './console-fixture';
 
 /*
  * The browser console (apps/web) in a real headless Chromium against the API on a fresh schema:
@@ -41,7 +48,9 @@ describe('the console is served by the API beside /api, /docs and /health', () =
 type Tagged = { dataset: Record<string, string | undefined> };
 
 const describeBrowser = chromiumPresent() ? describe : describe.skip;
-const title = chromiumPresent() ? 'the console in headless Chromium' : `the console in headless Chromium (SKIPPED: ${CHROMIUM} is not installed)`;
+const title = chromiumPresent()
+  ? 'the console in headless Chromium'
+  : `the console in headless Chromium (SKIPPED: ${CHROMIUM} is not installed)`;
 
 describeBrowser(title, () => {
   let t: ConsoleApp;
@@ -83,7 +92,9 @@ describeBrowser(title, () => {
     await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await page.click('form.login button[type=submit]');
-    await page.waitForFunction(`document.querySelector('#who')?.textContent.length > 0 && !location.hash.startsWith('#/login')`);
+    await page.waitForFunction(
+      `document.querySelector('#who')?.textContent.length > 0 && !location.hash.startsWith('#/login')`,
+    );
   }
 
   const openCase = async (id: string) => {
@@ -95,7 +106,9 @@ describeBrowser(title, () => {
     const button = page.locator(`button.command[data-command="${command}"]`);
     await button.waitFor().catch(async (e) => {
       await page.screenshot({ path: '/tmp/console-missing-command.png', fullPage: true });
-      throw new Error(`no ${command} button for ${await page.locator('#who').textContent()} on ${page.url()}: ${await page.locator('main').textContent()}; ${e}`);
+      throw new Error(
+        `no ${command} button for ${await page.locator('#who').textContent()} on ${page.url()}: ${await page.locator('main').textContent()}; ${e}`,
+      );
     });
     await button.click();
     const form = page.locator(`form.command-form[data-command="${command}"]`);
@@ -112,8 +125,13 @@ describeBrowser(title, () => {
     await page.click('form.login button[type=submit]');
     await expect(page.locator('.problem').textContent()).resolves.toContain('用户名或密码不正确');
     await logIn('caseworker');
-    const stored = await page.evaluate<{ session: string | null; local: number }>(`({ session: sessionStorage.getItem('casework.session'), local: localStorage.length })`);
-    expect(JSON.parse(stored.session!)).toMatchObject({ token: expect.any(String), user: { username: 'caseworker', role: 'caseworker' } });
+    const stored = await page.evaluate<{ session: string | null; local: number }>(
+      `({ session: sessionStorage.getItem('casework.session'), local: localStorage.length })`,
+    );
+    expect(JSON.parse(stored.session!)).toMatchObject({
+      token: expect.any(String),
+      user: { username: 'caseworker', role: 'caseworker' },
+    });
     expect(stored.local).toBe(0);
     expect(page.url()).toMatch(/#\/cases$/);
     await page.click('#who button');
@@ -130,13 +148,18 @@ describeBrowser(title, () => {
     expect(facts.founder.idNumber).toMatch(/^\d{17}[\dX]$/);
 
     // Name left blank and a malformed founder ID in the facts: the API names both, the form shows each where it belongs.
-    await page.fill('textarea[name=facts]', JSON.stringify({ ...facts, founder: { ...facts.founder, idNumber: '12345' } }, null, 2));
+    await page.fill(
+      'textarea[name=facts]',
+      JSON.stringify({ ...facts, founder: { ...facts.founder, idNumber: '12345' } }, null, 2),
+    );
     await page.fill('input[name=idNumber]', facts.founder.idNumber);
     await page.click('form button[type=submit]');
     const nameError = page.locator('label:has(input[name=name]) .field-error');
     await nameError.waitFor();
     expect(await nameError.textContent()).toBeTruthy();
-    await expect(page.locator('label:has(textarea[name=facts]) .field-error').textContent()).resolves.toContain('facts.founder.idNumber');
+    await expect(page.locator('label:has(textarea[name=facts]) .field-error').textContent()).resolves.toContain(
+      'facts.founder.idNumber',
+    );
     await expect(page.locator('.problem strong').first().textContent()).resolves.toContain('填写内容有误');
     await page.screenshot({ path: '/tmp/console-form-errors.png', fullPage: true });
     expect(page.url()).toMatch(/#\/open$/);
@@ -155,8 +178,12 @@ describeBrowser(title, () => {
     await expect(page.getAttribute('article.case', 'data-status')).resolves.toBe('submitted');
     await expect(page.locator('.trace tbody tr').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.amount').textContent()).resolves.toContain('¥5,000.00');
-    await expect(page.locator('.timeline li[data-type="CaseSubmitted"] .hash code').textContent()).resolves.toMatch(/^[0-9a-f]{10}…$/);
-    await expect(page.locator('button.command').evaluateAll((bs) => bs.map((b) => (b as unknown as Tagged).dataset.command))).resolves.toEqual(['accept', 'returnForSupplement', 'withdraw']);
+    await expect(page.locator('.timeline li[data-type="CaseSubmitted"] .hash code').textContent()).resolves.toMatch(
+      /^[0-9a-f]{10}…$/,
+    );
+    await expect(
+      page.locator('button.command').evaluateAll((bs) => bs.map((b) => (b as unknown as Tagged).dataset.command)),
+    ).resolves.toEqual(['accept', 'returnForSupplement', 'withdraw']);
   }, 60_000);
 
   it('shows the new case in the queue, and filters by state', async () => {
@@ -196,7 +223,9 @@ describeBrowser(title, () => {
     await openCase(caseId);
     await runCommand('passPreliminaryReview', { opinion: '初审同意' });
     await page.waitForSelector('article.case[data-status="preliminary_review_passed"]');
-    await expect(page.locator('.timeline li[data-type="PreliminaryReviewPassed"]').textContent()).resolves.toContain('初审同意');
+    await expect(page.locator('.timeline li[data-type="PreliminaryReviewPassed"]').textContent()).resolves.toContain(
+      '初审同意',
+    );
 
     await logIn('reviewer');
     await openCase(caseId);
@@ -210,7 +239,9 @@ describeBrowser(title, () => {
     await openCase(caseId);
     // The reviewer's page still holds the old ETag while the case moves on through the API.
     const token = await t.login('reviewer2');
-    const etag = (await fetch(`${t.baseUrl}/api/cases/${caseId}`, { headers: { authorization: `Bearer ${token}` } })).headers.get('etag')!;
+    const etag = (
+      await fetch(`${t.baseUrl}/api/cases/${caseId}`, { headers: { authorization: `Bearer ${token}` } })
+    ).headers.get('etag')!;
     const moved = await fetch(`${t.baseUrl}/api/cases/${caseId}/start-public-notice`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'if-match': etag, 'content-type': 'application/json' },
@@ -262,12 +293,20 @@ describeBrowser(title, () => {
     // The case's own events and the once-per-person benefit reservation made when it was opened.
     await page.waitForFunction(`document.querySelectorAll('table.audit tbody tr').length === 6`);
     await expect(rows.evaluateAll((rs) => rs.map((r) => (r as unknown as Tagged).dataset.type))).resolves.toEqual([
-      'PublicNoticeStarted', 'DistrictReviewPassed', 'PreliminaryReviewPassed', 'CaseAccepted', 'CaseSubmitted', 'BenefitReserved',
+      'PublicNoticeStarted',
+      'DistrictReviewPassed',
+      'PreliminaryReviewPassed',
+      'CaseAccepted',
+      'CaseSubmitted',
+      'BenefitReserved',
     ]);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
     expect(csv.suggestedFilename()).toBe('audit-events.csv');
-    const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines).toHaveLength(7);
 
     await expect(page.locator('.ledger pre.digest-json').textContent()).resolves.toContain('"root"');
@@ -290,9 +329,18 @@ describeBrowser(title, () => {
     await expect(page.locator('table.anomalies tbody tr').count()).resolves.toBe(total);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
     expect(csv.suggestedFilename()).toMatch(/^anomalies-2020-11-16\.csv$/);
-    expect(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).length).toBeGreaterThan(total);
+    expect(
+      readFileSync((await csv.path())!, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/).length,
+    ).toBeGreaterThan(total);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=xlsx]')]);
-    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync((await xlsx.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     await page.screenshot({ path: '/tmp/console-anomalies.png', fullPage: true });
 
     // A household behind a hit: the inspector's read is recorded, and there is nothing to change.
@@ -305,7 +353,9 @@ describeBrowser(title, () => {
     const units = page.locator('table.accountability').first().locator('tbody tr');
     await units.first().waitFor();
     // The browser-opened case was received by the district bureau.
-    await expect(page.locator('table.accountability').first().locator('tr[data-key="DISTRICT_HRSS"]').textContent()).resolves.toMatch(/区人社局\s*[1-9]/);
+    await expect(
+      page.locator('table.accountability').first().locator('tr[data-key="DISTRICT_HRSS"]').textContent(),
+    ).resolves.toMatch(/区人社局\s*[1-9]/);
     await expect(page.locator('main').textContent()).resolves.toContain('目标任务');
     await page.screenshot({ path: '/tmp/console-accountability.png', fullPage: true });
 
@@ -321,11 +371,17 @@ describeBrowser(title, () => {
     const offices = await rows.evaluateAll((rs) => rs.map((r) => (r as unknown as Tagged).dataset.streetOffice));
     expect(offices.length).toBeGreaterThan(0);
     expect(new Set(offices)).toEqual(new Set(['STREET_XIYI']));
-    const { rows: [{ n }] } = await t.db.adminPool.query(`select count(*)::int as n from household_board where street_office = 'STREET_XIYI'`);
+    const {
+      rows: [{ n }],
+    } = await t.db.adminPool.query(
+      `select count(*)::int as n from household_board where street_office = 'STREET_XIYI'`,
+    );
     await expect(page.locator('.pager span').textContent()).resolves.toContain(`共 ${n} 条`);
     const overdue = await page.locator('table.households tbody tr.overdue').count();
     expect(overdue).toBeGreaterThan(0);
-    await expect(page.locator('table.households tbody tr.overdue .badge.danger').count()).resolves.toBeGreaterThanOrEqual(overdue);
+    await expect(
+      page.locator('table.households tbody tr.overdue .badge.danger').count(),
+    ).resolves.toBeGreaterThanOrEqual(overdue);
     await expect(page.locator('#nav a[href="#/audit"]').count()).resolves.toBe(0);
     await page.screenshot({ path: '/tmp/console-households.png', fullPage: true });
 
@@ -339,7 +395,11 @@ describeBrowser(title, () => {
     await expect(page.locator('article.household .timeline li').count()).resolves.toBeGreaterThan(0);
 
     // Another office's household by its address: refused in words, not a blank page.
-    const { rows: [other] } = await t.db.adminPool.query(`select household_id from household_board where street_office <> 'STREET_XIYI' limit 1`);
+    const {
+      rows: [other],
+    } = await t.db.adminPool.query(
+      `select household_id from household_board where street_office <> 'STREET_XIYI' limit 1`,
+    );
     await page.goto(`${t.baseUrl}/#/households/${other.household_id}`);
     const problem = page.locator('.problem');
     await problem.waitFor();
@@ -349,7 +409,11 @@ describeBrowser(title, () => {
   it('street staff record a visit that raises a risk, then eliminate it; the board follows; a bad date is shown under its input', async () => {
     await expect(page.locator('#nav a[href="#/anomalies"]').count()).resolves.toBe(0);
     await expect(page.locator('#nav a[href="#/accountability"]').count()).resolves.toBe(1);
-    const { rows: [{ household_id: id }] } = await t.db.adminPool.query(`select household_id from household_board where street_office = 'STREET_XIYI' and open_risks = 0 order by household_id limit 1`);
+    const {
+      rows: [{ household_id: id }],
+    } = await t.db.adminPool.query(
+      `select household_id from household_board where street_office = 'STREET_XIYI' and open_risks = 0 order by household_id limit 1`,
+    );
     const boardRow = page.locator(`table.households tr[data-household-id="${id}"]`);
     const board = async () => {
       await page.goto(`${t.baseUrl}/#/households?openRisks=true&as=${Date.now()}`);
@@ -370,7 +434,9 @@ describeBrowser(title, () => {
     await form.locator('[name=visitor]').fill('【示例】郑街道');
     await form.locator('[name=findings]').fill('户主务工收入不稳定');
     await form.locator('[name=nextVisitDue]').fill('2020-11-01');
-    await form.locator('[name=risks]').fill(JSON.stringify([{ riskId: 'r-browser', description: '务工收入中断', severity: 'high' }]));
+    await form
+      .locator('[name=risks]')
+      .fill(JSON.stringify([{ riskId: 'r-browser', description: '务工收入中断', severity: 'high' }]));
     await form.locator('button[type=submit]').click();
     const dueError = form.locator('label:has([name=nextVisitDue]) .field-error');
     await dueError.waitFor();
@@ -381,7 +447,9 @@ describeBrowser(title, () => {
     await form.locator('[name=nextVisitDue]').fill('2020-12-16');
     await form.locator('button[type=submit]').click();
     await page.waitForSelector(`article.household[data-version="${version + 2}"]`);
-    await expect(page.locator('ul.risks li.open[data-risk-id="r-browser"]').textContent()).resolves.toContain('务工收入中断');
+    await expect(page.locator('ul.risks li.open[data-risk-id="r-browser"]').textContent()).resolves.toContain(
+      '务工收入中断',
+    );
     await expect(page.locator('.timeline.visits li').first().textContent()).resolves.toContain('户主务工收入不稳定');
     await page.locator('.flash').waitFor();
 
@@ -435,7 +503,9 @@ describeBrowser(title, () => {
     const idError = form.locator('label:has([name="members[1].idNumber"]) .field-error');
     await idError.waitFor();
     expect(await idError.textContent()).toContain(`校验位应为 ${childId[17]}，而不是 ${wrongChildId[17]}`);
-    await expect(idError.locator('.reason-en').textContent()).resolves.toBe(`check character should be ${childId[17]}, not ${wrongChildId[17]}`);
+    await expect(idError.locator('.reason-en').textContent()).resolves.toBe(
+      `check character should be ${childId[17]}, not ${wrongChildId[17]}`,
+    );
     await expect(form.locator('label:has([name="members[0].idNumber"]) .field-error').count()).resolves.toBe(0);
     await expect(form.locator('.problem strong').textContent()).resolves.toContain('填写内容有误');
     // The API's English detail only repeats the field reasons: not shown again in the box.
@@ -451,7 +521,12 @@ describeBrowser(title, () => {
     await expect(page.locator('article.household table.grid tbody tr').count()).resolves.toBe(2);
     await page.locator('.flash').waitFor();
     // The refused first submit wrote nothing: the stream holds one registration.
-    const { rows: [{ n }] } = await t.db.adminPool.query(`select count(*)::int as n from events where stream_id = $1 and type = 'HouseholdRegistered'`, [`household-${id}`]);
+    const {
+      rows: [{ n }],
+    } = await t.db.adminPool.query(
+      `select count(*)::int as n from events where stream_id = $1 and type = 'HouseholdRegistered'`,
+      [`household-${id}`],
+    );
     expect(n).toBe(1);
     await page.screenshot({ path: '/tmp/console-register.png', fullPage: true });
   }, 60_000);
@@ -465,6 +540,10 @@ describeBrowser(title, () => {
     await expect(page.locator('table.report').nth(1).locator('tfoot').textContent()).resolves.toContain('157');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('a.download')]);
     expect(xlsx.suggestedFilename()).toBe('周报-2020-W47.xlsx');
-    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync((await xlsx.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   }, 60_000);
 });

@@ -49,7 +49,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const contractUpcasters: Upcaster[] = [
   // v1 {addr: string} -> v2 {address: string} -> v3 {address: {line: string}, country: string}
-  { type: 'ContractAddressChanged', fromSchemaVersion: 1, toSchemaVersion: 2, upcast: ({ addr, ...rest }) => ({ ...rest, address: addr }) },
+  {
+    type: 'ContractAddressChanged',
+    fromSchemaVersion: 1,
+    toSchemaVersion: 2,
+    upcast: ({ addr, ...rest }) => ({ ...rest, address: addr }),
+  },
   {
     type: 'ContractAddressChanged',
     fromSchemaVersion: 2,
@@ -80,7 +85,7 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
 
     async function readAllFrom(after: GlobalPosition = START, raw = false): Promise<RecordedEvent[]> {
       const out: RecordedEvent[] = [];
-      for (let position = after; ; ) {
+      for (let position = after; ;) {
         const batch = await store.readAll({ after: position, maxCount: 1000, raw });
         if (batch.length === 0) return out;
         out.push(...batch);
@@ -92,7 +97,12 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
      * The stream's events as readAll returns them, polling briefly: readAll may hold events back
      * while older transactions anywhere on the server are still open.
      */
-    async function inGlobalOrder(streamId: string, count: number, after: GlobalPosition = START, raw = false): Promise<RecordedEvent[]> {
+    async function inGlobalOrder(
+      streamId: string,
+      count: number,
+      after: GlobalPosition = START,
+      raw = false,
+    ): Promise<RecordedEvent[]> {
       for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 50))) {
         const found = (await readAllFrom(after, raw)).filter((e) => e.streamId === streamId);
         if (found.length >= count || Date.now() > deadline) return found;
@@ -116,15 +126,28 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
       it('lets exactly one of 20 appends racing at the same expected version win; the others name stream, expected and actual version', async () => {
         const s = stream('race');
         await store.append(s, [ev('ContractSeeded')], 'no_stream', ctx());
-        const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => store.append(s, [ev('ContractRaced', { i })], 1, ctx())));
+        const results = await Promise.allSettled(
+          Array.from({ length: 20 }, (_, i) => store.append(s, [ev('ContractRaced', { i })], 1, ctx())),
+        );
         const won = results.filter((r): r is PromiseFulfilledResult<AppendResult> => r.status === 'fulfilled');
         const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
         expect(won).toHaveLength(1);
-        expect(won[0].value).toEqual({ streamId: s, nextExpectedVersion: 2, firstVersion: 2, lastVersion: 2, duplicate: false });
+        expect(won[0].value).toEqual({
+          streamId: s,
+          nextExpectedVersion: 2,
+          firstVersion: 2,
+          lastVersion: 2,
+          duplicate: false,
+        });
         expect(lost).toHaveLength(19);
         for (const r of lost) {
           expect(r.reason).toBeInstanceOf(ConcurrencyError);
-          expect(r.reason).toMatchObject({ streamId: s, expectedVersion: 1, actualVersion: 2, code: 'CONCURRENCY_CONFLICT' });
+          expect(r.reason).toMatchObject({
+            streamId: s,
+            expectedVersion: 1,
+            actualVersion: 2,
+            code: 'CONCURRENCY_CONFLICT',
+          });
           expect(r.reason.message).toBe(`Stream ${s}: expected version 1, actual version 2`);
         }
         const events = await store.readStream(s);
@@ -135,7 +158,9 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
       it('lets exactly one of 20 writers create a stream with no_stream', async () => {
         const s = stream('create-race');
         const results = await Promise.allSettled(
-          Array.from({ length: 20 }, (_, i) => store.append(s, [ev('ContractCreated', { i }), ev('ContractFilled', { i })], 'no_stream', ctx())),
+          Array.from({ length: 20 }, (_, i) =>
+            store.append(s, [ev('ContractCreated', { i }), ev('ContractFilled', { i })], 'no_stream', ctx()),
+          ),
         );
         const won = results.filter((r): r is PromiseFulfilledResult<AppendResult> => r.status === 'fulfilled');
         expect(won).toHaveLength(1);
@@ -152,7 +177,11 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
       it('rejects a stale expected version with the actual version', async () => {
         const s = stream('stale');
         await store.append(s, [ev('A'), ev('B')], 0, ctx());
-        await expect(store.append(s, [ev('C')], 5, ctx())).rejects.toMatchObject({ streamId: s, expectedVersion: 5, actualVersion: 2 });
+        await expect(store.append(s, [ev('C')], 5, ctx())).rejects.toMatchObject({
+          streamId: s,
+          expectedVersion: 5,
+          actualVersion: 2,
+        });
         await expect(store.append(s, [ev('C')], 1, ctx())).rejects.toBeInstanceOf(ConcurrencyError);
         await expect(store.append(s, [ev('C')], 'no_stream', ctx())).rejects.toMatchObject({ actualVersion: 2 });
         await expect(store.append(s, [ev('C')], 2, ctx())).resolves.toMatchObject({ firstVersion: 3, lastVersion: 3 });
@@ -168,13 +197,22 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         });
         expect(await store.streamVersion(s)).toBe(0);
         await store.append(s, [ev('A')], 'no_stream', ctx());
-        await expect(store.append(s, [ev('B')], 'stream_exists', ctx())).resolves.toMatchObject({ firstVersion: 2, lastVersion: 2 });
+        await expect(store.append(s, [ev('B')], 'stream_exists', ctx())).resolves.toMatchObject({
+          firstVersion: 2,
+          lastVersion: 2,
+        });
       });
 
       it("appends every one of 12 racing 'any' writers, one after another", async () => {
         const s = stream('any');
-        const results = await Promise.all(Array.from({ length: 12 }, (_, i) => store.append(s, [ev('ContractAny', { i }), ev('ContractAny2', { i })], 'any', ctx())));
-        expect(results.map((r) => r.firstVersion).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => 2 * i + 1));
+        const results = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            store.append(s, [ev('ContractAny', { i }), ev('ContractAny2', { i })], 'any', ctx()),
+          ),
+        );
+        expect(results.map((r) => r.firstVersion).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 12 }, (_, i) => 2 * i + 1),
+        );
         const events = await store.readStream(s);
         expect(events).toHaveLength(24);
         for (let i = 0; i < 24; i += 2) expect(events[i].data).toEqual(events[i + 1].data);
@@ -191,13 +229,25 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         const s = stream('idem');
         const commandId = randomUUID();
         const first = await store.append(s, [ev('A'), ev('B')], 'no_stream', ctx({ commandId }));
-        expect(first).toEqual({ streamId: s, nextExpectedVersion: 2, firstVersion: 1, lastVersion: 2, duplicate: false });
+        expect(first).toEqual({
+          streamId: s,
+          nextExpectedVersion: 2,
+          firstVersion: 1,
+          lastVersion: 2,
+          duplicate: false,
+        });
         const before = await count();
         const again = await store.append(s, [ev('A'), ev('B')], 'no_stream', ctx({ commandId }));
         expect(again).toEqual({ ...first, duplicate: true });
         // Even with another expected version and another stream, the command was applied already.
-        expect(await store.append(s, [ev('C')], 2, ctx({ commandId: commandId.toUpperCase() }))).toEqual({ ...first, duplicate: true });
-        expect(await store.append(stream('idem-other'), [ev('C')], 'any', ctx({ commandId }))).toEqual({ ...first, duplicate: true });
+        expect(await store.append(s, [ev('C')], 2, ctx({ commandId: commandId.toUpperCase() }))).toEqual({
+          ...first,
+          duplicate: true,
+        });
+        expect(await store.append(stream('idem-other'), [ev('C')], 'any', ctx({ commandId }))).toEqual({
+          ...first,
+          duplicate: true,
+        });
         expect(await count()).toBe(before);
         expect((await store.readStream(s)).map((e) => e.type)).toEqual(['A', 'B']);
       });
@@ -208,9 +258,14 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
       ])('applies a command once when 10 copies race with %s', async (_label, expected) => {
         const s = stream('idem-race');
         const commandId = randomUUID();
-        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(s, [ev('A', { i }), ev('B', { i })], expected, ctx({ commandId }))));
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            store.append(s, [ev('A', { i }), ev('B', { i })], expected, ctx({ commandId })),
+          ),
+        );
         expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-        for (const r of results) expect(r).toMatchObject({ streamId: s, firstVersion: 1, lastVersion: 2, nextExpectedVersion: 2 });
+        for (const r of results)
+          expect(r).toMatchObject({ streamId: s, firstVersion: 1, lastVersion: 2, nextExpectedVersion: 2 });
         const events = await store.readStream(s);
         expect(events).toHaveLength(2);
         expect(events.every((e) => e.metadata.commandId === commandId)).toBe(true);
@@ -219,7 +274,10 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
       it('appends normally for different command ids', async () => {
         const s = stream('idem-distinct');
         await store.append(s, [ev('A')], 'no_stream', ctx({ commandId: randomUUID() }));
-        await expect(store.append(s, [ev('A')], 1, ctx({ commandId: randomUUID() }))).resolves.toMatchObject({ duplicate: false, lastVersion: 2 });
+        await expect(store.append(s, [ev('A')], 1, ctx({ commandId: randomUUID() }))).resolves.toMatchObject({
+          duplicate: false,
+          lastVersion: 2,
+        });
       });
     });
 
@@ -230,15 +288,19 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
 
       beforeAll(async () => {
         s = stream('read');
-        for (let v = 1; v <= 10; v++) await store.append(s, [ev('ContractNumbered', { v })], v - 1, ctx({ recordedAt: at(v) }));
+        for (let v = 1; v <= 10; v++)
+          await store.append(s, [ev('ContractNumbered', { v })], v - 1, ctx({ recordedAt: at(v) }));
       });
 
-      const versions = async (options?: Parameters<EventStore['readStream']>[1]) => (await store.readStream(s, options)).map((e) => e.version);
+      const versions = async (options?: Parameters<EventStore['readStream']>[1]) =>
+        (await store.readStream(s, options)).map((e) => e.version);
 
       it('reads forwards and backwards', async () => {
         expect(await versions()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
         expect(await versions({ direction: 'backwards' })).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
-        expect((await store.readStream(s)).map((e) => e.data)).toEqual(Array.from({ length: 10 }, (_, i) => ({ v: i + 1 })));
+        expect((await store.readStream(s)).map((e) => e.data)).toEqual(
+          Array.from({ length: 10 }, (_, i) => ({ v: i + 1 })),
+        );
       });
 
       it('reads from a version and up to a version, both inclusive', async () => {
@@ -295,12 +357,19 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         const record = (into: Seen[], positions?: GlobalPosition[]) => async (batch: RecordedEvent[]) => {
           for (const e of batch) {
             positions?.push(e.position);
-            if (e.streamId.startsWith(prefix)) into.push({ id: e.metadata.eventId, streamId: e.streamId, version: e.version, position: e.position });
+            if (e.streamId.startsWith(prefix))
+              into.push({ id: e.metadata.eventId, streamId: e.streamId, version: e.version, position: e.position });
           }
         };
         // Live from the start: it polls while the writers run. (How much it sees before they
         // finish depends on other transactions on the server, which readAll waits for.)
-        const liveSub = store.subscribeToAll({ after: head, batchSize: 500, idleMs: 5, onBatch: record(live, all), onError: (e) => errors.push(e) });
+        const liveSub = store.subscribeToAll({
+          after: head,
+          batchSize: 500,
+          idleMs: 5,
+          onBatch: record(live, all),
+          onError: (e) => errors.push(e),
+        });
 
         const catchUp: Seen[] = [];
         let catchUpSub: ReturnType<EventStore['subscribeToAll']> | undefined;
@@ -321,14 +390,25 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
             // Let the subscribers run between appends even when an adapter never waits on I/O.
             if (i % 10 === 9) await new Promise((r) => setTimeout(r, 1));
             if (w === 0 && i === appendsPerWriter / 2) {
-              catchUpSub = store.subscribeToAll({ after: head, batchSize: 700, idleMs: 5, onBatch: record(catchUp), onError: (e) => errors.push(e) });
+              catchUpSub = store.subscribeToAll({
+                after: head,
+                batchSize: 700,
+                idleMs: 5,
+                onBatch: record(catchUp),
+                onError: (e) => errors.push(e),
+              });
             }
           }
         };
         const started = Date.now();
         await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
 
-        const streams = [...Array.from({ length: writers }, (_, w) => Array.from({ length: 4 }, (_, k) => `${prefix}-w${w}-s${k}`)).flat(), shared];
+        const streams = [
+          ...Array.from({ length: writers }, (_, w) =>
+            Array.from({ length: 4 }, (_, k) => `${prefix}-w${w}-s${k}`),
+          ).flat(),
+          shared,
+        ];
         const committed = (await Promise.all(streams.map((s) => store.readStream(s, { raw: true })))).flat();
         expect(committed.filter((e) => e.type === 'ContractLoad')).toHaveLength(20_000);
 
@@ -355,10 +435,13 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
           }
         }
         for (let i = 1; i < all.length; i++) {
-          if (comparePositions(all[i - 1], all[i]) >= 0) throw new Error(`position ${i} does not increase: ${JSON.stringify([all[i - 1], all[i]])}`);
+          if (comparePositions(all[i - 1], all[i]) >= 0)
+            throw new Error(`position ${i} does not increase: ${JSON.stringify([all[i - 1], all[i]])}`);
         }
         expect(catchUp.map((e) => e.id)).toEqual(live.map((e) => e.id));
-        const reread = (await readAllFrom(head)).filter((e) => e.streamId.startsWith(prefix)).map((e) => e.metadata.eventId);
+        const reread = (await readAllFrom(head))
+          .filter((e) => e.streamId.startsWith(prefix))
+          .map((e) => e.metadata.eventId);
         expect(reread).toEqual(live.map((e) => e.id));
         expect(comparePositions(liveSub.position, head)).toBeGreaterThan(0);
         // Visible in the test output when the run gets slow.

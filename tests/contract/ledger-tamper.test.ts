@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { PostgresEventStore, type GlobalPosition, type RecordedEvent } from '@casework/event-store';
-import { ZERO_HASH, chainHash, computeDigest, contentHash, verifyLedger, type Digest, type LedgerVerification } from '@casework/ledger';
+import {
+  ZERO_HASH,
+  chainHash,
+  computeDigest,
+  contentHash,
+  verifyLedger,
+  type Digest,
+  type LedgerVerification,
+} from '@casework/ledger';
 import { createTestSchema, type TestSchema } from '../support/db';
 
 /**
@@ -11,7 +19,10 @@ import { createTestSchema, type TestSchema } from '../support/db';
  */
 describe('ledger verification against tampering in PostgreSQL', () => {
   const streams = ['case-a', 'case-b', 'case-c'];
-  const ctx = () => ({ correlationId: randomUUID(), actor: { userId: 'caseworker-1', role: 'caseworker', unit: 'STREET_XIYI' } });
+  const ctx = () => ({
+    correlationId: randomUUID(),
+    actor: { userId: 'caseworker-1', role: 'caseworker', unit: 'STREET_XIYI' },
+  });
 
   interface Setup {
     db: TestSchema;
@@ -36,10 +47,17 @@ describe('ledger verification against tampering in PostgreSQL', () => {
     const suffix = randomUUID().slice(0, 8);
     const id = (name: string) => `${name}-${suffix}`;
     for (let v = 1; v <= 4; v++) {
-      for (const s of streams) await store.append(id(s), [{ type: 'PayoutRecorded', data: { amountFen: 50_000 * v, round: v } }], v - 1, ctx());
+      for (const s of streams)
+        await store.append(
+          id(s),
+          [{ type: 'PayoutRecorded', data: { amountFen: 50_000 * v, round: v } }],
+          v - 1,
+          ctx(),
+        );
     }
     const written = await store.readAll({ raw: true });
-    const at = (name: string, version: number) => written.find((e) => e.streamId === id(name) && e.version === version)!;
+    const at = (name: string, version: number) =>
+      written.find((e) => e.streamId === id(name) && e.version === version)!;
     const digest = await computeDigest(store);
     expect(digest.eventCount).toBe(12);
     const clean = await verifyLedger(store, { againstDigest: digest });
@@ -71,32 +89,55 @@ describe('ledger verification against tampering in PostgreSQL', () => {
 
   it('leaves the append-only triggers in force outside the tampering transaction', async () => {
     const s = await setup();
-    await expect(s.db.adminPool.query('delete from events where stream_id = $1', [s.id('case-a')])).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      s.db.adminPool.query('delete from events where stream_id = $1', [s.id('case-a')]),
+    ).rejects.toMatchObject({ code: '42501' });
   });
 
   it('modified data: content_modified at that event', async () => {
     const s = await setup();
     await tamper(s.db, (c) =>
-      c.query(`update events set data = jsonb_set(data, '{amountFen}', '9999900') where stream_id = $1 and version = 2`, [s.id('case-b')]),
+      c.query(
+        `update events set data = jsonb_set(data, '{amountFen}', '9999900') where stream_id = $1 and version = 2`,
+        [s.id('case-b')],
+      ),
     );
     const result = await verify(s);
     expect(result.ok).toBe(false);
-    expect(result.firstProblem).toMatchObject({ kind: 'content_modified', streamId: s.id('case-b'), version: 2, position: pos(s.at('case-b', 2)) });
+    expect(result.firstProblem).toMatchObject({
+      kind: 'content_modified',
+      streamId: s.id('case-b'),
+      version: 2,
+      position: pos(s.at('case-b', 2)),
+    });
   });
 
   it('modified metadata (who acted): content_modified at that event', async () => {
     const s = await setup();
     await tamper(s.db, (c) =>
-      c.query(`update events set metadata = jsonb_set(metadata, '{actor,userId}', '"approver-9"') where stream_id = $1 and version = 3`, [s.id('case-c')]),
+      c.query(
+        `update events set metadata = jsonb_set(metadata, '{actor,userId}', '"approver-9"') where stream_id = $1 and version = 3`,
+        [s.id('case-c')],
+      ),
     );
-    expect((await verify(s, false)).firstProblem).toMatchObject({ kind: 'content_modified', streamId: s.id('case-c'), version: 3, position: pos(s.at('case-c', 3)) });
+    expect((await verify(s, false)).firstProblem).toMatchObject({
+      kind: 'content_modified',
+      streamId: s.id('case-c'),
+      version: 3,
+      position: pos(s.at('case-c', 3)),
+    });
   });
 
   it('a deleted middle event: version_gap at the event after it', async () => {
     const s = await setup();
     await tamper(s.db, (c) => c.query('delete from events where stream_id = $1 and version = 2', [s.id('case-a')]));
     const result = await verify(s);
-    expect(result.firstProblem).toMatchObject({ kind: 'version_gap', streamId: s.id('case-a'), version: 3, position: pos(s.at('case-a', 3)) });
+    expect(result.firstProblem).toMatchObject({
+      kind: 'version_gap',
+      streamId: s.id('case-a'),
+      version: 3,
+      position: pos(s.at('case-a', 3)),
+    });
     expect(result.problems.map((p) => p.kind)).toEqual(['version_gap', 'missing_events']);
   });
 
@@ -126,11 +167,22 @@ describe('ledger verification against tampering in PostgreSQL', () => {
     await s.db.appPool.query(
       `insert into events (stream_id, version, type, schema_version, data, metadata, recorded_at, content_hash, prev_hash, hash)
        values ($1, 5, 'PayoutRecorded', 1, '{"amountFen": 8000000, "round": 5}', $2, now(), $3, $4, $5)`,
-      [s.id('case-b'), JSON.stringify(last.metadata), last.contentHash, last.hash, chainHash(last.hash, last.contentHash)],
+      [
+        s.id('case-b'),
+        JSON.stringify(last.metadata),
+        last.contentHash,
+        last.hash,
+        chainHash(last.hash, last.contentHash),
+      ],
     );
     const [forged] = await s.store.readStream(s.id('case-b'), { fromVersion: 5, raw: true });
     const result = await verify(s);
-    expect(result.firstProblem).toMatchObject({ kind: 'content_modified', streamId: s.id('case-b'), version: 5, position: forged.position });
+    expect(result.firstProblem).toMatchObject({
+      kind: 'content_modified',
+      streamId: s.id('case-b'),
+      version: 5,
+      position: forged.position,
+    });
   });
 
   it('a well-forged row backdated into the digested range: extra_events against the digest', async () => {
@@ -139,13 +191,29 @@ describe('ledger verification against tampering in PostgreSQL', () => {
     const forgedStream = `case-forged-${randomUUID().slice(0, 8)}`;
     const metadata = { ...victim.metadata, eventId: randomUUID() };
     const data = { amountFen: 8_000_000, round: 1 };
-    const content = contentHash({ streamId: forgedStream, version: 1, type: 'PayoutRecorded', schemaVersion: 1, data, metadata });
+    const content = contentHash({
+      streamId: forgedStream,
+      version: 1,
+      type: 'PayoutRecorded',
+      schemaVersion: 1,
+      data,
+      metadata,
+    });
     // Same transaction id as a real event and a spare sequence number: it sorts inside the log.
     await tamper(s.db, (c) =>
       c.query(
         `insert into events (global_seq, tx_id, stream_id, version, type, schema_version, data, metadata, recorded_at, content_hash, prev_hash, hash)
          values (1000000, $1::xid8, $2, 1, 'PayoutRecorded', 1, $3, $4, $5, $6, $7, $8)`,
-        [victim.position.commit, forgedStream, JSON.stringify(data), JSON.stringify(metadata), metadata.recordedAt, content, ZERO_HASH, chainHash(ZERO_HASH, content)],
+        [
+          victim.position.commit,
+          forgedStream,
+          JSON.stringify(data),
+          JSON.stringify(metadata),
+          metadata.recordedAt,
+          content,
+          ZERO_HASH,
+          chainHash(ZERO_HASH, content),
+        ],
       ),
     );
     expect((await verify(s, false)).problems).toEqual([]);
@@ -163,7 +231,12 @@ describe('ledger verification against tampering in PostgreSQL', () => {
     });
     const result = await verify(s);
     // The row now labelled version 2 is the one written as version 3, at its position.
-    expect(result.firstProblem).toMatchObject({ kind: 'reordered', streamId: s.id('case-b'), version: 2, position: pos(s.at('case-b', 3)) });
+    expect(result.firstProblem).toMatchObject({
+      kind: 'reordered',
+      streamId: s.id('case-b'),
+      version: 2,
+      position: pos(s.at('case-b', 3)),
+    });
     expect(result.firstProblem?.message).toContain('was written as version 3');
   });
 
@@ -172,7 +245,12 @@ describe('ledger verification against tampering in PostgreSQL', () => {
     const [a2, a3] = [s.at('case-a', 2), s.at('case-a', 3)];
     await swapPositions(s, a2, a3);
     const result = await verify(s);
-    expect(result.firstProblem).toMatchObject({ kind: 'reordered', streamId: s.id('case-a'), version: 3, position: pos(a2) });
+    expect(result.firstProblem).toMatchObject({
+      kind: 'reordered',
+      streamId: s.id('case-a'),
+      version: 3,
+      position: pos(a2),
+    });
   });
 
   it('two global positions swapped across streams: reordered against the digest', async () => {

@@ -12,7 +12,15 @@ describe('PostgreSQL event store privileges', () => {
   beforeAll(async () => {
     db = await createTestSchema('pg_role');
     store = new PostgresEventStore({ pool: db.appPool, schema: db.schema });
-    await store.append(streamId, [{ type: 'Thing', data: { n: 1 } }, { type: 'Thing', data: { n: 2 } }], 'no_stream', ctx);
+    await store.append(
+      streamId,
+      [
+        { type: 'Thing', data: { n: 1 } },
+        { type: 'Thing', data: { n: 2 } },
+      ],
+      'no_stream',
+      ctx,
+    );
   });
 
   afterAll(async () => {
@@ -21,13 +29,19 @@ describe('PostgreSQL event store privileges', () => {
   });
 
   it('connects as the app role, not as a superuser', async () => {
-    const { rows } = await db.appPool.query('select current_user as who, usesuper from pg_user where usename = current_user');
+    const { rows } = await db.appPool.query(
+      'select current_user as who, usesuper from pg_user where usename = current_user',
+    );
     expect(rows[0]).toEqual({ who: 'casework_app', usesuper: false });
   });
 
   it('lets the app role append and read', async () => {
-    await expect(store.append(streamId, [{ type: 'Thing', data: { n: 3 } }], 2, ctx)).resolves.toMatchObject({ lastVersion: 3 });
-    const { rows } = await db.appPool.query('select version from events where stream_id = $1 order by version', [streamId]);
+    await expect(store.append(streamId, [{ type: 'Thing', data: { n: 3 } }], 2, ctx)).resolves.toMatchObject({
+      lastVersion: 3,
+    });
+    const { rows } = await db.appPool.query('select version from events where stream_id = $1 order by version', [
+      streamId,
+    ]);
     expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
   });
 
@@ -43,11 +57,17 @@ describe('PostgreSQL event store privileges', () => {
     ['UPDATE', `update events set data = '{"n": 99}' where stream_id = $1`],
     ['DELETE', 'delete from events where stream_id = $1'],
   ])('refuses %s to the app role', async (_op, sql) => {
-    await expect(db.appPool.query(sql, [streamId])).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied/) });
+    await expect(db.appPool.query(sql, [streamId])).rejects.toMatchObject({
+      code: '42501',
+      message: expect.stringMatching(/permission denied/),
+    });
   });
 
   it('refuses TRUNCATE to the app role', async () => {
-    await expect(db.appPool.query('truncate events')).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied/) });
+    await expect(db.appPool.query('truncate events')).rejects.toMatchObject({
+      code: '42501',
+      message: expect.stringMatching(/permission denied/),
+    });
   });
 
   it.each([
@@ -61,7 +81,9 @@ describe('PostgreSQL event store privileges', () => {
   });
 
   it('refuses TRUNCATE even to the owner, by trigger', async () => {
-    await expect(db.adminPool.query('truncate events')).rejects.toMatchObject({ message: expect.stringContaining('append-only: TRUNCATE') });
+    await expect(db.adminPool.query('truncate events')).rejects.toMatchObject({
+      message: expect.stringContaining('append-only: TRUNCATE'),
+    });
   });
 
   it('keeps every event after the refused changes', async () => {
@@ -70,7 +92,10 @@ describe('PostgreSQL event store privileges', () => {
   });
 
   it('migrates idempotently, also when two migrations race', async () => {
-    const results = await Promise.all([migrateEventStore(db.adminPool, db.schema), migrateEventStore(db.adminPool, db.schema)]);
+    const results = await Promise.all([
+      migrateEventStore(db.adminPool, db.schema),
+      migrateEventStore(db.adminPool, db.schema),
+    ]);
     expect(results).toEqual([[], []]);
     const fresh = `${db.schema}_m`;
     try {

@@ -26,7 +26,9 @@ eventStoreContract('postgres', async ({ upcasters }) => {
       }
     },
     async rowCount() {
-      const { rows } = await db.adminPool.query<{ n: number }>(`select count(*)::integer as n from ${db.schema}.events`);
+      const { rows } = await db.adminPool.query<{ n: number }>(
+        `select count(*)::integer as n from ${db.schema}.events`,
+      );
       return rows[0].n;
     },
     async close() {
@@ -92,8 +94,12 @@ describe('PostgresEventStore inside a caller transaction', () => {
     const commandId = randomUUID();
     await store.append(s, [{ type: 'A', data: {} }], 'no_stream', { ...ctx(), commandId });
     await inTransaction(async (client) => {
-      await expect(store.append(s, [{ type: 'B', data: {} }], 'no_stream', ctx(), { client })).rejects.toMatchObject({ actualVersion: 1 });
-      await expect(store.append(s, [{ type: 'B', data: {} }], 1, { ...ctx(), commandId }, { client })).resolves.toMatchObject({ duplicate: true });
+      await expect(store.append(s, [{ type: 'B', data: {} }], 'no_stream', ctx(), { client })).rejects.toMatchObject({
+        actualVersion: 1,
+      });
+      await expect(
+        store.append(s, [{ type: 'B', data: {} }], 1, { ...ctx(), commandId }, { client }),
+      ).resolves.toMatchObject({ duplicate: true });
       await store.append(s, [{ type: 'B', data: {} }], 1, ctx(), { client });
     });
     expect((await store.readStream(s)).map((e) => e.type)).toEqual(['A', 'B']);
@@ -108,7 +114,9 @@ describe('PostgresEventStore inside a caller transaction', () => {
       // Gives this transaction its id now, before the next event of the stream commits.
       await client.query('select pg_current_xact_id()');
       await store.append(s, [{ type: 'B', data: {} }], 1, ctx());
-      await expect(store.append(s, [{ type: 'C', data: {} }], 2, ctx(), { client })).rejects.toBeInstanceOf(TransactionOrderError);
+      await expect(store.append(s, [{ type: 'C', data: {} }], 2, ctx(), { client })).rejects.toBeInstanceOf(
+        TransactionOrderError,
+      );
       await client.query('rollback');
     } finally {
       client.release();
@@ -117,7 +125,11 @@ describe('PostgresEventStore inside a caller transaction', () => {
     await expect(store.append(s, [{ type: 'C', data: {} }], 2, ctx())).resolves.toMatchObject({ lastVersion: 3 });
     // readAll waits for older open transactions anywhere on the server: poll briefly.
     let versions: number[] = [];
-    for (const deadline = Date.now() + 20_000; versions.length < 3 && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    for (
+      const deadline = Date.now() + 20_000;
+      versions.length < 3 && Date.now() < deadline;
+      await new Promise((r) => setTimeout(r, 50))
+    ) {
       versions = (await store.readAll()).filter((e) => e.streamId === s).map((e) => e.version);
     }
     expect(versions).toEqual([1, 2, 3]);

@@ -15,7 +15,13 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     total = await appendStreams(t.store, streams);
     const adminStore = new PostgresEventStore({ pool: t.db.adminPool, schema: t.db.schema });
     const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
-    const runner = new ProjectionRunner({ pool: t.db.adminPool, store: adminStore, schema: t.db.schema, projections: allProjections(), logger: quiet });
+    const runner = new ProjectionRunner({
+      pool: t.db.adminPool,
+      store: adminStore,
+      schema: t.db.schema,
+      projections: allProjections(),
+      logger: quiet,
+    });
     await waitUntilInGlobalOrder(adminStore, total);
     await runner.catchUp();
   });
@@ -38,14 +44,22 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     expect(body.items).toHaveLength(Math.min(total, 500));
     const seqs = body.items.map((i: { position: { commit: string; prepare: string } }) => BigInt(i.position.prepare));
     const commits = body.items.map((i: { position: { commit: string } }) => BigInt(i.position.commit));
-    for (let i = 1; i < seqs.length; i++) expect(commits[i] > commits[i - 1] || (commits[i] === commits[i - 1] && seqs[i] > seqs[i - 1])).toBe(true);
+    for (let i = 1; i < seqs.length; i++)
+      expect(commits[i] > commits[i - 1] || (commits[i] === commits[i - 1] && seqs[i] > seqs[i - 1])).toBe(true);
     const rejected = body.items.find((i: { type: string }) => i.type === 'CaseRejected');
-    if (rejected) expect(rejected).toMatchObject({ clause: '(七)', reason: 'contract shorter than one year', actor: { role: 'reviewer' } });
+    if (rejected)
+      expect(rejected).toMatchObject({
+        clause: '(七)',
+        reason: 'contract shorter than one year',
+        actor: { role: 'reviewer' },
+      });
     const first = body.items[0];
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
 
     const p2 = await getJson('/api/audit/events?page=2&pageSize=7');
-    expect(p2.items.map((i: { eventId: string }) => i.eventId)).toEqual(body.items.slice(7, 14).map((i: { eventId: string }) => i.eventId));
+    expect(p2.items.map((i: { eventId: string }) => i.eventId)).toEqual(
+      body.items.slice(7, 14).map((i: { eventId: string }) => i.eventId),
+    );
   });
 
   it('filters by case, actor, unit, type and time', async () => {
@@ -65,7 +79,10 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
 
     const at = aCase.events[2].at;
     const window = await getJson(`/api/audit/events?case=${caseId}&from=${at}&to=${aCase.events[4].at}`);
-    expect(window.items.map((i: { recordedAt: string }) => i.recordedAt)).toEqual([aCase.events[2].at, aCase.events[3].at]);
+    expect(window.items.map((i: { recordedAt: string }) => i.recordedAt)).toEqual([
+      aCase.events[2].at,
+      aCase.events[3].at,
+    ]);
 
     const household = streams.find((s) => s.streamId.startsWith('household-'))!;
     const byHousehold = await getJson(`/api/audit/events?household=${household.streamId.slice(10)}`);
@@ -77,7 +94,10 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     const csv = await get(`/api/audit/events?case=${aCase.streamId.slice(5)}&format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^global_seq,recorded_at,event_type,stream_id/);
     expect(lines).toHaveLength(aCase.events.length + 1);
 
@@ -97,7 +117,8 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
       expect(res.status).toBe(403);
       expect((await json(res)).code).toBe('AUDIT_READ_FORBIDDEN');
     }
-    for (const user of ['reviewer', 'approver', 'admin']) expect((await get('/api/audit/events?pageSize=1', user)).status).toBe(200);
+    for (const user of ['reviewer', 'approver', 'admin'])
+      expect((await get('/api/audit/events?pageSize=1', user)).status).toBe(200);
     const bad = await get('/api/audit/events?from=yesterday');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await json(bad))).toContain('from');
@@ -105,9 +126,25 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
   });
 
   it('recordRead writes who read what and why', async () => {
-    await recordRead(t.db.adminPool, { userId: 'u-inspector', role: 'inspector', unit: 'DISCIPLINE', subjectType: 'household', subjectId: 'h-1', purpose: 'complaint 2020-17' });
-    const { rows } = await t.db.adminPool.query('select user_id, subject_type, subject_id, purpose, read_at from audit_reads');
-    expect(rows).toEqual([expect.objectContaining({ user_id: 'u-inspector', subject_type: 'household', subject_id: 'h-1', purpose: 'complaint 2020-17' })]);
+    await recordRead(t.db.adminPool, {
+      userId: 'u-inspector',
+      role: 'inspector',
+      unit: 'DISCIPLINE',
+      subjectType: 'household',
+      subjectId: 'h-1',
+      purpose: 'complaint 2020-17',
+    });
+    const { rows } = await t.db.adminPool.query(
+      'select user_id, subject_type, subject_id, purpose, read_at from audit_reads',
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        user_id: 'u-inspector',
+        subject_type: 'household',
+        subject_id: 'h-1',
+        purpose: 'complaint 2020-17',
+      }),
+    ]);
     expect(rows[0].read_at).toBeInstanceOf(Date);
   });
 
@@ -133,16 +170,24 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
 
     const page = await getJson('/api/cases?pageSize=5&page=2&sort=-lastEventAt', 'reviewer');
     expect(page.items).toHaveLength(5);
-    const byLast = [...all.items].sort((a: { lastEventAt: string; caseId: string }, b: { lastEventAt: string; caseId: string }) =>
-      a.lastEventAt === b.lastEventAt ? (a.caseId < b.caseId ? -1 : 1) : a.lastEventAt < b.lastEventAt ? 1 : -1,
+    const byLast = [...all.items].sort(
+      (a: { lastEventAt: string; caseId: string }, b: { lastEventAt: string; caseId: string }) =>
+        a.lastEventAt === b.lastEventAt ? (a.caseId < b.caseId ? -1 : 1) : a.lastEventAt < b.lastEventAt ? 1 : -1,
     );
-    expect(page.items.map((i: { caseId: string }) => i.caseId)).toEqual(byLast.slice(5, 10).map((i: { caseId: string }) => i.caseId));
+    expect(page.items.map((i: { caseId: string }) => i.caseId)).toEqual(
+      byLast.slice(5, 10).map((i: { caseId: string }) => i.caseId),
+    );
 
     const xiyi = await getJson('/api/cases?pageSize=100', 'caseworker.xiyi');
     expect(xiyi.items.every((i: { unit: string }) => i.unit === 'STREET_XIYI')).toBe(true);
     expect((await get('/api/cases?unit=STREET_TAIHUA', 'caseworker.xiyi')).status).toBe(403);
 
-    for (const [query, field] of [['pageSize=101', 'pageSize'], ['state=open', 'state'], ['overdue=maybe', 'overdue'], ['sort=colour', 'sort']]) {
+    for (const [query, field] of [
+      ['pageSize=101', 'pageSize'],
+      ['state=open', 'state'],
+      ['overdue=maybe', 'overdue'],
+      ['sort=colour', 'sort'],
+    ]) {
       const res = await get(`/api/cases?${query}`, 'reviewer');
       expect(res.status).toBe(400);
       expect(JSON.stringify(await json(res))).toContain(`"${field}"`);

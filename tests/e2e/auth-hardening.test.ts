@@ -17,7 +17,8 @@ describe('sign-in hardening', () => {
   // Every test starts with the failures of the previous ones out of the window (all come from 127.0.0.1).
   beforeEach(() => t.clock.advanceSeconds(WINDOW_SECONDS + 1));
 
-  const logIn = (username: string, password: string) => request(t.server).post('/api/auth/login').send({ username, password });
+  const logIn = (username: string, password: string) =>
+    request(t.server).post('/api/auth/login').send({ username, password });
 
   async function failTimes(username: string, n: number): Promise<void> {
     for (let i = 0; i < n; i++) expect((await logIn(username, `wrong-${i}`)).status).toBe(401);
@@ -37,7 +38,11 @@ describe('sign-in hardening', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.headers['retry-after']).toBe(String(WINDOW_SECONDS));
-    expect(refused.body).toMatchObject({ status: 429, code: 'TOO_MANY_LOGIN_ATTEMPTS', retryAfterSeconds: WINDOW_SECONDS });
+    expect(refused.body).toMatchObject({
+      status: 429,
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+      retryAfterSeconds: WINDOW_SECONDS,
+    });
     expect(refused.body.detail).toMatch(/Wait 15 minutes/);
     expect(refused.body.accessToken).toBeUndefined();
     expect(warned).toHaveLength(1);
@@ -123,15 +128,20 @@ describe('sign-in hardening', () => {
 
     it('acts with the user record’s current role and unit, not the ones signed into the token', async () => {
       const token = await t.login('street.xiyi');
-      const board = (office: string) => request(t.server).get(`/api/households?streetOffice=${office}`).set('Authorization', `Bearer ${token}`);
+      const board = (office: string) =>
+        request(t.server).get(`/api/households?streetOffice=${office}`).set('Authorization', `Bearer ${token}`);
       expect((await board('STREET_XIYI')).status).toBe(200);
       expect((await board('STREET_CHANGLEZHONG')).status).toBe(403);
       // Moved to another street office: after the check window the old token acts for the new office only.
-      await t.dataSource.query(`update "${t.db.schema}".users set unit = 'STREET_CHANGLEZHONG' where id = $1`, [demoAccount('street.xiyi').id]);
+      await t.dataSource.query(`update "${t.db.schema}".users set unit = 'STREET_CHANGLEZHONG' where id = $1`, [
+        demoAccount('street.xiyi').id,
+      ]);
       t.clock.advanceSeconds(31);
       expect((await board('STREET_CHANGLEZHONG')).status).toBe(200);
       expect((await board('STREET_XIYI')).status).toBe(403);
-      await t.dataSource.query(`update "${t.db.schema}".users set unit = 'STREET_XIYI' where id = $1`, [demoAccount('street.xiyi').id]);
+      await t.dataSource.query(`update "${t.db.schema}".users set unit = 'STREET_XIYI' where id = $1`, [
+        demoAccount('street.xiyi').id,
+      ]);
       t.clock.advanceSeconds(31);
     });
 
@@ -139,7 +149,9 @@ describe('sign-in hardening', () => {
       const token = await t.login('street.changlezhong');
       const asStreet = () => request(t.server).get(SOME_CASE).set('Authorization', `Bearer ${token}`);
       expect((await asStreet()).status).not.toBe(401);
-      await t.dataSource.query(`delete from "${t.db.schema}".users where id = $1`, [demoAccount('street.changlezhong').id]);
+      await t.dataSource.query(`delete from "${t.db.schema}".users where id = $1`, [
+        demoAccount('street.changlezhong').id,
+      ]);
       t.clock.advanceSeconds(31);
       const refused = await asStreet();
       expect(refused.status).toBe(401);

@@ -13,16 +13,25 @@ describe('authentication', () => {
 
   it('signs in every demo account with the documented password and returns its role and unit', async () => {
     for (const a of DEMO_ACCOUNTS) {
-      const res = await request(t.server).post('/api/auth/login').send({ username: a.username, password: DEMO_PASSWORD });
+      const res = await request(t.server)
+        .post('/api/auth/login')
+        .send({ username: a.username, password: DEMO_PASSWORD });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: t.config.jwtTtlSeconds, user: { id: a.id, username: a.username, role: a.role, unit: a.unit } });
+      expect(res.body).toMatchObject({
+        tokenType: 'Bearer',
+        expiresIn: t.config.jwtTtlSeconds,
+        user: { id: a.id, username: a.username, role: a.role, unit: a.unit },
+      });
       expect(res.body.accessToken.split('.')).toHaveLength(3);
       expect(JSON.stringify(res.body)).not.toContain('scrypt');
     }
   });
 
   it('refuses a wrong password and an unknown user alike, as 401 Problem Details', async () => {
-    for (const body of [{ username: 'caseworker', password: 'wrong' }, { username: 'nobody', password: DEMO_PASSWORD }]) {
+    for (const body of [
+      { username: 'caseworker', password: 'wrong' },
+      { username: 'nobody', password: DEMO_PASSWORD },
+    ]) {
       const res = await request(t.server).post('/api/auth/login').send(body);
       expect(res.status).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -31,7 +40,9 @@ describe('authentication', () => {
   });
 
   it('rejects a malformed login body naming the field', async () => {
-    const res = await request(t.server).post('/api/auth/login').send({ username: 'caseworker', password: 5, extra: true });
+    const res = await request(t.server)
+      .post('/api/auth/login')
+      .send({ username: 'caseworker', password: 5, extra: true });
     expect(res.status).toBe(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['password', 'extra']));
@@ -41,7 +52,9 @@ describe('authentication', () => {
     const none = await request(t.server).get('/api/cases/7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10');
     expect(none.status).toBe(401);
     expect(none.body).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const bad = await request(t.server).get('/api/cases/7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10').set('Authorization', 'Bearer a.b.c');
+    const bad = await request(t.server)
+      .get('/api/cases/7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10')
+      .set('Authorization', 'Bearer a.b.c');
     expect(bad.status).toBe(401);
     const tampered = (await t.login('caseworker')).slice(0, -2) + 'xx';
     expect((await request(t.server).get('/api/cases/x').set('Authorization', `Bearer ${tampered}`)).status).toBe(401);
@@ -51,7 +64,9 @@ describe('authentication', () => {
 
   it('accepts a valid token', async () => {
     const token = await t.login('inspector');
-    const res = await request(t.server).get('/api/cases/7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10').set('Authorization', `Bearer ${token}`);
+    const res = await request(t.server)
+      .get('/api/cases/7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10')
+      .set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(404);
   });
 

@@ -22,8 +22,10 @@ describe('authorisation on every route', () => {
   let ops: Op[];
   let caseId: string;
   let householdId: string;
-  const eventCount = async (): Promise<number> => (await t.db.adminPool.query('select count(*)::int as n from events')).rows[0].n;
-  const targetCount = async (): Promise<number> => (await t.db.adminPool.query('select count(*)::int as n from target_figures')).rows[0].n;
+  const eventCount = async (): Promise<number> =>
+    (await t.db.adminPool.query('select count(*)::int as n from events')).rows[0].n;
+  const targetCount = async (): Promise<number> =>
+    (await t.db.adminPool.query('select count(*)::int as n from target_figures')).rows[0].n;
   const urlOf = (op: Op) => op.path.replace('{id}', op.path.startsWith('/api/households') ? householdId : caseId);
 
   beforeAll(async () => {
@@ -34,10 +36,16 @@ describe('authorisation on every route', () => {
         .filter((m): m is Op['method'] => m === 'get' || m === 'post')
         .map((method) => ({ method, path })),
     );
-    const opened = await request(t.server).post('/api/cases').set('Authorization', `Bearer ${await t.login('caseworker')}`).send(sampleApplication('STARTUP_ONE_OFF', 801));
+    const opened = await request(t.server)
+      .post('/api/cases')
+      .set('Authorization', `Bearer ${await t.login('caseworker')}`)
+      .send(sampleApplication('STARTUP_ONE_OFF', 801));
     expect(opened.status).toBe(201);
     caseId = opened.body.id;
-    const registered = await request(t.server).post('/api/households').set('Authorization', `Bearer ${await t.login('street.xiyi')}`).send(registrationBody('STREET_XIYI', { seq: 61 }));
+    const registered = await request(t.server)
+      .post('/api/households')
+      .set('Authorization', `Bearer ${await t.login('street.xiyi')}`)
+      .send(registrationBody('STREET_XIYI', { seq: 61 }));
     expect(registered.status).toBe(201);
     householdId = registered.body.id;
   });
@@ -67,7 +75,12 @@ describe('authorisation on every route', () => {
     const [events, targets] = [await eventCount(), await targetCount()];
     const allowed: string[] = [];
     for (const op of ops.filter((o) => o.method === 'post' && !READ_ONLY_POSTS.includes(o.path))) {
-      const res = await request(t.server).post(urlOf(op)).set('Authorization', `Bearer ${token}`).set('If-Match', 'W/"1"').set('content-type', 'application/json').send('{}');
+      const res = await request(t.server)
+        .post(urlOf(op))
+        .set('Authorization', `Bearer ${token}`)
+        .set('If-Match', 'W/"1"')
+        .set('content-type', 'application/json')
+        .send('{}');
       if (res.status !== 403) allowed.push(`POST ${op.path} -> ${res.status} ${res.body?.code ?? ''}`);
     }
     expect(allowed).toEqual([]);
@@ -79,7 +92,10 @@ describe('authorisation on every route', () => {
     const { JwtService } = await import('@nestjs/jwt');
     const jwt = new JwtService({ secret: t.config.jwtSecret });
     const inspector = DEMO_ACCOUNTS.find((a) => a.role === 'inspector')!;
-    const token = await jwt.signAsync({ sub: inspector.id, username: inspector.username, role: 'inspector', unit: DISTRICT_UNIT }, { algorithm: 'HS256', expiresIn: 600 });
+    const token = await jwt.signAsync(
+      { sub: inspector.id, username: inspector.username, role: 'inspector', unit: DISTRICT_UNIT },
+      { algorithm: 'HS256', expiresIn: 600 },
+    );
     const before = await targetCount();
     const res = await request(t.server)
       .post('/api/reports/targets')

@@ -17,7 +17,13 @@ describe('case API under concurrency', () => {
     const app = sampleApplication('UNEMPLOYMENT_SUBSIDY', 900);
     const token = await auth('caseworker');
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => request(t.server).post('/api/cases').set('Authorization', token).set('Idempotency-Key', 'form-2020-11-16-0001').send(app)),
+      Array.from({ length: 10 }, () =>
+        request(t.server)
+          .post('/api/cases')
+          .set('Authorization', token)
+          .set('Idempotency-Key', 'form-2020-11-16-0001')
+          .send(app),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
     const bodies = new Set(answers.map((a) => JSON.stringify(a.body)));
@@ -29,17 +35,28 @@ describe('case API under concurrency', () => {
     const { rows } = await t.db.adminPool.query(`select count(*)::int as n from events where type = 'CaseSubmitted'`);
     expect(rows[0].n).toBe(1);
     // The same key with a different application is refused, not silently answered.
-    const reused = await request(t.server).post('/api/cases').set('Authorization', token).set('Idempotency-Key', 'form-2020-11-16-0001').send(sampleApplication('UNEMPLOYMENT_SUBSIDY', 901));
+    const reused = await request(t.server)
+      .post('/api/cases')
+      .set('Authorization', token)
+      .set('Idempotency-Key', 'form-2020-11-16-0001')
+      .send(sampleApplication('UNEMPLOYMENT_SUBSIDY', 901));
     expect(reused.status).toBe(409);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('two concurrent approvals with the same If-Match: one 200, one 412', async () => {
-    const opened = await request(t.server).post('/api/cases').set('Authorization', await auth('caseworker')).send(sampleApplication('JOB_SEEKING_SUBSIDY', 902));
+    const opened = await request(t.server)
+      .post('/api/cases')
+      .set('Authorization', await auth('caseworker'))
+      .send(sampleApplication('JOB_SEEKING_SUBSIDY', 902));
     const id = opened.body.id;
     let etag = opened.headers.etag as string;
     const step = async (route: string, user: string, body: object = {}) => {
-      const res = await request(t.server).post(`/api/cases/${id}/${route}`).set('Authorization', await auth(user)).set('If-Match', etag).send(body);
+      const res = await request(t.server)
+        .post(`/api/cases/${id}/${route}`)
+        .set('Authorization', await auth(user))
+        .set('If-Match', etag)
+        .send(body);
       expect(res.status).toBe(200);
       etag = res.headers.etag;
       return res.body;
@@ -53,7 +70,13 @@ describe('case API under concurrency', () => {
     await step('end-public-notice', 'caseworker');
     const token = await auth('approver');
     const both = await Promise.all(
-      [0, 1].map(() => request(t.server).post(`/api/cases/${id}/approve`).set('Authorization', token).set('If-Match', etag).send({ clause: '(十三)1' })),
+      [0, 1].map(() =>
+        request(t.server)
+          .post(`/api/cases/${id}/approve`)
+          .set('Authorization', token)
+          .set('If-Match', etag)
+          .send({ clause: '(十三)1' }),
+      ),
     );
     expect(both.map((r) => r.status).sort()).toEqual([200, 412]);
     const history = await request(t.server).get(`/api/cases/${id}/history`).set('Authorization', token);
@@ -63,8 +86,14 @@ describe('case API under concurrency', () => {
   it('two racing applications for the same beneficiary and programme: one accepted, one refused with the reason', async () => {
     const app = sampleApplication('STARTUP_ONE_OFF', 903);
     const [a, b] = await Promise.all([
-      request(t.server).post('/api/cases').set('Authorization', await auth('caseworker')).send(app),
-      request(t.server).post('/api/cases').set('Authorization', await auth('caseworker2')).send(app),
+      request(t.server)
+        .post('/api/cases')
+        .set('Authorization', await auth('caseworker'))
+        .send(app),
+      request(t.server)
+        .post('/api/cases')
+        .set('Authorization', await auth('caseworker2'))
+        .send(app),
     ]);
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([201, 409]);

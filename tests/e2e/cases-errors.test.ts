@@ -16,9 +16,15 @@ describe('case API errors', () => {
 
   const auth = async (user: string) => `Bearer ${await t.login(user)}`;
   const open = async (body: object, user = 'caseworker', headers: Record<string, string> = {}) =>
-    request(t.server).post('/api/cases').set('Authorization', await auth(user)).set(headers).send(body);
+    request(t.server)
+      .post('/api/cases')
+      .set('Authorization', await auth(user))
+      .set(headers)
+      .send(body);
   const cmd = async (id: string, route: string, user: string, ifMatch: string | null, body: object = {}) => {
-    const r = request(t.server).post(`/api/cases/${id}/${route}`).set('Authorization', await auth(user));
+    const r = request(t.server)
+      .post(`/api/cases/${id}/${route}`)
+      .set('Authorization', await auth(user));
     if (ifMatch !== null) r.set('If-Match', ifMatch);
     return r.send(body);
   };
@@ -31,11 +37,20 @@ describe('case API errors', () => {
 
   it('400 naming the field: bad ID check digit, malformed credit code, wrong types, unknown fields, oversized strings', async () => {
     const good = sampleApplication('STARTUP_ONE_OFF', seq++);
-    const badId = good.beneficiary.kind === 'person' ? good.beneficiary.idNumber.slice(0, 17) + (good.beneficiary.idNumber[17] === '1' ? '2' : '1') : '';
+    const badId =
+      good.beneficiary.kind === 'person'
+        ? good.beneficiary.idNumber.slice(0, 17) + (good.beneficiary.idNumber[17] === '1' ? '2' : '1')
+        : '';
     const cases: [object, string][] = [
       [{ ...good, beneficiary: { ...good.beneficiary, idNumber: badId } }, 'beneficiary.idNumber'],
-      [{ ...good, facts: { ...good.facts, business: { creditCode: '91610102MA00000O1X' } } }, 'facts.business.creditCode'],
-      [{ ...good, facts: { ...good.facts, founder: { idNumber: syntheticPerson(1).idNumber, group: 'astronaut' } } }, 'facts.founder.group'],
+      [
+        { ...good, facts: { ...good.facts, business: { creditCode: '91610102MA00000O1X' } } },
+        'facts.business.creditCode',
+      ],
+      [
+        { ...good, facts: { ...good.facts, founder: { idNumber: syntheticPerson(1).idNumber, group: 'astronaut' } } },
+        'facts.founder.group',
+      ],
       [{ ...good, programme: 42 }, 'programme'],
       [{ ...good, programme: 'NO_SUCH_PROGRAMME' }, 'programme'],
       [{ ...good, surprise: true }, 'surprise'],
@@ -62,7 +77,10 @@ describe('case API errors', () => {
       expect(fields(res)).toContain('facts.loan.principalFen');
     }
     const hiring = sampleApplication('HIRING_GRADUATE_ONE_OFF', seq++);
-    const late = await open({ ...hiring, facts: { ...hiring.facts, contract: { startDate: '2021-01-05', months: 24 } } });
+    const late = await open({
+      ...hiring,
+      facts: { ...hiring.facts, contract: { startDate: '2021-01-05', months: 24 } },
+    });
     expect(late.status).toBe(400);
     expect(fields(late)).toContain('facts.contract.startDate');
     const refund = sampleApplication('JOB_RETENTION_REFUND', seq++);
@@ -73,19 +91,29 @@ describe('case API errors', () => {
   });
 
   it('malformed JSON is a 400, not a 500', async () => {
-    const res = await request(t.server).post('/api/cases').set('Authorization', await auth('caseworker')).set('content-type', 'application/json').send('{"programme":');
+    const res = await request(t.server)
+      .post('/api/cases')
+      .set('Authorization', await auth('caseworker'))
+      .set('content-type', 'application/json')
+      .send('{"programme":');
     expect(res.status).toBe(400);
   });
 
   it('GET: ETag; 404 for an unknown id; 400 for an invalid uuid', async () => {
     const id = await newCase();
-    const got = await request(t.server).get(`/api/cases/${id}`).set('Authorization', await auth('caseworker'));
+    const got = await request(t.server)
+      .get(`/api/cases/${id}`)
+      .set('Authorization', await auth('caseworker'));
     expect(got.status).toBe(200);
     expect(got.headers.etag).toBe('W/"1"');
-    const unknown = await request(t.server).get('/api/cases/7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10').set('Authorization', await auth('caseworker'));
+    const unknown = await request(t.server)
+      .get('/api/cases/7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10')
+      .set('Authorization', await auth('caseworker'));
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('CASE_NOT_FOUND');
-    const invalid = await request(t.server).get('/api/cases/not-a-uuid').set('Authorization', await auth('caseworker'));
+    const invalid = await request(t.server)
+      .get('/api/cases/not-a-uuid')
+      .set('Authorization', await auth('caseworker'));
     expect(invalid.status).toBe(400);
     expect(fields(invalid)).toEqual(['id']);
   });
@@ -123,7 +151,13 @@ describe('case API errors', () => {
     const unit = await cmd(id, 'accept', 'caseworker.xiyi', 'W/"1"');
     expect(unit.status).toBe(403);
     expect(unit.body.code).toBe('UNIT_NOT_ALLOWED');
-    expect((await request(t.server).get(`/api/cases/${id}`).set('Authorization', await auth('caseworker.xiyi'))).status).toBe(403);
+    expect(
+      (
+        await request(t.server)
+          .get(`/api/cases/${id}`)
+          .set('Authorization', await auth('caseworker.xiyi'))
+      ).status,
+    ).toBe(403);
     expect((await cmd(id, 'accept', 'caseworker', 'W/"1"')).status).toBe(200);
     const own = await cmd(id, 'pass-preliminary-review', 'caseworker', 'W/"2"');
     expect(own.status).toBe(403);
@@ -144,7 +178,9 @@ describe('case API errors', () => {
     const missing = await cmd(id, 'return-for-supplement', 'caseworker2', 'W/"1"', {});
     expect(missing.status).toBe(400);
     expect(fields(missing)).toContain('reason');
-    const after = await request(t.server).get(`/api/cases/${id}`).set('Authorization', await auth('caseworker'));
+    const after = await request(t.server)
+      .get(`/api/cases/${id}`)
+      .set('Authorization', await auth('caseworker'));
     expect(after.headers.etag).toBe('W/"1"');
   });
 
@@ -152,16 +188,31 @@ describe('case API errors', () => {
     const id = await newCase();
     t.clock.advanceDays(1);
     await cmd(id, 'accept', 'caseworker2', 'W/"1"');
-    const then = await request(t.server).get(`/api/cases/${id}/as-of?at=${encodeURIComponent(TEST_START)}`).set('Authorization', await auth('inspector'));
+    const then = await request(t.server)
+      .get(`/api/cases/${id}/as-of?at=${encodeURIComponent(TEST_START)}`)
+      .set('Authorization', await auth('inspector'));
     expect(then.status).toBe(200);
     expect(then.body).toMatchObject({ status: 'submitted', version: 1 });
-    const now = await request(t.server).get(`/api/cases/${id}/as-of?version=2`).set('Authorization', await auth('inspector'));
+    const now = await request(t.server)
+      .get(`/api/cases/${id}/as-of?version=2`)
+      .set('Authorization', await auth('inspector'));
     expect(now.body).toMatchObject({ status: 'accepted', version: 2 });
-    for (const q of ['', '?at=yesterday', '?version=0', '?version=1.5', '?at=2020-11-16T02:00:00Z&version=1', '?when=now']) {
-      const res = await request(t.server).get(`/api/cases/${id}/as-of${q}`).set('Authorization', await auth('inspector'));
+    for (const q of [
+      '',
+      '?at=yesterday',
+      '?version=0',
+      '?version=1.5',
+      '?at=2020-11-16T02:00:00Z&version=1',
+      '?when=now',
+    ]) {
+      const res = await request(t.server)
+        .get(`/api/cases/${id}/as-of${q}`)
+        .set('Authorization', await auth('inspector'));
       expect({ q, status: res.status }).toEqual({ q, status: 400 });
     }
-    const before = await request(t.server).get(`/api/cases/${id}/as-of?at=2020-01-01T00:00:00Z`).set('Authorization', await auth('inspector'));
+    const before = await request(t.server)
+      .get(`/api/cases/${id}/as-of?at=2020-01-01T00:00:00Z`)
+      .set('Authorization', await auth('inspector'));
     expect(before.status).toBe(404);
   });
 
@@ -191,7 +242,9 @@ describe('case API errors', () => {
     expect(fourth.body.code).toBe('BENEFIT_LIMIT_REACHED');
     expect(fourth.body.heldByCases).toEqual(expect.arrayContaining(ids));
     expect((await cmd(ids[0], 'accept', 'caseworker2', 'W/"1"')).status).toBe(200);
-    expect((await cmd(ids[0], 'reject', 'reviewer', 'W/"2"', { clause: '(八)', reason: '项目不符合条件' })).status).toBe(200);
+    expect(
+      (await cmd(ids[0], 'reject', 'reviewer', 'W/"2"', { clause: '(八)', reason: '项目不符合条件' })).status,
+    ).toBe(200);
     expect((await open(loan)).status).toBe(201);
   });
 });

@@ -28,12 +28,20 @@ describe('case lifecycle over HTTP', () => {
   it.each(PROGRAMME_CODES.map((code, i) => [code, i + 1] as const))('%s: application to closure', async (code, n) => {
     t.clock.set(TEST_START);
     const app = sampleApplication(code, n);
-    const opened = await request(t.server).post('/api/cases').set('Authorization', `Bearer ${await t.login('caseworker')}`).send(app);
+    const opened = await request(t.server)
+      .post('/api/cases')
+      .set('Authorization', `Bearer ${await t.login('caseworker')}`)
+      .send(app);
     expect(opened.status).toBe(201);
     const id = opened.body.id as string;
     expect(opened.headers.location).toBe(`/api/cases/${id}`);
     expect(opened.headers.etag).toBe('W/"1"');
-    expect(opened.body).toMatchObject({ status: 'submitted', programme: code, unit: 'DISTRICT_HRSS', policyVersion: '2020-xc-v2' });
+    expect(opened.body).toMatchObject({
+      status: 'submitted',
+      programme: code,
+      unit: 'DISTRICT_HRSS',
+      policyVersion: '2020-xc-v2',
+    });
     expect(opened.body.eligibility.eligible).toBe(true);
 
     let etag = opened.headers.etag as string;
@@ -60,8 +68,13 @@ describe('case lifecycle over HTTP', () => {
       expect(paying.status).toBe('in_payout');
       const count = paying.instalments.length;
       expect(count).toBe(programme.schedule === 'monthly' ? approved.approval.schedule.months : 1);
-      for (let i = 1; i <= count; i++) await step('record-disbursement', 'finance', { instalmentNumber: i, reference: `BANK-${n}-${i}` });
-      const paid = (await request(t.server).get(`/api/cases/${id}`).set('Authorization', `Bearer ${await t.login('caseworker')}`)).body;
+      for (let i = 1; i <= count; i++)
+        await step('record-disbursement', 'finance', { instalmentNumber: i, reference: `BANK-${n}-${i}` });
+      const paid = (
+        await request(t.server)
+          .get(`/api/cases/${id}`)
+          .set('Authorization', `Bearer ${await t.login('caseworker')}`)
+      ).body;
       expect(paid.disbursedFen).toBe(approved.approval.amountFen);
     } else {
       expect(approved.approval.schedule).toEqual({ kind: 'none' });
@@ -71,29 +84,45 @@ describe('case lifecycle over HTTP', () => {
     const closed = await step('close', 'caseworker', { reason: '办结' });
     expect(closed.status).toBe('closed');
 
-    const history = await request(t.server).get(`/api/cases/${id}/history`).set('Authorization', `Bearer ${await t.login('inspector')}`);
+    const history = await request(t.server)
+      .get(`/api/cases/${id}/history`)
+      .set('Authorization', `Bearer ${await t.login('inspector')}`);
     expect(history.status).toBe(200);
-    const events = history.body.events as { version: number; type: string; hash: string; prevHash: string; metadata: Record<string, any> }[];
+    const events = history.body.events as {
+      version: number;
+      type: string;
+      hash: string;
+      prevHash: string;
+      metadata: Record<string, any>;
+    }[];
     expect(events[0].type).toBe('CaseSubmitted');
     expect(events[events.length - 1].type).toBe('CaseClosed');
     events.forEach((e, i) => {
       expect(e.version).toBe(i + 1);
       expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
       if (i > 0) expect(e.prevHash).toBe(events[i - 1].hash);
-      expect(e.metadata.actor).toEqual({ userId: expect.any(String), role: expect.any(String), unit: expect.any(String) });
+      expect(e.metadata.actor).toEqual({
+        userId: expect.any(String),
+        role: expect.any(String),
+        unit: expect.any(String),
+      });
       expect(e.metadata.commandId).toEqual(expect.any(String));
       expect(e.metadata.policyVersion).toBe('2020-xc-v2');
     });
     expect(events.find((e) => e.type === 'CaseApproved')!.metadata.actor.role).toBe('approver');
     expect(events.slice(1).every((e) => e.metadata.correlationId === `life-${id}`)).toBe(true);
 
-    const explain = await request(t.server).get(`/api/cases/${id}/explain`).set('Authorization', `Bearer ${await t.login('inspector')}`);
+    const explain = await request(t.server)
+      .get(`/api/cases/${id}/explain`)
+      .set('Authorization', `Bearer ${await t.login('inspector')}`);
     expect(explain.status).toBe(200);
     expect(explain.body).toMatchObject({ policyVersion: '2020-xc-v2', eligible: true, decision: { kind: 'approved' } });
     expect(explain.body.conditions.length).toBeGreaterThan(0);
     expect(explain.body.conditions.every((c: { clause: string }) => typeof c.clause === 'string')).toBe(true);
 
-    const asOf = await request(t.server).get(`/api/cases/${id}/as-of?version=1`).set('Authorization', `Bearer ${await t.login('inspector')}`);
+    const asOf = await request(t.server)
+      .get(`/api/cases/${id}/as-of?version=1`)
+      .set('Authorization', `Bearer ${await t.login('inspector')}`);
     expect(asOf.status).toBe(200);
     expect(asOf.body).toMatchObject({ status: 'submitted', version: 1 });
   });

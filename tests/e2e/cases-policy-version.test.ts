@@ -26,7 +26,11 @@ describe('policy versions over HTTP: 3000 → 5000 yuan start-up subsidy', () =>
     const id = opened.body.id as string;
     let etag = opened.headers.etag as string;
     const step = async (route: string, user: string, body: object = {}) => {
-      const res = await request(t.server).post(`/api/cases/${id}/${route}`).set('Authorization', `Bearer ${await t.login(user)}`).set('If-Match', etag).send(body);
+      const res = await request(t.server)
+        .post(`/api/cases/${id}/${route}`)
+        .set('Authorization', `Bearer ${await t.login(user)}`)
+        .set('If-Match', etag)
+        .send(body);
       expect(res.status).toBe(200);
       etag = res.headers.etag;
       return res.body;
@@ -39,7 +43,9 @@ describe('policy versions over HTTP: 3000 → 5000 yuan start-up subsidy', () =>
     t.clock.advanceDays(1);
     await step('end-public-notice', 'caseworker');
     const approved = await step('approve', 'approver', { clause: '(八)' });
-    const explain = await request(t.server).get(`/api/cases/${id}/explain`).set('Authorization', `Bearer ${await t.login('caseworker')}`);
+    const explain = await request(t.server)
+      .get(`/api/cases/${id}/explain`)
+      .set('Authorization', `Bearer ${await t.login('caseworker')}`);
     expect(explain.status).toBe(200);
     return { approved, explain: explain.body };
   }

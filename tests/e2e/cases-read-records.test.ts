@@ -7,7 +7,10 @@ describe('reads of a case by an inspector or from another unit are recorded (DES
   let caseId: string;
   beforeAll(async () => {
     t = await startTestApp('case-reads');
-    const opened = await request(t.server).post('/api/cases').set('Authorization', `Bearer ${await t.login('caseworker')}`).send(sampleApplication('STARTUP_ONE_OFF', 9101));
+    const opened = await request(t.server)
+      .post('/api/cases')
+      .set('Authorization', `Bearer ${await t.login('caseworker')}`)
+      .send(sampleApplication('STARTUP_ONE_OFF', 9101));
     expect(opened.status).toBe(201);
     caseId = opened.body.id;
   });
@@ -16,7 +19,12 @@ describe('reads of a case by an inspector or from another unit are recorded (DES
   });
 
   const reads = async () =>
-    (await t.db.adminPool.query<{ user_id: string; role: string; purpose: string }>('select user_id, role, purpose from audit_reads where subject_type = $1 and subject_id = $2 order by id', ['case', caseId])).rows;
+    (
+      await t.db.adminPool.query<{ user_id: string; role: string; purpose: string }>(
+        'select user_id, role, purpose from audit_reads where subject_type = $1 and subject_id = $2 order by id',
+        ['case', caseId],
+      )
+    ).rows;
 
   it('records nothing when the case’s own unit reads it; the answer may not be cached for another user', async () => {
     const token = await t.login('caseworker2');
@@ -30,16 +38,29 @@ describe('reads of a case by an inspector or from another unit are recorded (DES
   it('records every inspector read: current state, history, explanation, as-of', async () => {
     const token = await t.login('inspector');
     for (const path of ['', '/history', '/explain', '/as-of?version=1']) {
-      expect((await request(t.server).get(`/api/cases/${caseId}${path}`).set('Authorization', `Bearer ${token}`)).status).toBe(200);
+      expect(
+        (await request(t.server).get(`/api/cases/${caseId}${path}`).set('Authorization', `Bearer ${token}`)).status,
+      ).toBe(200);
     }
     const rows = await reads();
-    expect(rows.map((r) => r.purpose)).toEqual(['case', 'case history', 'case explanation', 'case as of an earlier point']);
+    expect(rows.map((r) => r.purpose)).toEqual([
+      'case',
+      'case history',
+      'case explanation',
+      'case as of an earlier point',
+    ]);
     expect(new Set(rows.map((r) => r.role))).toEqual(new Set(['inspector']));
   });
 
   it('records a read from finance, a different unit', async () => {
     const before = (await reads()).length;
-    expect((await request(t.server).get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${await t.login('finance')}`)).status).toBe(200);
+    expect(
+      (
+        await request(t.server)
+          .get(`/api/cases/${caseId}`)
+          .set('Authorization', `Bearer ${await t.login('finance')}`)
+      ).status,
+    ).toBe(200);
     const rows = await reads();
     expect(rows).toHaveLength(before + 1);
     expect(rows[rows.length - 1].role).toBe('finance');

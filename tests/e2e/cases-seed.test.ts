@@ -34,9 +34,13 @@ describe('demo cases seed', () => {
   }, 90_000);
 
   it('seeded cases are readable over HTTP in the state they were seeded in', async () => {
-    const { rows } = await t.db.adminPool.query<{ stream_id: string }>(`select stream_id from events where type = 'CaseSuspended' limit 1`);
+    const { rows } = await t.db.adminPool.query<{ stream_id: string }>(
+      `select stream_id from events where type = 'CaseSuspended' limit 1`,
+    );
     const id = rows[0].stream_id.replace(/^case-/, '');
-    const res = await request(t.server).get(`/api/cases/${id}`).set('Authorization', `Bearer ${await t.login('inspector')}`);
+    const res = await request(t.server)
+      .get(`/api/cases/${id}`)
+      .set('Authorization', `Bearer ${await t.login('inspector')}`);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('suspended');
   });

@@ -53,8 +53,25 @@ interface Hit {
 /** Stands for the ETag the stream has when the request is sent (earlier hostile bodies may have been accepted). */
 const CURRENT = '<current etag>';
 const UNKNOWN_ID = '7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10';
-const HOSTILE_STRINGS = ["' OR 1=1 --", "'; drop table events; --", '𠮷野家\u202e\u200b', 'a\u0000b', 'x'.repeat(10_000), '%', '../../etc/passwd', '１２３'];
-const HOSTILE_IDS = ['not-a-uuid', "1' OR '1'='1", 'a%00b', '%F0%9F%98%80', UNKNOWN_ID, '00000000-0000-0000-0000-000000000000', 'x'.repeat(5_000)];
+const HOSTILE_STRINGS = [
+  "' OR 1=1 --",
+  "'; drop table events; --",
+  '𠮷野家\u202e\u200b',
+  'a\u0000b',
+  'x'.repeat(10_000),
+  '%',
+  '../../etc/passwd',
+  '１２３',
+];
+const HOSTILE_IDS = [
+  'not-a-uuid',
+  "1' OR '1'='1",
+  'a%00b',
+  '%F0%9F%98%80',
+  UNKNOWN_ID,
+  '00000000-0000-0000-0000-000000000000',
+  'x'.repeat(5_000),
+];
 
 describe('hostile input on every route', () => {
   let t: TestApp;
@@ -65,14 +82,19 @@ describe('hostile input on every route', () => {
   const failures: string[] = [];
   let requests = 0;
 
-  const eventCount = async (): Promise<number> => (await t.db.adminPool.query('select count(*)::int as n from events')).rows[0].n;
+  const eventCount = async (): Promise<number> =>
+    (await t.db.adminPool.query('select count(*)::int as n from events')).rows[0].n;
 
-  function resolve(s: Schema | undefined, docs: { components?: { schemas?: Record<string, Schema> } }): Schema | undefined {
+  function resolve(
+    s: Schema | undefined,
+    docs: { components?: { schemas?: Record<string, Schema> } },
+  ): Schema | undefined {
     if (!s) return s;
     if (s.$ref) return resolve(docs.components?.schemas?.[s.$ref.split('/').pop()!], docs);
     if (s.allOf?.length === 1) return resolve(s.allOf[0], docs);
     const out: Schema = { ...s };
-    if (s.properties) out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, resolve(v, docs)!]));
+    if (s.properties)
+      out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, resolve(v, docs)!]));
     if (s.items) out.items = resolve(s.items, docs);
     return out;
   }
@@ -134,8 +156,14 @@ describe('hostile input on every route', () => {
     return 'inspector';
   };
 
-  const streamOf = (op: Operation): string | null => (op.path.startsWith('/api/cases/{id}') ? `case-${caseId}` : op.path.startsWith('/api/households/{id}') ? `household-${householdId}` : null);
-  const isCommand = (op: Operation) => op.method === 'post' && !['/api/auth/login', '/api/ledger/verify'].includes(op.path);
+  const streamOf = (op: Operation): string | null =>
+    op.path.startsWith('/api/cases/{id}')
+      ? `case-${caseId}`
+      : op.path.startsWith('/api/households/{id}')
+        ? `household-${householdId}`
+        : null;
+  const isCommand = (op: Operation) =>
+    op.method === 'post' && !['/api/auth/login', '/api/ledger/verify'].includes(op.path);
 
   function urlOf(op: Operation, id?: string, query = ''): string {
     const real = op.path.startsWith('/api/households') ? householdId : caseId;
@@ -163,22 +191,32 @@ describe('hostile input on every route', () => {
     else if (h.body !== undefined) res = await r.set('content-type', 'application/json').send(JSON.stringify(h.body));
     else res = await r;
     const where = `${h.method.toUpperCase()} ${op.path} [${h.label}] -> ${res.status}`;
-    const fields: string[] = Array.isArray(res.body?.errors) ? res.body.errors.map((e: { field?: unknown }) => e.field) : [];
+    const fields: string[] = Array.isArray(res.body?.errors)
+      ? res.body.errors.map((e: { field?: unknown }) => e.field)
+      : [];
     // Readiness may honestly say 503 (the test app role cannot read the migrations table); it is not caused by input.
-    if (res.status >= 500 && !(op.path === '/health' && res.status === 503)) failures.push(`${where}: server error ${JSON.stringify(res.body).slice(0, 200)}`);
+    if (res.status >= 500 && !(op.path === '/health' && res.status === 503))
+      failures.push(`${where}: server error ${JSON.stringify(res.body).slice(0, 200)}`);
     if (res.status >= 400 && res.status < 500) {
-      if (!String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${where}: not Problem Details (${res.headers['content-type']})`);
+      if (!String(res.headers['content-type']).includes('application/problem+json'))
+        failures.push(`${where}: not Problem Details (${res.headers['content-type']})`);
       if (typeof res.body?.code !== 'string' || !res.body.code) failures.push(`${where}: no code`);
     }
-    if (res.status === 400 && (fields.length === 0 || fields.some((f) => typeof f !== 'string' || !f))) failures.push(`${where}: 400 without field names ${JSON.stringify(res.body).slice(0, 200)}`);
-    if (h.status && !h.status.includes(res.status)) failures.push(`${where}: expected ${h.status.join('/')} ${JSON.stringify(res.body).slice(0, 200)}`);
+    if (res.status === 400 && (fields.length === 0 || fields.some((f) => typeof f !== 'string' || !f)))
+      failures.push(`${where}: 400 without field names ${JSON.stringify(res.body).slice(0, 200)}`);
+    if (h.status && !h.status.includes(res.status))
+      failures.push(`${where}: expected ${h.status.join('/')} ${JSON.stringify(res.body).slice(0, 200)}`);
     if (h.field !== undefined) {
       const named = fields.some((f) => f === h.field || f.startsWith(`${h.field}.`) || f.startsWith(`${h.field}[`));
-      if (res.status !== 400 || !named) failures.push(`${where}: expected 400 naming ${h.field}, got fields ${JSON.stringify(fields)} ${res.body?.code ?? ''}`);
+      if (res.status !== 400 || !named)
+        failures.push(
+          `${where}: expected 400 naming ${h.field}, got fields ${JSON.stringify(fields)} ${res.body?.code ?? ''}`,
+        );
     }
     if (command) {
       const after = await eventCount();
-      if (res.status >= 400 && after !== before) failures.push(`${where}: rejected but appended ${after - before} event(s)`);
+      if (res.status >= 400 && after !== before)
+        failures.push(`${where}: rejected but appended ${after - before} event(s)`);
       const stream = streamOf(op);
       if (res.status < 300 && stream && res.headers.etag) etags.set(stream, res.headers.etag);
     }
@@ -189,17 +227,33 @@ describe('hostile input on every route', () => {
     t = await startTestApp('hostile');
     const docs = (await request(t.server).get('/docs-json')).body;
     ops = [];
-    for (const [path, byMethod] of Object.entries(docs.paths as Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>)) {
+    for (const [path, byMethod] of Object.entries(
+      docs.paths as Record<
+        string,
+        Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>
+      >,
+    )) {
       for (const [method, op] of Object.entries(byMethod)) {
         if (method !== 'get' && method !== 'post') continue;
-        ops.push({ method, path, parameters: op.parameters ?? [], body: resolve(op.requestBody?.content['application/json']?.schema, docs) });
+        ops.push({
+          method,
+          path,
+          parameters: op.parameters ?? [],
+          body: resolve(op.requestBody?.content['application/json']?.schema, docs),
+        });
       }
     }
-    const opened = await request(t.server).post('/api/cases').set('Authorization', `Bearer ${await t.login('caseworker')}`).send(sampleApplication('STARTUP_ONE_OFF', 501));
+    const opened = await request(t.server)
+      .post('/api/cases')
+      .set('Authorization', `Bearer ${await t.login('caseworker')}`)
+      .send(sampleApplication('STARTUP_ONE_OFF', 501));
     expect(opened.status).toBe(201);
     caseId = opened.body.id;
     etags.set(`case-${caseId}`, opened.headers.etag);
-    const registered = await request(t.server).post('/api/households').set('Authorization', `Bearer ${await t.login('street.xiyi')}`).send(registrationBody('STREET_XIYI'));
+    const registered = await request(t.server)
+      .post('/api/households')
+      .set('Authorization', `Bearer ${await t.login('street.xiyi')}`)
+      .send(registrationBody('STREET_XIYI'));
     expect(registered.status).toBe(201);
     householdId = registered.body.id;
     etags.set(`household-${householdId}`, registered.headers.etag);
@@ -213,10 +267,26 @@ describe('hostile input on every route', () => {
 
   it('the OpenAPI document lists the routes this sweep relies on', () => {
     const paths = ops.map((o) => `${o.method} ${o.path}`);
-    expect(paths).toEqual(expect.arrayContaining(['post /api/auth/login', 'post /api/cases', 'post /api/cases/{id}/accept', 'post /api/households', 'post /api/households/{id}/record-visit', 'get /api/audit/events', 'post /api/ledger/verify', 'post /api/reports/targets']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'post /api/auth/login',
+        'post /api/cases',
+        'post /api/cases/{id}/accept',
+        'post /api/households',
+        'post /api/households/{id}/record-visit',
+        'get /api/audit/events',
+        'post /api/ledger/verify',
+        'post /api/reports/targets',
+      ]),
+    );
     expect(ops.length).toBeGreaterThan(50);
     // Money fields get the amount checks below: the sweep must find them.
-    expect(ops.flatMap((o) => Object.keys(o.body?.properties ?? {})).filter((n) => n.endsWith('Fen')).sort()).toEqual(['amountFen', 'amountOwedFen']);
+    expect(
+      ops
+        .flatMap((o) => Object.keys(o.body?.properties ?? {}))
+        .filter((n) => n.endsWith('Fen'))
+        .sort(),
+    ).toEqual(['amountFen', 'amountOwedFen']);
   });
 
   it('bodies: wrong JSON types, missing and unknown fields, non-objects, malformed JSON, wrong content type, deep nesting', async () => {
@@ -227,32 +297,131 @@ describe('hostile input on every route', () => {
       const base = valid(op);
       for (const [name, prop] of Object.entries(schema.properties ?? {})) {
         // Free-form objects (a programme's facts) are checked by the programme, not by JSON type.
-        for (const wrong of wrongTypes(prop)) await hit(op, { label: `${name}=${JSON.stringify(wrong)}`, method: 'post', url, headers, body: { ...base, [name]: wrong }, field: name });
+        for (const wrong of wrongTypes(prop))
+          await hit(op, {
+            label: `${name}=${JSON.stringify(wrong)}`,
+            method: 'post',
+            url,
+            headers,
+            body: { ...base, [name]: wrong },
+            field: name,
+          });
         await hit(op, { label: `${name}=null`, method: 'post', url, headers, body: { ...base, [name]: null } });
         if (prop.type === 'string' || !prop.type) {
           await hit(op, { label: `${name}=NUL`, method: 'post', url, headers, body: { ...base, [name]: 'a\u0000b' } });
-          await hit(op, { label: `${name}=60k chars`, method: 'post', url, headers, body: { ...base, [name]: '长'.repeat(20_000) } });
+          await hit(op, {
+            label: `${name}=60k chars`,
+            method: 'post',
+            url,
+            headers,
+            body: { ...base, [name]: '长'.repeat(20_000) },
+          });
         }
-        if (prop.format === 'date') for (const d of ['2020-02-30', '2020-13-01', '16/11/2020', '2020-11-16T00:00:00Z']) await hit(op, { label: `${name}=${d}`, method: 'post', url, headers, body: { ...base, [name]: d }, field: name });
+        if (prop.format === 'date')
+          for (const d of ['2020-02-30', '2020-13-01', '16/11/2020', '2020-11-16T00:00:00Z'])
+            await hit(op, {
+              label: `${name}=${d}`,
+              method: 'post',
+              url,
+              headers,
+              body: { ...base, [name]: d },
+              field: name,
+            });
         if (prop.type === 'integer' || prop.type === 'number' || /Fen$/.test(name)) {
           // Money is whole fen: negative, fractional and unsafe amounts are refused naming the field.
-          for (const n of [-1, 0.5, 1e21, Number.MAX_SAFE_INTEGER + 2]) await hit(op, { label: `${name}=${n}`, method: 'post', url, headers, body: { ...base, [name]: n }, field: /Fen$/.test(name) ? name : undefined });
+          for (const n of [-1, 0.5, 1e21, Number.MAX_SAFE_INTEGER + 2])
+            await hit(op, {
+              label: `${name}=${n}`,
+              method: 'post',
+              url,
+              headers,
+              body: { ...base, [name]: n },
+              field: /Fen$/.test(name) ? name : undefined,
+            });
         }
         if ((schema.required ?? []).includes(name)) {
           const { [name]: _dropped, ...without } = base as Record<string, unknown>;
           await hit(op, { label: `missing ${name}`, method: 'post', url, headers, body: without, field: name });
         }
       }
-      await hit(op, { label: 'unknown field', method: 'post', url, headers, body: { ...base, surprise: 1 }, field: 'surprise' });
-      for (const whole of [[base], 'text', 42, null, true]) await hit(op, { label: `body=${JSON.stringify(whole).slice(0, 20)}`, method: 'post', url, headers, raw: JSON.stringify(whole), status: [400] });
+      await hit(op, {
+        label: 'unknown field',
+        method: 'post',
+        url,
+        headers,
+        body: { ...base, surprise: 1 },
+        field: 'surprise',
+      });
+      for (const whole of [[base], 'text', 42, null, true])
+        await hit(op, {
+          label: `body=${JSON.stringify(whole).slice(0, 20)}`,
+          method: 'post',
+          url,
+          headers,
+          raw: JSON.stringify(whole),
+          status: [400],
+        });
       await hit(op, { label: 'malformed JSON', method: 'post', url, headers, raw: '{"a":', status: [400] });
-      await hit(op, { label: 'text/plain', method: 'post', url, headers, raw: JSON.stringify(base), contentType: 'text/plain', status: [415] });
-      await hit(op, { label: 'xml', method: 'post', url, headers, raw: '<a>1</a>', contentType: 'application/xml', status: [415] });
-      await hit(op, { label: 'form', method: 'post', url, headers, raw: 'surprise[a]=1&note=x', contentType: 'application/x-www-form-urlencoded', status: [415] });
-      await hit(op, { label: 'no content type', method: 'post', url, headers, raw: JSON.stringify(base), contentType: '', status: [415] });
-      await hit(op, { label: 'deeply nested', method: 'post', url, headers, raw: `{"surprise":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`, status: [400] });
-      await hit(op, { label: 'deeply nested arrays', method: 'post', url, headers, raw: `{"surprise":${'['.repeat(20_000)}${']'.repeat(20_000)}}`, status: [400] });
-      await hit(op, { label: '2 MB', method: 'post', url, headers, body: { ...base, surprise: 'x'.repeat(2_000_000) }, status: [413] });
+      await hit(op, {
+        label: 'text/plain',
+        method: 'post',
+        url,
+        headers,
+        raw: JSON.stringify(base),
+        contentType: 'text/plain',
+        status: [415],
+      });
+      await hit(op, {
+        label: 'xml',
+        method: 'post',
+        url,
+        headers,
+        raw: '<a>1</a>',
+        contentType: 'application/xml',
+        status: [415],
+      });
+      await hit(op, {
+        label: 'form',
+        method: 'post',
+        url,
+        headers,
+        raw: 'surprise[a]=1&note=x',
+        contentType: 'application/x-www-form-urlencoded',
+        status: [415],
+      });
+      await hit(op, {
+        label: 'no content type',
+        method: 'post',
+        url,
+        headers,
+        raw: JSON.stringify(base),
+        contentType: '',
+        status: [415],
+      });
+      await hit(op, {
+        label: 'deeply nested',
+        method: 'post',
+        url,
+        headers,
+        raw: `{"surprise":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`,
+        status: [400],
+      });
+      await hit(op, {
+        label: 'deeply nested arrays',
+        method: 'post',
+        url,
+        headers,
+        raw: `{"surprise":${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+        status: [400],
+      });
+      await hit(op, {
+        label: '2 MB',
+        method: 'post',
+        url,
+        headers,
+        body: { ...base, surprise: 'x'.repeat(2_000_000) },
+        status: [413],
+      });
     }
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(800);
@@ -266,20 +435,70 @@ describe('hostile input on every route', () => {
     const ch = await baseHeaders(cases);
     const hh = await baseHeaders(households);
     for (const v of [1, null, ['x'], 'a\u0000b']) {
-      await hit(cases, { label: `beneficiary.name=${JSON.stringify(v)}`, method: 'post', url: '/api/cases', headers: ch, body: { ...app, beneficiary: { ...app.beneficiary, name: v } }, field: 'beneficiary.name' });
-      await hit(cases, { label: `period.from=${JSON.stringify(v)}`, method: 'post', url: '/api/cases', headers: ch, body: { ...app, period: { ...app.period, from: v } }, field: 'period.from' });
-      await hit(households, { label: `members[0].name=${JSON.stringify(v)}`, method: 'post', url: '/api/households', headers: hh, body: { ...reg, members: [{ ...reg.members[0], name: v }, reg.members[1]] }, field: 'members[0].name' });
+      await hit(cases, {
+        label: `beneficiary.name=${JSON.stringify(v)}`,
+        method: 'post',
+        url: '/api/cases',
+        headers: ch,
+        body: { ...app, beneficiary: { ...app.beneficiary, name: v } },
+        field: 'beneficiary.name',
+      });
+      await hit(cases, {
+        label: `period.from=${JSON.stringify(v)}`,
+        method: 'post',
+        url: '/api/cases',
+        headers: ch,
+        body: { ...app, period: { ...app.period, from: v } },
+        field: 'period.from',
+      });
+      await hit(households, {
+        label: `members[0].name=${JSON.stringify(v)}`,
+        method: 'post',
+        url: '/api/households',
+        headers: hh,
+        body: { ...reg, members: [{ ...reg.members[0], name: v }, reg.members[1]] },
+        field: 'members[0].name',
+      });
     }
-    await hit(cases, { label: 'facts with a NUL key', method: 'post', url: '/api/cases', headers: ch, body: { ...app, facts: { ...app.facts, 'a\u0000': 1 } }, status: [400] });
-    await hit(cases, { label: 'facts NUL deep', method: 'post', url: '/api/cases', headers: ch, body: { ...app, facts: { ...app.facts, note: { deep: ['ok', 'a\u0000b'] } } }, status: [400] });
-    await hit(households, { label: 'address NUL', method: 'post', url: '/api/households', headers: hh, body: { ...reg, address: 'a\u0000b' }, field: 'address' });
+    await hit(cases, {
+      label: 'facts with a NUL key',
+      method: 'post',
+      url: '/api/cases',
+      headers: ch,
+      body: { ...app, facts: { ...app.facts, 'a\u0000': 1 } },
+      status: [400],
+    });
+    await hit(cases, {
+      label: 'facts NUL deep',
+      method: 'post',
+      url: '/api/cases',
+      headers: ch,
+      body: { ...app, facts: { ...app.facts, note: { deep: ['ok', 'a\u0000b'] } } },
+      status: [400],
+    });
+    await hit(households, {
+      label: 'address NUL',
+      method: 'post',
+      url: '/api/households',
+      headers: hh,
+      body: { ...reg, address: 'a\u0000b' },
+      field: 'address',
+    });
     const visit = ops.find((o) => o.path === '/api/households/{id}/record-visit')!;
     await hit(visit, {
       label: 'findings NUL',
       method: 'post',
       url: urlOf(visit),
       headers: await baseHeaders(visit),
-      body: { visitId: 'v-nul', date: '2020-11-16', visitor: 'v', findings: 'a\u0000b', needs: '', measuresTaken: '', nextVisitDue: '2020-12-16' },
+      body: {
+        visitId: 'v-nul',
+        date: '2020-11-16',
+        visitor: 'v',
+        findings: 'a\u0000b',
+        needs: '',
+        measuresTaken: '',
+        nextVisitDue: '2020-12-16',
+      },
       field: 'findings',
     });
     expect(failures).toEqual([]);
@@ -291,22 +510,60 @@ describe('hostile input on every route', () => {
       const week = headers['x-week'];
       delete headers['x-week'];
       const required = op.parameters.filter((p) => p.in === 'query' && p.required);
-      const requiredQuery = required.map((p) => `${p.name}=${encodeURIComponent(p.name === 'week' ? week : String(sample(p.schema)))}`);
+      const requiredQuery = required.map(
+        (p) => `${p.name}=${encodeURIComponent(p.name === 'week' ? week : String(sample(p.schema)))}`,
+      );
       const body = op.method === 'post' ? {} : undefined;
       if (op.parameters.some((p) => p.in === 'path')) {
         for (const id of HOSTILE_IDS) {
           const expected = id === UNKNOWN_ID || id === '00000000-0000-0000-0000-000000000000' ? undefined : 'id';
-          await hit(op, { label: `id=${id.slice(0, 30)}`, method: op.method, url: urlOf(op, encodeURIComponent(decodeURIComponent(id)), requiredQuery.length ? `?${requiredQuery.join('&')}` : ''), headers, body, field: op.method === 'get' ? expected : undefined });
+          await hit(op, {
+            label: `id=${id.slice(0, 30)}`,
+            method: op.method,
+            url: urlOf(
+              op,
+              encodeURIComponent(decodeURIComponent(id)),
+              requiredQuery.length ? `?${requiredQuery.join('&')}` : '',
+            ),
+            headers,
+            body,
+            field: op.method === 'get' ? expected : undefined,
+          });
         }
       }
       for (const p of op.parameters.filter((x) => x.in === 'query')) {
         const others = requiredQuery.filter((q) => !q.startsWith(`${p.name}=`));
         const values = [...HOSTILE_STRINGS, '-1', '0', '1.5', '99999999999999999999', '2020-02-30', '2020-W99', ''];
-        for (const v of values) await hit(op, { label: `${p.name}=${JSON.stringify(v).slice(0, 30)}`, method: op.method, url: urlOf(op, undefined, `?${[...others, `${p.name}=${encodeURIComponent(v)}`].join('&')}`), headers, body });
-        await hit(op, { label: `${p.name} twice`, method: op.method, url: urlOf(op, undefined, `?${[...others, `${p.name}=a`, `${p.name}=b`].join('&')}`), headers, body });
-        await hit(op, { label: `${p.name}[x]=1`, method: op.method, url: urlOf(op, undefined, `?${[...others, `${p.name}[x]=1`].join('&')}`), headers, body });
+        for (const v of values)
+          await hit(op, {
+            label: `${p.name}=${JSON.stringify(v).slice(0, 30)}`,
+            method: op.method,
+            url: urlOf(op, undefined, `?${[...others, `${p.name}=${encodeURIComponent(v)}`].join('&')}`),
+            headers,
+            body,
+          });
+        await hit(op, {
+          label: `${p.name} twice`,
+          method: op.method,
+          url: urlOf(op, undefined, `?${[...others, `${p.name}=a`, `${p.name}=b`].join('&')}`),
+          headers,
+          body,
+        });
+        await hit(op, {
+          label: `${p.name}[x]=1`,
+          method: op.method,
+          url: urlOf(op, undefined, `?${[...others, `${p.name}[x]=1`].join('&')}`),
+          headers,
+          body,
+        });
       }
-      await hit(op, { label: 'unknown query parameter with NUL', method: op.method, url: urlOf(op, undefined, `?${[...requiredQuery, 'zz%00=1'].join('&')}`), headers, body });
+      await hit(op, {
+        label: 'unknown query parameter with NUL',
+        method: op.method,
+        url: urlOf(op, undefined, `?${[...requiredQuery, 'zz%00=1'].join('&')}`),
+        headers,
+        body,
+      });
     }
     expect(failures).toEqual([]);
   });
@@ -316,18 +573,46 @@ describe('hostile input on every route', () => {
       const headers = await baseHeaders(op);
       const names = op.parameters.filter((p) => p.in === 'header').map((p) => p.name);
       if (names.includes('If-Match')) {
-        for (const v of ['banana', 'W/"-1"', 'W/"1.5"', '"99999999999"', '*', 'W/"1", W/"2"', "W/\"1' OR 1=1\""]) {
-          await hit(op, { label: `If-Match ${v}`, method: 'post', url: urlOf(op), headers: { ...headers, 'If-Match': v }, body: valid(op), field: 'If-Match' });
+        for (const v of ['banana', 'W/"-1"', 'W/"1.5"', '"99999999999"', '*', 'W/"1", W/"2"', 'W/"1\' OR 1=1"']) {
+          await hit(op, {
+            label: `If-Match ${v}`,
+            method: 'post',
+            url: urlOf(op),
+            headers: { ...headers, 'If-Match': v },
+            body: valid(op),
+            field: 'If-Match',
+          });
         }
-        await hit(op, { label: 'If-Match stale', method: 'post', url: urlOf(op), headers: { ...headers, 'If-Match': 'W/"999"' }, body: valid(op), status: [412, 403, 409] });
+        await hit(op, {
+          label: 'If-Match stale',
+          method: 'post',
+          url: urlOf(op),
+          headers: { ...headers, 'If-Match': 'W/"999"' },
+          body: valid(op),
+          status: [412, 403, 409],
+        });
       }
       if (names.includes('Idempotency-Key')) {
         for (const v of ['k'.repeat(300), "'; drop table events; --", 'a b', '../x']) {
-          await hit(op, { label: `Idempotency-Key ${v.slice(0, 20)}`, method: 'post', url: urlOf(op), headers: { ...headers, 'Idempotency-Key': v }, body: valid(op), field: 'Idempotency-Key' });
+          await hit(op, {
+            label: `Idempotency-Key ${v.slice(0, 20)}`,
+            method: 'post',
+            url: urlOf(op),
+            headers: { ...headers, 'Idempotency-Key': v },
+            body: valid(op),
+            field: 'Idempotency-Key',
+          });
         }
       }
       if (names.includes('X-Correlation-Id')) {
-        await hit(op, { label: 'X-Correlation-Id too long', method: 'post', url: urlOf(op), headers: { ...headers, 'X-Correlation-Id': 'c'.repeat(300) }, body: valid(op), field: 'X-Correlation-Id' });
+        await hit(op, {
+          label: 'X-Correlation-Id too long',
+          method: 'post',
+          url: urlOf(op),
+          headers: { ...headers, 'X-Correlation-Id': 'c'.repeat(300) },
+          body: valid(op),
+          field: 'X-Correlation-Id',
+        });
       }
     }
     expect(failures).toEqual([]);
@@ -338,10 +623,29 @@ describe('hostile input on every route', () => {
     const token = { Authorization: `Bearer ${await t.login('caseworker')}` };
     await hit(any, { label: 'unknown route', method: 'get', url: '/api/no-such-thing', headers: token, status: [404] });
     await hit(any, { label: 'unknown route, no token', method: 'get', url: '/api/no-such-thing', status: [404, 401] });
-    await hit(any, { label: 'unknown command', method: 'post', url: `/api/cases/${caseId}/self-approve`, headers: token, body: {}, status: [404] });
+    await hit(any, {
+      label: 'unknown command',
+      method: 'post',
+      url: `/api/cases/${caseId}/self-approve`,
+      headers: token,
+      body: {},
+      status: [404],
+    });
     await hit(any, { label: 'no token', method: 'get', url: '/api/cases', status: [401] });
-    await hit(any, { label: 'garbage token', method: 'get', url: '/api/cases', headers: { Authorization: 'Bearer \u00ff.\u00fe.x' }, status: [401] });
-    await hit(any, { label: 'basic auth', method: 'get', url: '/api/cases', headers: { Authorization: 'Basic YTpi' }, status: [401] });
+    await hit(any, {
+      label: 'garbage token',
+      method: 'get',
+      url: '/api/cases',
+      headers: { Authorization: 'Bearer \u00ff.\u00fe.x' },
+      status: [401],
+    });
+    await hit(any, {
+      label: 'basic auth',
+      method: 'get',
+      url: '/api/cases',
+      headers: { Authorization: 'Basic YTpi' },
+      status: [401],
+    });
     expect(failures).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@ import { waitUntilInGlobalOrder } from '../support/global-order';
 
 /** The household board projection on the test schema; `catchUp()` brings it to the head of the store. */
 export function boardRunner(t: TestApp): { catchUp(): Promise<void> } {
-  const runner = new ProjectionRunner({ pool: t.db.adminPool, store: t.store, schema: t.db.schema, projections: [new HouseholdBoardProjection()], logger: { log() {}, warn() {}, error() {} } });
+  const runner = new ProjectionRunner({
+    pool: t.db.adminPool,
+    store: t.store,
+    schema: t.db.schema,
+    projections: [new HouseholdBoardProjection()],
+    logger: { log() {}, warn() {}, error() {} },
+  });
   const count = async (sql: string) => (await t.db.adminPool.query(sql)).rows[0].n as number;
   return {
     async catchUp() {
@@ -24,8 +30,24 @@ export function registrationBody(office: string, over: { employed?: boolean; sta
     address: '【示例】东坡村1组1号',
     headMemberId: 'm1',
     members: [
-      { memberId: 'm1', name: '【示例】张建国', relation: 'head', birthDate: '1975-03-01', idNumber: makeResidentId('610102', '1975-03-01', seq), labourCapacity: 'full', employmentStatus: over.employed ? 'employed' : 'unemployed' },
-      { memberId: 'm2', name: '【示例】李秀英', relation: 'spouse', birthDate: '1978-06-15', idNumber: makeResidentId('610102', '1978-06-15', seq + 11), labourCapacity: 'full', employmentStatus: 'unemployed' },
+      {
+        memberId: 'm1',
+        name: '【示例】张建国',
+        relation: 'head',
+        birthDate: '1975-03-01',
+        idNumber: makeResidentId('610102', '1975-03-01', seq),
+        labourCapacity: 'full',
+        employmentStatus: over.employed ? 'employed' : 'unemployed',
+      },
+      {
+        memberId: 'm2',
+        name: '【示例】李秀英',
+        relation: 'spouse',
+        birthDate: '1978-06-15',
+        idNumber: makeResidentId('610102', '1978-06-15', seq + 11),
+        labourCapacity: 'full',
+        employmentStatus: 'unemployed',
+      },
     ],
     status: over.status ?? 'lifted',
     statusReason: '【示例】2019年已脱贫',

@@ -11,7 +11,15 @@ describe('ledger over HTTP: digest and verification for inspectors', () => {
   beforeAll(async () => {
     t = await startTestApp('ledger');
     for (const s of streams) {
-      await t.store.append(s, [{ type: 'Noted', data: { n: 1 } }, { type: 'Noted', data: { n: 2 } }], 'no_stream', { correlationId: randomUUID(), actor });
+      await t.store.append(
+        s,
+        [
+          { type: 'Noted', data: { n: 1 } },
+          { type: 'Noted', data: { n: 2 } },
+        ],
+        'no_stream',
+        { correlationId: randomUUID(), actor },
+      );
     }
   });
   afterAll(async () => {
@@ -22,7 +30,9 @@ describe('ledger over HTTP: digest and verification for inspectors', () => {
 
   async function digestOfAll() {
     await waitUntilInGlobalOrder(t.store, 4);
-    return request(t.server).get('/api/ledger/digest').set(await auth('inspector'));
+    return request(t.server)
+      .get('/api/ledger/digest')
+      .set(await auth('inspector'));
   }
 
   it('gives the inspector a digest of every event and a clean verification', async () => {
@@ -30,13 +40,18 @@ describe('ledger over HTTP: digest and verification for inspectors', () => {
     expect(d.status).toBe(200);
     expect(d.body.digest.eventCount).toBe(4);
     expect(d.body.digest.root).toMatch(/^[0-9a-f]{64}$/);
-    const v = await request(t.server).post('/api/ledger/verify').set(await auth('inspector')).send({ digest: d.body.digest });
+    const v = await request(t.server)
+      .post('/api/ledger/verify')
+      .set(await auth('inspector'))
+      .send({ digest: d.body.digest });
     expect(v.status).toBe(200);
     expect(v.body).toMatchObject({ ok: true, checkedEvents: 4, problems: [] });
   });
 
   it('refuses roles that do not audit', async () => {
-    const r = await request(t.server).get('/api/ledger/digest').set(await auth('caseworker'));
+    const r = await request(t.server)
+      .get('/api/ledger/digest')
+      .set(await auth('caseworker'));
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('LEDGER_READ_FORBIDDEN');
   });
@@ -45,7 +60,9 @@ describe('ledger over HTTP: digest and verification for inspectors', () => {
     const r = await request(t.server)
       .post('/api/ledger/verify')
       .set(await auth('inspector'))
-      .send({ digest: { position: { commit: '1', prepare: 'x' }, eventCount: -1, root: 'zz', setRoot: 'a'.repeat(64) } });
+      .send({
+        digest: { position: { commit: '1', prepare: 'x' }, eventCount: -1, root: 'zz', setRoot: 'a'.repeat(64) },
+      });
     expect(r.status).toBe(400);
     const fields = r.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['digest.position.prepare', 'digest.eventCount', 'digest.root']));
@@ -62,7 +79,10 @@ describe('ledger over HTTP: digest and verification for inspectors', () => {
       await c.query('SET session_replication_role = origin');
       c.release();
     }
-    const v = await request(t.server).post('/api/ledger/verify').set(await auth('inspector')).send({ digest: before });
+    const v = await request(t.server)
+      .post('/api/ledger/verify')
+      .set(await auth('inspector'))
+      .send({ digest: before });
     expect(v.status).toBe(200);
     expect(v.body.ok).toBe(false);
     expect(v.body.firstProblem).toMatchObject({ kind: 'content_modified', streamId: streams[0], version: 2 });

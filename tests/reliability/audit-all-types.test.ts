@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { CASE_EVENT_TYPES, HOUSEHOLD_EVENT_TYPES, caseDecider, type CaseEvent, type CaseEventType, type HouseholdEventType } from '@casework/domain';
-import { AUDITED_EVENT_TYPES, AuditTrailProjection, CaseQueueProjection, ProjectionRunner, syntheticWorkload } from '@casework/read-models';
+import {
+  CASE_EVENT_TYPES,
+  HOUSEHOLD_EVENT_TYPES,
+  caseDecider,
+  type CaseEvent,
+  type CaseEventType,
+  type HouseholdEventType,
+} from '@casework/domain';
+import {
+  AUDITED_EVENT_TYPES,
+  AuditTrailProjection,
+  CaseQueueProjection,
+  ProjectionRunner,
+  syntheticWorkload,
+} from '@casework/read-models';
 import { appendStreams, createProjectionSchema, ProjectionSchema } from './projection-fixture';
 
 /**
@@ -39,14 +52,29 @@ describe('audit trail covers every event type', () => {
     for (const type of types) {
       const subject = (CASE_EVENT_TYPES as readonly string[]).includes(type) ? 'case' : 'household';
       const streamId = subject === 'case' ? `case-${caseId}` : `household-${householdId}`;
-      await db.store.append(streamId, [{ type, data: { at: '2020-07-01T02:00:00Z', reason: `why ${type}`, clause: '(七)', householdId } }], 'any', {
-        correlationId: randomUUID(),
-        actor,
-        policyVersion: '2020-xc-v1',
-      });
+      await db.store.append(
+        streamId,
+        [{ type, data: { at: '2020-07-01T02:00:00Z', reason: `why ${type}`, clause: '(七)', householdId } }],
+        'any',
+        {
+          correlationId: randomUUID(),
+          actor,
+          policyVersion: '2020-xc-v1',
+        },
+      );
     }
-    const runner = new ProjectionRunner({ pool: db.adminPool, store: db.store, schema: db.schema, projections: [new AuditTrailProjection()], logger: quiet });
-    for (let i = 0; i < 500 && (await db.adminPool.query('select count(*)::int n from audit_events')).rows[0].n < types.length; i++) {
+    const runner = new ProjectionRunner({
+      pool: db.adminPool,
+      store: db.store,
+      schema: db.schema,
+      projections: [new AuditTrailProjection()],
+      logger: quiet,
+    });
+    for (
+      let i = 0;
+      i < 500 && (await db.adminPool.query('select count(*)::int n from audit_events')).rows[0].n < types.length;
+      i++
+    ) {
       await runner.catchUp();
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -74,25 +102,40 @@ describe('audit trail covers every event type', () => {
     const main = db;
     db = await createProjectionSchema('queue_fold');
     try {
-    const streams = syntheticWorkload(3, 250, 0).filter((s) => s.streamId.startsWith('case-'));
-    await appendStreams(db.store, streams);
-    const runner = new ProjectionRunner({ pool: db.adminPool, store: db.store, schema: db.schema, projections: [new CaseQueueProjection()], logger: quiet });
-    for (let i = 0; i < 500 && (await db.adminPool.query('select count(*)::int n from case_queue')).rows[0].n < streams.length + 0; i++) {
+      const streams = syntheticWorkload(3, 250, 0).filter((s) => s.streamId.startsWith('case-'));
+      await appendStreams(db.store, streams);
+      const runner = new ProjectionRunner({
+        pool: db.adminPool,
+        store: db.store,
+        schema: db.schema,
+        projections: [new CaseQueueProjection()],
+        logger: quiet,
+      });
+      for (
+        let i = 0;
+        i < 500 && (await db.adminPool.query('select count(*)::int n from case_queue')).rows[0].n < streams.length + 0;
+        i++
+      ) {
+        await runner.catchUp();
+        await new Promise((r) => setTimeout(r, 10));
+      }
       await runner.catchUp();
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    await runner.catchUp();
-    const { rows } = await db.adminPool.query(`select stream_id, state from case_queue where stream_id = any($1)`, [streams.map((s) => s.streamId)]);
-    const queue = new Map(rows.map((r) => [r.stream_id, r.state]));
-    const seenTypes = new Set<string>();
-    for (const s of streams) {
-      const state = s.events.reduce((st, e) => caseDecider.evolve(st, { type: e.type, data: e.data } as CaseEvent), caseDecider.initialState());
-      s.events.forEach((e) => seenTypes.add(e.type));
-      expect([s.streamId, queue.get(s.streamId)]).toEqual([s.streamId, state.status]);
-    }
-    // The workload exercised (almost) every case event type.
-    expect(seenTypes.size).toBeGreaterThanOrEqual(26);
-    expect([...seenTypes].filter((t) => !(CASE_EVENT_TYPES as readonly string[]).includes(t))).toEqual([]);
+      const { rows } = await db.adminPool.query(`select stream_id, state from case_queue where stream_id = any($1)`, [
+        streams.map((s) => s.streamId),
+      ]);
+      const queue = new Map(rows.map((r) => [r.stream_id, r.state]));
+      const seenTypes = new Set<string>();
+      for (const s of streams) {
+        const state = s.events.reduce(
+          (st, e) => caseDecider.evolve(st, { type: e.type, data: e.data } as CaseEvent),
+          caseDecider.initialState(),
+        );
+        s.events.forEach((e) => seenTypes.add(e.type));
+        expect([s.streamId, queue.get(s.streamId)]).toEqual([s.streamId, state.status]);
+      }
+      // The workload exercised (almost) every case event type.
+      expect(seenTypes.size).toBeGreaterThanOrEqual(26);
+      expect([...seenTypes].filter((t) => !(CASE_EVENT_TYPES as readonly string[]).includes(t))).toEqual([]);
     } finally {
       await db.drop();
       db = main;

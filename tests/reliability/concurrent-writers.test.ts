@@ -13,7 +13,15 @@ describe('many concurrent writers while the runner projects', () => {
 
   it('every event reaches the audit trail exactly once', async () => {
     const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
-    const runner = new ProjectionRunner({ pool: db.adminPool, store: db.store, schema: db.schema, projections: allProjections(), batchSize: 64, idleMs: 5, logger: quiet });
+    const runner = new ProjectionRunner({
+      pool: db.adminPool,
+      store: db.store,
+      schema: db.schema,
+      projections: allProjections(),
+      batchSize: 64,
+      idleMs: 5,
+      logger: quiet,
+    });
     runner.start();
     try {
       // Writers use the restricted app role, as the API does; 24 of them at once.

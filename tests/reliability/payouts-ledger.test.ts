@@ -21,7 +21,14 @@ const SEED = Number(process.env.LEDGER_SEED ?? Math.floor(Math.random() * 1_000_
 type Key = string;
 const keyOf = (programme: string, unit: string, month: string): Key => `${programme}|${unit}|${month}`;
 const monthInChina = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 7);
-const zero = (): PayoutTotals => ({ plannedFen: 0, disbursedFen: 0, failedFen: 0, recoveryOwedFen: 0, repaidFen: 0, writtenOffFen: 0 });
+const zero = (): PayoutTotals => ({
+  plannedFen: 0,
+  disbursedFen: 0,
+  failedFen: 0,
+  recoveryOwedFen: 0,
+  repaidFen: 0,
+  writtenOffFen: 0,
+});
 
 /** The ledger's totals computed straight from the raw events, without the projection's code. */
 function expectedTotals(events: RecordedEvent[]): Map<Key, PayoutTotals> {
@@ -83,7 +90,14 @@ describe(`payouts ledger and accountability on a random workload (PostgreSQL, se
     db = await createProjectionSchema('ledger_rel');
     const total = await appendStreams(db.store, syntheticWorkload(SEED, 300, 40));
     await waitUntilInGlobalOrder(db.store, total);
-    await new ProjectionRunner({ pool: db.adminPool, store: db.store, schema: db.schema, projections: projections(), batchSize: 97, logger: quiet }).catchUp();
+    await new ProjectionRunner({
+      pool: db.adminPool,
+      store: db.store,
+      schema: db.schema,
+      projections: projections(),
+      batchSize: 97,
+      logger: quiet,
+    }).catchUp();
     events = await db.store.readAll({ maxCount: 1_000_000 });
     expect(events.length).toBe(total);
   });
@@ -94,7 +108,19 @@ describe(`payouts ledger and accountability on a random workload (PostgreSQL, se
   it('has per programme, unit and month exactly the sums over the case events', async () => {
     const expected = expectedTotals(events);
     const { rows, total } = await readPayoutsLedger(db.adminPool, db.schema);
-    const actual = new Map(rows.map((r) => [keyOf(r.programme, r.unit, r.month), { plannedFen: r.plannedFen, disbursedFen: r.disbursedFen, failedFen: r.failedFen, recoveryOwedFen: r.recoveryOwedFen, repaidFen: r.repaidFen, writtenOffFen: r.writtenOffFen }]));
+    const actual = new Map(
+      rows.map((r) => [
+        keyOf(r.programme, r.unit, r.month),
+        {
+          plannedFen: r.plannedFen,
+          disbursedFen: r.disbursedFen,
+          failedFen: r.failedFen,
+          recoveryOwedFen: r.recoveryOwedFen,
+          repaidFen: r.repaidFen,
+          writtenOffFen: r.writtenOffFen,
+        },
+      ]),
+    );
     expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...expected].sort()));
     expect(total).toEqual(sum(expected.values()));
     // The workload must exercise every kind of money movement, or the comparison proves little.
@@ -103,7 +129,9 @@ describe(`payouts ledger and accountability on a random workload (PostgreSQL, se
 
   it('filters by period and unit to the same sums', async () => {
     const unit = 'STREET_XIYI';
-    const expected = [...expectedTotals(events)].filter(([k]) => k.split('|')[1] === unit && k.split('|')[2] >= '2020-08' && k.split('|')[2] <= '2020-10');
+    const expected = [...expectedTotals(events)].filter(
+      ([k]) => k.split('|')[1] === unit && k.split('|')[2] >= '2020-08' && k.split('|')[2] <= '2020-10',
+    );
     const { total } = await readPayoutsLedger(db.adminPool, db.schema, { unit, from: '2020-08-01', to: '2020-10-31' });
     expect(total).toEqual(sum(expected.map(([, v]) => v)));
   });
@@ -111,8 +139,21 @@ describe(`payouts ledger and accountability on a random workload (PostgreSQL, se
   it('counts received, decided, rejected and objections as the events do', async () => {
     const report = await readAccountability(db.adminPool, db.schema, { asOf: '2021-06-30' });
     const count = (type: string) => events.filter((e) => e.type === type).length;
-    const totals = report.byUnit.reduce((s, g) => ({ received: s.received + g.received, approved: s.approved + g.approved, rejected: s.rejected + g.rejected, objections: s.objections + g.objections }), { received: 0, approved: 0, rejected: 0, objections: 0 });
-    expect(totals).toEqual({ received: count('CaseSubmitted'), approved: count('CaseApproved'), rejected: count('CaseRejected'), objections: count('ObjectionRaised') });
+    const totals = report.byUnit.reduce(
+      (s, g) => ({
+        received: s.received + g.received,
+        approved: s.approved + g.approved,
+        rejected: s.rejected + g.rejected,
+        objections: s.objections + g.objections,
+      }),
+      { received: 0, approved: 0, rejected: 0, objections: 0 },
+    );
+    expect(totals).toEqual({
+      received: count('CaseSubmitted'),
+      approved: count('CaseApproved'),
+      rejected: count('CaseRejected'),
+      objections: count('ObjectionRaised'),
+    });
     const lead = report.byLeadDepartment.reduce((s, g) => s + g.received, 0);
     expect(lead).toBe(count('CaseSubmitted'));
     const visits = report.byUnit.reduce((s, g) => s + g.householdVisitsDone, 0);

@@ -36,7 +36,14 @@ describe('projection runner (PostgreSQL)', () => {
     }
   };
   const runner = (projections: Projection[] = allProjections(), batchSize = 50) =>
-    new ProjectionRunner({ pool: db.adminPool, store: db.store, schema: db.schema, projections, batchSize, logger: quiet });
+    new ProjectionRunner({
+      pool: db.adminPool,
+      store: db.store,
+      schema: db.schema,
+      projections,
+      batchSize,
+      logger: quiet,
+    });
 
   it('projects every event once, resumes after a restart, and a rebuild equals the live model', async () => {
     const streams = syntheticWorkload(7, 40, 15);
@@ -66,24 +73,45 @@ describe('projection runner (PostgreSQL)', () => {
     const live = await readModelSnapshot(db.adminPool, db.schema);
     const progress: number[] = [];
     for (const p of allProjections()) {
-      const result = await rebuildProjection({ pool: db.adminPool, store: db.store, schema: db.schema, projection: p, batchSize: 37, onProgress: (x) => progress.push(x.done) });
+      const result = await rebuildProjection({
+        pool: db.adminPool,
+        store: db.store,
+        schema: db.schema,
+        projection: p,
+        batchSize: 37,
+        onProgress: (x) => progress.push(x.done),
+      });
       expect(result.events).toBe(all.length);
     }
     expect(progress.length).toBeGreaterThan(0);
     expect(await readModelSnapshot(db.adminPool, db.schema)).toEqual(live);
     // The swapped-in tables keep their indexes under the original names and no scratch tables remain.
-    const { rows: idx } = await db.adminPool.query(`select indexname from pg_indexes where schemaname = $1 and tablename = 'audit_events' order by 1`, [db.schema]);
+    const { rows: idx } = await db.adminPool.query(
+      `select indexname from pg_indexes where schemaname = $1 and tablename = 'audit_events' order by 1`,
+      [db.schema],
+    );
     expect(idx.map((r) => r.indexname)).toEqual([
-      'audit_events_actor_idx', 'audit_events_case_idx', 'audit_events_household_idx', 'audit_events_pkey',
-      'audit_events_position_idx', 'audit_events_recorded_at_idx', 'audit_events_type_idx', 'audit_events_unit_idx',
+      'audit_events_actor_idx',
+      'audit_events_case_idx',
+      'audit_events_household_idx',
+      'audit_events_pkey',
+      'audit_events_position_idx',
+      'audit_events_recorded_at_idx',
+      'audit_events_type_idx',
+      'audit_events_unit_idx',
     ]);
-    const { rows: scratch } = await db.adminPool.query(`select tablename from pg_tables where schemaname = $1 and (tablename like '%_rebuild' or tablename like '%_old')`, [db.schema]);
+    const { rows: scratch } = await db.adminPool.query(
+      `select tablename from pg_tables where schemaname = $1 and (tablename like '%_rebuild' or tablename like '%_old')`,
+      [db.schema],
+    );
     expect(scratch).toEqual([]);
 
     // After the rebuild the live runner goes on from the rebuilt checkpoint without duplicates.
     await appendStreams(db.store, syntheticWorkload(8, 5, 2));
     await catchUpAll(runner());
-    const { rows: c3 } = await db.adminPool.query('select count(*)::int as n, count(distinct event_id)::int as d from audit_events');
+    const { rows: c3 } = await db.adminPool.query(
+      'select count(*)::int as n, count(distinct event_id)::int as d from audit_events',
+    );
     const after = await db.store.readAll({ maxCount: 100_000 });
     expect(c3[0]).toEqual({ n: after.length, d: after.length });
   });

@@ -29,13 +29,24 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
   /** Every row of every projection table, in a stable order. */
   const snapshot = async () => {
     const out: Record<string, unknown[]> = {};
-    for (const t of tables()) out[t] = (await db.adminPool.query(`select * from "${db.schema}"."${t}" as r order by r::text`)).rows;
+    for (const t of tables())
+      out[t] = (await db.adminPool.query(`select * from "${db.schema}"."${t}" as r order by r::text`)).rows;
     return out;
   };
   const indexNames = async () =>
-    (await db.adminPool.query(`select tablename, indexname from pg_indexes where schemaname = $1 and tablename = any($2) order by 1, 2`, [db.schema, tables()])).rows;
+    (
+      await db.adminPool.query(
+        `select tablename, indexname from pg_indexes where schemaname = $1 and tablename = any($2) order by 1, 2`,
+        [db.schema, tables()],
+      )
+    ).rows;
   const scratchTables = async () =>
-    (await db.adminPool.query(`select tablename from pg_tables where schemaname = $1 and (tablename like '%_rebuild' or tablename like '%_old')`, [db.schema])).rows;
+    (
+      await db.adminPool.query(
+        `select tablename from pg_tables where schemaname = $1 and (tablename like '%_rebuild' or tablename like '%_old')`,
+        [db.schema],
+      )
+    ).rows;
   const catchUp = async (r: ProjectionRunner) => {
     for (let i = 0; i < 500; i++) {
       await r.catchUp();
@@ -44,7 +55,14 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
     }
   };
   const runner = (projections: Projection[] = allProjections()) =>
-    new ProjectionRunner({ pool: db.adminPool, store: db.store, schema: db.schema, projections, batchSize: 100, logger: quiet });
+    new ProjectionRunner({
+      pool: db.adminPool,
+      store: db.store,
+      schema: db.schema,
+      projections,
+      batchSize: 100,
+      logger: quiet,
+    });
 
   it('equals the live models, keeps the indexes, and moves every checkpoint to the end of the log', async () => {
     await appendStreams(db.store, syntheticWorkload(21, 60, 20));
@@ -80,7 +98,8 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
     );
     expect(unlogged).toEqual([]);
     const checkpoints = await readCheckpoints(db.adminPool, db.schema);
-    for (const p of allProjections()) expect([p.name, checkpoints.get(p.name)?.position]).toEqual([p.name, all[all.length - 1].position]);
+    for (const p of allProjections())
+      expect([p.name, checkpoints.get(p.name)?.position]).toEqual([p.name, all[all.length - 1].position]);
   });
 
   it('takes in events appended during the rebuild once: the live runner goes on without gaps or duplicates', async () => {
@@ -93,13 +112,16 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
       batchSize: 40,
       connections: 2,
       onProgress: (p) => {
-        if (p.phase === 'replaying' && appending === null) appending = appendStreams(db.store, syntheticWorkload(22, 10, 4));
+        if (p.phase === 'replaying' && appending === null)
+          appending = appendStreams(db.store, syntheticWorkload(22, 10, 4));
       },
     });
     await appending;
     await catchUp(runner());
     const events = await db.store.readAll({ maxCount: 100_000 });
-    const { rows } = await db.adminPool.query('select count(*)::int as n, count(distinct event_id)::int as d from audit_events');
+    const { rows } = await db.adminPool.query(
+      'select count(*)::int as n, count(distinct event_id)::int as d from audit_events',
+    );
     expect(rows[0]).toEqual({ n: events.length, d: events.length });
     const caseStreams = new Set(events.filter((e) => e.streamId.startsWith('case-')).map((e) => e.streamId));
     const { rows: q } = await db.adminPool.query('select count(*)::int as n from case_queue');
@@ -107,7 +129,13 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
 
     // The same as a rebuild from scratch of the now longer log.
     const live = await snapshot();
-    await rebuildProjections({ pool: db.adminPool, store: db.store, schema: db.schema, projections: allProjections(), connections: 2 });
+    await rebuildProjections({
+      pool: db.adminPool,
+      store: db.store,
+      schema: db.schema,
+      projections: allProjections(),
+      connections: 2,
+    });
     expect(await snapshot()).toEqual(live);
   });
 
@@ -127,7 +155,14 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
       }
     }
     await expect(
-      rebuildProjections({ pool: db.adminPool, store: db.store, schema: db.schema, projections: [...allProjections(), new Broken()], batchSize: 97, connections: 2 }),
+      rebuildProjections({
+        pool: db.adminPool,
+        store: db.store,
+        schema: db.schema,
+        projections: [...allProjections(), new Broken()],
+        batchSize: 97,
+        connections: 2,
+      }),
     ).rejects.toThrow(/rebuild broken failed in the batch .*cannot fold this event/);
     expect(await snapshot()).toEqual(before);
     expect(await readCheckpoints(db.adminPool, db.schema)).toEqual(checkpointsBefore);
@@ -135,7 +170,9 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
   });
 
   it('builds the unique keys of insert-only tables after the fill: a row written twice still fails the rebuild', async () => {
-    await db.adminPool.query(`create table "${db.schema}".event_ids (event_id text not null, constraint event_ids_pkey primary key (event_id))`);
+    await db.adminPool.query(
+      `create table "${db.schema}".event_ids (event_id text not null, constraint event_ids_pkey primary key (event_id))`,
+    );
     const events = await db.store.readAll({ maxCount: 100_000 });
     let twice: string | null = events[Math.floor(events.length / 3)].metadata.eventId;
     class EventIds implements Projection {
@@ -146,20 +183,40 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
         return true;
       }
       async apply(batch: RecordedEvent[], ctx: ProjectionContext) {
-        const ids = batch.flatMap((e) => (e.metadata.eventId === twice ? [e.metadata.eventId, e.metadata.eventId] : [e.metadata.eventId]));
+        const ids = batch.flatMap((e) =>
+          e.metadata.eventId === twice ? [e.metadata.eventId, e.metadata.eventId] : [e.metadata.eventId],
+        );
         await ctx.client.query(`insert into ${ctx.table('event_ids')} (event_id) select unnest($1::text[])`, [ids]);
       }
     }
     await expect(
-      rebuildProjections({ pool: db.adminPool, store: db.store, schema: db.schema, projections: [new EventIds()], batchSize: 50, connections: 2 }),
+      rebuildProjections({
+        pool: db.adminPool,
+        store: db.store,
+        schema: db.schema,
+        projections: [new EventIds()],
+        batchSize: 50,
+        connections: 2,
+      }),
     ).rejects.toThrow(/rebuild event-ids: event_ids got a row twice \(event_ids_pkey\)/);
     expect((await db.adminPool.query(`select count(*)::int as n from "${db.schema}".event_ids`)).rows[0].n).toBe(0);
     expect(await scratchTables()).toEqual([]);
 
     twice = null;
-    await rebuildProjections({ pool: db.adminPool, store: db.store, schema: db.schema, projections: [new EventIds()], batchSize: 50, connections: 2 });
-    expect((await db.adminPool.query(`select count(*)::int as n from "${db.schema}".event_ids`)).rows[0].n).toBe(events.length);
-    const { rows } = await db.adminPool.query(`select conname from pg_constraint where conrelid = $1::regclass`, [`"${db.schema}".event_ids`]);
+    await rebuildProjections({
+      pool: db.adminPool,
+      store: db.store,
+      schema: db.schema,
+      projections: [new EventIds()],
+      batchSize: 50,
+      connections: 2,
+    });
+    expect((await db.adminPool.query(`select count(*)::int as n from "${db.schema}".event_ids`)).rows[0].n).toBe(
+      events.length,
+    );
+    const { rows } = await db.adminPool.query(`select conname from pg_constraint where conrelid = $1::regclass`, [
+      `"${db.schema}".event_ids`,
+    ]);
     expect(rows.map((r) => r.conname)).toEqual(['event_ids_pkey']);
   });
 });

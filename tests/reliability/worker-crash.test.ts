@@ -27,7 +27,11 @@ describe('worker killed with SIGKILL in the middle of its batches', () => {
   let output = '';
 
   beforeAll(async () => {
-    execFileSync(join(ROOT, 'node_modules/.bin/swc'), ['apps', 'libs', '-d', OUT, '--copy-files', '--only', '**/*.ts', '--ignore', '**/*.spec.ts', '-q'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      join(ROOT, 'node_modules/.bin/swc'),
+      ['apps', 'libs', '-d', OUT, '--copy-files', '--only', '**/*.ts', '--ignore', '**/*.spec.ts', '-q'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     if (!existsSync(WORKER)) throw new Error(`build did not produce ${WORKER}`);
     db = await createProjectionSchema('worker_crash');
   }, 120_000);
@@ -67,13 +71,18 @@ describe('worker killed with SIGKILL in the middle of its batches', () => {
     const checkpoints = await readCheckpoints(db.adminPool, db.schema);
     const audit = checkpoints.get('audit-trail')!.position;
     const events = await db.store.readAll({ maxCount: 1_000_000 });
-    const upTo = events.filter((e) => comparePositions(e.position, audit) <= 0).map((e) => e.metadata.eventId).sort();
+    const upTo = events
+      .filter((e) => comparePositions(e.position, audit) <= 0)
+      .map((e) => e.metadata.eventId)
+      .sort();
     const { rows } = await db.adminPool.query('select event_id from audit_events order by event_id');
     expect(rows.map((r) => r.event_id)).toEqual(upTo);
     const queue = checkpoints.get('case-queue')!.position;
     const { rows: versions } = await db.adminPool.query('select stream_id, version from case_queue');
     const expected = new Map<string, number>();
-    for (const e of events) if (e.streamId.startsWith('case-') && comparePositions(e.position, queue) <= 0) expected.set(e.streamId, e.version);
+    for (const e of events)
+      if (e.streamId.startsWith('case-') && comparePositions(e.position, queue) <= 0)
+        expected.set(e.streamId, e.version);
     expect(new Map(versions.map((r) => [r.stream_id, r.version]))).toEqual(expected);
   };
 

@@ -73,7 +73,12 @@ export interface CreateTestSchemaOptions {
  */
 export async function createTestSchema(prefix: string, options: CreateTestSchemaOptions = {}): Promise<TestSchema> {
   await ensureAppRole();
-  const clean = prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^([^a-z_])/, '_$1').replace(/^pg_/, 't_pg_').slice(0, 40);
+  const clean = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .replace(/^([^a-z_])/, '_$1')
+    .replace(/^pg_/, 't_pg_')
+    .slice(0, 40);
   const schema = `${clean}_${randomBytes(5).toString('hex')}`;
   const searchPath = `-c search_path=${schema}`;
   const adminPool = new Pool({ connectionString: adminUrl(), max: 4, options: searchPath });

@@ -10,7 +10,10 @@ export async function waitUntilInGlobalOrder(store: EventStore, count: number, t
   for (;;) {
     const visible = (await store.readAll({ maxCount: count })).length;
     if (visible >= count) return;
-    if (Date.now() > deadline) throw new Error(`only ${visible} of ${count} appended events became readable in the global order within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `only ${visible} of ${count} appended events became readable in the global order within ${timeoutMs} ms`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -8,22 +8,33 @@ import { ProblemDetailsFilter, createValidationPipe } from '@casework/platform';
 import { AppModule, AppModuleOptions } from './app.module';
 
 /** Builds the Nest application; used by main.ts and by the end-to-end tests. */
-export async function createApp(options: AppModuleOptions, logger: false | undefined = undefined): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), { logger, bodyParser: true });
+export async function createApp(
+  options: AppModuleOptions,
+  logger: false | undefined = undefined,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
+    logger,
+    bodyParser: true,
+  });
   // The browser console: plain files served by express before Nest's routes, so the bearer guard never sees them.
   const web = webRoot();
   if (web) app.useStaticAssets(web, { index: 'index.html', fallthrough: true });
   // API answers depend on who asks and carry personal data: no shared or browser cache may keep them.
-  app.use('/api', (_req: unknown, res: { setHeader(n: string, v: string): void; vary(f: string): void }, next: () => void) => {
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.vary('Authorization');
-    next();
-  });
+  app.use(
+    '/api',
+    (_req: unknown, res: { setHeader(n: string, v: string): void; vary(f: string): void }, next: () => void) => {
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.vary('Authorization');
+      next();
+    },
+  );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   const doc = new DocumentBuilder()
     .setTitle('Casework API')
-    .setDescription('Event-sourced case management for the Xincheng District employment-stabilisation policy (新政发〔2020〕28号)')
+    .setDescription(
+      'Event-sourced case management for the Xincheng District employment-stabilisation policy (新政发〔2020〕28号)',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
@@ -33,6 +44,10 @@ export async function createApp(options: AppModuleOptions, logger: false | undef
 
 /** apps/web/public, from the sources (apps/api/src) or from the swc build (dist/apps/api/src). */
 function webRoot(): string | null {
-  const candidates = [join(__dirname, '../../web/public'), join(__dirname, '../../../../apps/web/public'), join(process.cwd(), 'apps/web/public')];
+  const candidates = [
+    join(__dirname, '../../web/public'),
+    join(__dirname, '../../../../apps/web/public'),
+    join(process.cwd(), 'apps/web/public'),
+  ];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }

@@ -19,9 +19,12 @@ async function main() {
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   log.log(`Casework is listening on ${url} — API docs ${url}/docs, health ${url}/health`);
   if (config.seedDemo) {
-    log.log(`Demo accounts (password for all: ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`);
+    log.log(
+      `Demo accounts (password for all: ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}`,
+    );
   }
-  if (infra.embedded) log.warn('Running on the embedded PGlite: no fsync, trial use only. Set DATABASE_URL for real data.');
+  if (infra.embedded)
+    log.warn('Running on the embedded PGlite: no fsync, trial use only. Set DATABASE_URL for real data.');
   const shutdown = async (signal: string) => {
     log.log(`${signal} received, shutting down`);
     await app.close();

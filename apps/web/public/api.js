@@ -43,7 +43,12 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
   let res;
   try {
     // no-store: a case's ETag is its version, yet its body (allowed commands) depends on who asks.
-    res = await fetch(path, { method, headers: all, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, {
+      method,
+      headers: all,
+      cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, { detail: '无法连接服务器，请检查网络后重试。 The server cannot be reached.' });
   }

@@ -17,7 +17,8 @@ function menu(role) {
   const items = [];
   if (role !== 'street_staff') items.push(['#/cases', '案件', 'Cases']);
   if (role === 'caseworker') items.push(['#/open', '新建案件', 'New case']);
-  if (['street_staff', 'caseworker', 'reviewer', 'approver', 'inspector', 'admin'].includes(role)) items.push(['#/households', '帮扶户', 'Households']);
+  if (['street_staff', 'caseworker', 'reviewer', 'approver', 'inspector', 'admin'].includes(role))
+    items.push(['#/households', '帮扶户', 'Households']);
   if (AUDIT_ROLES.includes(role)) items.push(['#/audit', '审计', 'Audit']);
   if (ANOMALY_ROLES.includes(role)) items.push(['#/anomalies', '异常', 'Anomalies']);
   items.push(['#/reports', '周报', 'Weekly']);
@@ -51,7 +52,11 @@ function renderChrome() {
     return;
   }
   const here = location.hash.split('?')[0];
-  nav.replaceChildren(...menu(s.user.role).map(([href, zh, en]) => h('a', { href, class: here.startsWith(href) ? 'active' : '' }, bi(zh, en))));
+  nav.replaceChildren(
+    ...menu(s.user.role).map(([href, zh, en]) =>
+      h('a', { href, class: here.startsWith(href) ? 'active' : '' }, bi(zh, en)),
+    ),
+  );
   who.replaceChildren(
     h('span', {}, s.user.displayName ?? s.user.username),
     h('small', {}, ` ${label(ROLES, s.user.role)} · ${label(UNITS, s.user.unit)}`),
@@ -100,22 +105,50 @@ function loginView() {
         const data = new FormData(form);
         error.replaceChildren();
         try {
-          const { data: res } = await api('/api/auth/login', { method: 'POST', body: { username: data.get('username'), password: data.get('password') } });
+          const { data: res } = await api('/api/auth/login', {
+            method: 'POST',
+            body: { username: data.get('username'), password: data.get('password') },
+          });
           session.set({ token: res.accessToken, user: res.user });
           location.hash = res.user.role === 'street_staff' ? '#/households' : '#/cases';
         } catch (err) {
-          error.replaceChildren(err instanceof ApiError && err.status === 401
-            ? h('div.problem', { role: 'alert' }, h('strong', {}, '用户名或密码不正确'), h('small.en', {}, ' Wrong username or password'))
-            : problemBox(err));
+          error.replaceChildren(
+            err instanceof ApiError && err.status === 401
+              ? h(
+                  'div.problem',
+                  { role: 'alert' },
+                  h('strong', {}, '用户名或密码不正确'),
+                  h('small.en', {}, ' Wrong username or password'),
+                )
+              : problemBox(err),
+          );
         }
       },
     },
     h('h1', {}, bi('登录', 'Sign in')),
-    h('label', {}, bi('用户名', 'Username'), h('input', { name: 'username', autocomplete: 'username', required: true, autofocus: true })),
-    h('label', {}, bi('密码', 'Password'), h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+    h(
+      'label',
+      {},
+      bi('用户名', 'Username'),
+      h('input', { name: 'username', autocomplete: 'username', required: true, autofocus: true }),
+    ),
+    h(
+      'label',
+      {},
+      bi('密码', 'Password'),
+      h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
+    ),
     h('button.primary', { type: 'submit' }, '登录'),
     error,
-    h('p.muted', {}, h('small', {}, '演示账号见 README，数据均为【示例】合成数据。 Demo accounts: see the README; all data is synthetic.')),
+    h(
+      'p.muted',
+      {},
+      h(
+        'small',
+        {},
+        '演示账号见 README，数据均为【示例】合成数据。 Demo accounts: see the README; all data is synthetic.',
+      ),
+    ),
   );
   mount(h('section.center', {}, form));
 }

@@ -8,25 +8,52 @@ const PAGE_SIZE = 20;
 
 /** 案件 the case queue: filters live in the address (#/cases?state=…), so back and reload keep them. */
 export async function caseQueue(params) {
-  const filters = { state: params.get('state') ?? '', programme: params.get('programme') ?? '', overdue: params.get('overdue') ?? '' };
+  const filters = {
+    state: params.get('state') ?? '',
+    programme: params.get('programme') ?? '',
+    overdue: params.get('overdue') ?? '',
+  };
   const page = Number(params.get('page') ?? 1) || 1;
   const go = (next) => {
     location.hash = `#/cases${query({ ...next, page: next.page > 1 ? next.page : undefined })}`;
   };
   const select = (name, options) =>
-    h('select', { name, value: filters[name], onchange: (e) => go({ ...filters, [name]: e.target.value }) }, options.map(([v, text]) => h('option', { value: v }, text)));
+    h(
+      'select',
+      { name, value: filters[name], onchange: (e) => go({ ...filters, [name]: e.target.value }) },
+      options.map(([v, text]) => h('option', { value: v }, text)),
+    );
   const list = h('div', {}, loading());
   mount(
     h(
       'section',
       {},
-      h('div.head', {}, h('h1', {}, bi('案件', 'Case queue')), h('a.button.primary', { href: '#/open' }, '＋ 新建案件')),
+      h(
+        'div.head',
+        {},
+        h('h1', {}, bi('案件', 'Case queue')),
+        h('a.button.primary', { href: '#/open' }, '＋ 新建案件'),
+      ),
       h(
         'form.filters',
         { onsubmit: (e) => e.preventDefault() },
         h('label', {}, '状态', select('state', [['', '全部状态'], ...Object.entries(CASE_STATES)])),
-        h('label', {}, '补贴项目', select('programme', [['', '全部项目'], ...PROGRAMMES.map((p) => [p.code, p.nameZh])])),
-        h('label', {}, '期限', select('overdue', [['', '全部'], ['true', '已逾期'], ['false', '未逾期']])),
+        h(
+          'label',
+          {},
+          '补贴项目',
+          select('programme', [['', '全部项目'], ...PROGRAMMES.map((p) => [p.code, p.nameZh])]),
+        ),
+        h(
+          'label',
+          {},
+          '期限',
+          select('overdue', [
+            ['', '全部'],
+            ['true', '已逾期'],
+            ['false', '未逾期'],
+          ]),
+        ),
       ),
       list,
     ),
@@ -46,7 +73,15 @@ export async function caseQueue(params) {
     h(
       'table.grid.cases',
       {},
-      h('thead', {}, h('tr', {}, ['申请人', '补贴项目', '状态', '待办岗位', '办理期限', '最近办理'].map((t) => h('th', {}, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['申请人', '补贴项目', '状态', '待办岗位', '办理期限', '最近办理'].map((t) => h('th', {}, t)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -69,7 +104,8 @@ export async function caseQueue(params) {
 }
 
 /** 新建案件 the application form; the facts are JSON, started from the programme's example. */
-const newKey = () => (globalThis.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
+const newKey = () =>
+  globalThis.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 
 export function openCaseForm() {
   // One key per filled-in form: a double click sends the same application once.
@@ -78,7 +114,12 @@ export function openCaseForm() {
   const facts = h('textarea', { name: 'facts', rows: 12, spellcheck: false, dataset: { field: 'facts' } });
   const idInput = h('input', { name: 'idNumber', maxLength: 18, dataset: { field: 'beneficiary.idNumber' } });
   const idLabel = h('span', {}, '身份证号');
-  const kind = h('select', { name: 'kind', dataset: { field: 'beneficiary.kind' } }, h('option', { value: 'person' }, '个人'), h('option', { value: 'enterprise' }, '单位'));
+  const kind = h(
+    'select',
+    { name: 'kind', dataset: { field: 'beneficiary.kind' } },
+    h('option', { value: 'person' }, '个人'),
+    h('option', { value: 'enterprise' }, '单位'),
+  );
   const setKind = (k) => {
     kind.value = k;
     idLabel.textContent = k === 'person' ? '身份证号' : '统一社会信用代码';
@@ -102,18 +143,58 @@ export function openCaseForm() {
     { novalidate: true, onsubmit: (e) => submit(e) },
     h('h1', {}, bi('新建案件', 'Open a case')),
     field('programme', '补贴项目', programme),
-    h('fieldset', {}, h('legend', {}, '申请人 ', h('small.en', {}, 'Beneficiary')),
-      h('div.row3', {},
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, '申请人 ', h('small.en', {}, 'Beneficiary')),
+      h(
+        'div.row3',
+        {},
         field('kind', '类型', kind),
-        field('name', '名称', h('input', { name: 'name', maxLength: 100, dataset: { field: 'beneficiary.name' }, placeholder: '【示例】张三' })),
-        h('label', {}, idLabel, idInput))),
-    h('fieldset', {}, h('legend', {}, '补贴期间与受理日期 ', h('small.en', {}, 'Period')),
-      h('div.row3', {},
-        field('from', FIELDS['period.from'], h('input', { name: 'from', type: 'date', value: '2020-11-01', dataset: { field: 'period.from' } })),
-        field('to', FIELDS['period.to'], h('input', { name: 'to', type: 'date', value: '2020-12-31', dataset: { field: 'period.to' } })),
-        field('applicationDate', `${FIELDS.applicationDate}（可空，默认今天）`, h('input', { name: 'applicationDate', type: 'date', dataset: { field: 'applicationDate' } })))),
+        field(
+          'name',
+          '名称',
+          h('input', {
+            name: 'name',
+            maxLength: 100,
+            dataset: { field: 'beneficiary.name' },
+            placeholder: '【示例】张三',
+          }),
+        ),
+        h('label', {}, idLabel, idInput),
+      ),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, '补贴期间与受理日期 ', h('small.en', {}, 'Period')),
+      h(
+        'div.row3',
+        {},
+        field(
+          'from',
+          FIELDS['period.from'],
+          h('input', { name: 'from', type: 'date', value: '2020-11-01', dataset: { field: 'period.from' } }),
+        ),
+        field(
+          'to',
+          FIELDS['period.to'],
+          h('input', { name: 'to', type: 'date', value: '2020-12-31', dataset: { field: 'period.to' } }),
+        ),
+        field(
+          'applicationDate',
+          `${FIELDS.applicationDate}（可空，默认今天）`,
+          h('input', { name: 'applicationDate', type: 'date', dataset: { field: 'applicationDate' } }),
+        ),
+      ),
+    ),
     h('label.row', {}, bi('申请事实（JSON，按项目要求填写）', 'Facts as JSON'), facts),
-    h('div.actions', {}, h('button.primary', { type: 'submit' }, '提交申请'), h('a.button', { href: '#/cases' }, '取消')),
+    h(
+      'div.actions',
+      {},
+      h('button.primary', { type: 'submit' }, '提交申请'),
+      h('a.button', { href: '#/cases' }, '取消'),
+    ),
     errorBox,
   );
   pick();
@@ -127,15 +208,29 @@ export function openCaseForm() {
     try {
       parsedFacts = JSON.parse(String(data.get('facts') || '{}'));
     } catch (err) {
-      const problem = { heading: '申请事实不是有效的 JSON', fields: [{ field: 'facts', reason: `格式有误：${err.message}` }] };
+      const problem = {
+        heading: '申请事实不是有效的 JSON',
+        fields: [{ field: 'facts', reason: `格式有误：${err.message}` }],
+      };
       markFields(form, problem);
-      errorBox.replaceChildren(h('div.problem', { role: 'alert' }, h('strong', {}, problem.heading), h('p', {}, '请检查引号、逗号和括号是否成对。')));
+      errorBox.replaceChildren(
+        h(
+          'div.problem',
+          { role: 'alert' },
+          h('strong', {}, problem.heading),
+          h('p', {}, '请检查引号、逗号和括号是否成对。'),
+        ),
+      );
       return;
     }
     const k = String(data.get('kind'));
     const body = {
       programme: data.get('programme'),
-      beneficiary: { kind: k, name: String(data.get('name')).trim(), [k === 'person' ? 'idNumber' : 'creditCode']: String(data.get('idNumber')).trim() },
+      beneficiary: {
+        kind: k,
+        name: String(data.get('name')).trim(),
+        [k === 'person' ? 'idNumber' : 'creditCode']: String(data.get('idNumber')).trim(),
+      },
       facts: parsedFacts,
       period: { from: data.get('from'), to: data.get('to') },
     };
@@ -143,13 +238,29 @@ export function openCaseForm() {
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const { data: created } = await api('/api/cases', { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } });
-      sessionStorage.setItem('casework.flash', created.eligibility?.eligible === false ? '案件已提交。注意：按所填事实，申请人不符合条件，详见资格审查。' : '案件已提交。');
+      const { data: created } = await api('/api/cases', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+      sessionStorage.setItem(
+        'casework.flash',
+        created.eligibility?.eligible === false
+          ? '案件已提交。注意：按所填事实，申请人不符合条件，详见资格审查。'
+          : '案件已提交。',
+      );
       location.hash = `#/cases/${created.id}`;
     } catch (err) {
       idempotencyKey = newKey();
       const rest = markFields(form, err);
-      errorBox.replaceChildren(problemBox({ ...err, heading: err.heading, fields: rest.length ? rest : [], detail: rest.length ? err.detail : '请按各项下方的提示修改。' }));
+      errorBox.replaceChildren(
+        problemBox({
+          ...err,
+          heading: err.heading,
+          fields: rest.length ? rest : [],
+          detail: rest.length ? err.detail : '请按各项下方的提示修改。',
+        }),
+      );
     } finally {
       button.disabled = false;
     }

@@ -39,6 +39,19 @@ export function flash(message, kind = 'ok') {
 }
 
 const CHINA = { timeZone: 'Asia/Shanghai', hour12: false };
-export const fmtTime = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { ...CHINA, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '—');
-export const fmtFen = (fen) => (typeof fen === 'number' ? `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : '—');
+export const fmtTime = (iso) =>
+  iso
+    ? new Date(iso).toLocaleString('zh-CN', {
+        ...CHINA,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : '—';
+export const fmtFen = (fen) =>
+  typeof fen === 'number'
+    ? `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+    : '—';
 export const short = (hash) => (hash ? `${hash.slice(0, 10)}…` : '—');

@@ -7,7 +7,9 @@ let openApi = null;
 
 /** The JSON body schema of `POST <path>` (OpenAPI path, e.g. /api/cases/{id}/accept), or null when unknown. */
 export async function bodySchema(path) {
-  openApi ??= api('/docs-json').then((r) => r.data).catch(() => null);
+  openApi ??= api('/docs-json')
+    .then((r) => r.data)
+    .catch(() => null);
   const doc = await openApi;
   const body = doc?.paths?.[path]?.post?.requestBody?.content?.['application/json']?.schema;
   if (!body) return null;
@@ -28,11 +30,17 @@ const parseJson = (text) => {
 function exampleOf(spec) {
   if (spec.enum) return spec.enum[0];
   switch (spec.type) {
-    case 'boolean': return false;
-    case 'integer': case 'number': return 0;
-    case 'array': return spec.items ? [exampleOf(spec.items)] : [];
-    case 'object': return Object.fromEntries(Object.entries(spec.properties ?? {}).map(([k, v]) => [k, exampleOf(v)]));
-    default: return spec.format === 'date' ? 'YYYY-MM-DD' : '…';
+    case 'boolean':
+      return false;
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'array':
+      return spec.items ? [exampleOf(spec.items)] : [];
+    case 'object':
+      return Object.fromEntries(Object.entries(spec.properties ?? {}).map(([k, v]) => [k, exampleOf(v)]));
+    default:
+      return spec.format === 'date' ? 'YYYY-MM-DD' : '…';
   }
 }
 
@@ -52,8 +60,15 @@ export function fieldInput(name, spec, required, opts = {}) {
   if (spec.type === 'object' && spec.properties && spec.additionalProperties === false) {
     // A small object (a cadre, a measure): one input per property, field errors land on each.
     const req = new Set(spec.required ?? []);
-    const parts = Object.entries(spec.properties).map(([k, v]) => fieldInput(k, v, req.has(k), { labels: opts.labels, path, ...(opts.nested?.[k] ?? {}) }));
-    const box = h('fieldset.nested', { dataset: { field: path } }, h('legend', {}, text), parts.map((p) => p.label));
+    const parts = Object.entries(spec.properties).map(([k, v]) =>
+      fieldInput(k, v, req.has(k), { labels: opts.labels, path, ...(opts.nested?.[k] ?? {}) }),
+    );
+    const box = h(
+      'fieldset.nested',
+      { dataset: { field: path } },
+      h('legend', {}, text),
+      parts.map((p) => p.label),
+    );
     return {
       name,
       label: box,
@@ -69,14 +84,30 @@ export function fieldInput(name, spec, required, opts = {}) {
     };
   }
   if (opts.choices) {
-    input = h('select', { name: path }, required ? null : h('option', { value: '' }, '不填'), opts.choices.map(([v, t]) => h('option', { value: v }, t)));
+    input = h(
+      'select',
+      { name: path },
+      required ? null : h('option', { value: '' }, '不填'),
+      opts.choices.map(([v, t]) => h('option', { value: v }, t)),
+    );
     if (opts.value !== undefined) input.value = opts.value;
     read = () => ({ value: input.value || undefined });
   } else if (spec.type === 'boolean') {
-    input = h('select', { name: path }, h('option', { value: '' }, '不填'), h('option', { value: 'true' }, '是'), h('option', { value: 'false' }, '否'));
+    input = h(
+      'select',
+      { name: path },
+      h('option', { value: '' }, '不填'),
+      h('option', { value: 'true' }, '是'),
+      h('option', { value: 'false' }, '否'),
+    );
     read = () => ({ value: input.value === '' ? undefined : input.value === 'true' });
   } else if (spec.enum) {
-    input = h('select', { name: path }, required ? null : h('option', { value: '' }, '不填'), spec.enum.map((v) => h('option', { value: v }, label(ENUM_VALUES, v))));
+    input = h(
+      'select',
+      { name: path },
+      required ? null : h('option', { value: '' }, '不填'),
+      spec.enum.map((v) => h('option', { value: v }, label(ENUM_VALUES, v))),
+    );
     read = () => ({ value: input.value || undefined });
   } else if (spec.type === 'integer' || spec.type === 'number') {
     input = h('input', { name: path, type: 'number', step: 1, min: spec.minimum, max: spec.maximum });
@@ -94,18 +125,25 @@ export function fieldInput(name, spec, required, opts = {}) {
     }
     read = () => {
       const v = parseJson(input.value);
-      if (v.value !== undefined && spec.type === 'array' && !Array.isArray(v.value)) return { error: '须为 JSON 列表（以 [ 开头）' };
+      if (v.value !== undefined && spec.type === 'array' && !Array.isArray(v.value))
+        return { error: '须为 JSON 列表（以 [ 开头）' };
       return v;
     };
   } else {
     const long = (spec.maxLength ?? 0) > 100;
     const isDate = spec.format === 'date' || /On$/.test(name);
-    input = long ? h('textarea', { name: path, rows: 3, maxLength: spec.maxLength }) : h('input', { name: path, type: isDate ? 'date' : 'text', maxLength: spec.maxLength });
+    input = long
+      ? h('textarea', { name: path, rows: 3, maxLength: spec.maxLength })
+      : h('input', { name: path, type: isDate ? 'date' : 'text', maxLength: spec.maxLength });
     if (opts.value !== undefined) input.value = opts.value;
     if (opts.datalist) {
       const listId = `list-${Math.random().toString(36).slice(2)}`;
       input.setAttribute('list', listId);
-      extra = h('datalist', { id: listId }, opts.datalist.map((c) => h('option', { value: c })));
+      extra = h(
+        'datalist',
+        { id: listId },
+        opts.datalist.map((c) => h('option', { value: c })),
+      );
     }
     // Some texts may be empty but must be sent ("no needs found" is a finding too).
     read = () => ({ value: input.value.trim() === '' ? (opts.sendEmpty ? '' : undefined) : input.value.trim() });

@@ -83,7 +83,10 @@ const TABLE = [
   [/^is for an enterprise; a person has an ID number$/, '只适用于单位；个人请填写身份证号'],
 
   // Households (libs/domain/src/household).
-  [/^is used by another (member|risk|measure) \((.+)\)$/, (m) => `已被另一${{ member: '成员', risk: '风险', measure: '措施' }[m[1]]}使用（${m[2]}）`],
+  [
+    /^is used by another (member|risk|measure) \((.+)\)$/,
+    (m) => `已被另一${{ member: '成员', risk: '风险', measure: '措施' }[m[1]]}使用（${m[2]}）`,
+  ],
   [/^must be the memberId of one of the members$/, '须为本户某一成员的编号'],
   [/^names a member whose relation is not "head"$/, '该成员与户主关系不是“户主”'],
   [/^only one member may have the relation "head"$/, '只能有一名成员的关系为“户主”'],
@@ -98,9 +101,15 @@ const TABLE = [
   [/^is not a programme of the policy; known: (.+)$/, '不是本政策的补贴项目；可选：$1'],
   [/^there is no instalment (\d+); this case has instalments (\d+) to (\d+)$/, '没有第 $1 期；本案件为第 $2 至 $3 期'],
   [/^there is no objection (\d+) on the current public notice$/, '本次公示没有第 $1 号异议'],
-  [/^must be a (case|household) id \(a UUID such as ([0-9a-f-]+)\)$/, (m) => `须为${m[1] === 'case' ? '案件' : '帮扶户'}编号（UUID，例如 ${m[2]}）`],
+  [
+    /^must be a (case|household) id \(a UUID such as ([0-9a-f-]+)\)$/,
+    (m) => `须为${m[1] === 'case' ? '案件' : '帮扶户'}编号（UUID，例如 ${m[2]}）`,
+  ],
   [/^must be the ETag you read, e\.g\. (.+)$/, '须为您读取到的 ETag，例如 $1'],
-  [/^must be 1 to 200 letters, digits, dots, colons, dashes or underscores$/, '须为 1 至 200 个字母、数字、点、冒号、短横线或下划线'],
+  [
+    /^must be 1 to 200 letters, digits, dots, colons, dashes or underscores$/,
+    '须为 1 至 200 个字母、数字、点、冒号、短横线或下划线',
+  ],
   // Last: any other two-way choice (asc or desc, json or xlsx); numbers (100 or less) are matched above.
   [/^must be (\w+) or (\w+)$/, '须为 $1 或 $2'],
 ];

@@ -5,21 +5,30 @@ import { ENUM_VALUES, HOUSEHOLD_FIELDS, HOUSEHOLD_STATUSES, UNITS, label } from 
 import { loading, markFields, problemBox } from './ui.js';
 
 /** Street staff register in their own office, district staff in any (libs/domain canChangeHousehold); the API decides. */
-export const canRegisterHousehold = (user) => Boolean(user) && user.role !== 'inspector' && (user.role === 'street_staff' || user.unit.startsWith('DISTRICT_'));
+export const canRegisterHousehold = (user) =>
+  Boolean(user) && user.role !== 'inspector' && (user.role === 'street_staff' || user.unit.startsWith('DISTRICT_'));
 
 /** Why a district user reads the household just registered (a cross-unit read is recorded). */
 const READ_AFTER_REGISTER = '登记帮扶户后核对登记信息';
 
 const STREET_OFFICES = Object.entries(UNITS).filter(([k]) => k.startsWith('STREET_'));
 const choicesOf = (spec) => (spec?.enum ?? []).map((v) => [v, label(ENUM_VALUES, v)]);
-const newKey = () => globalThis.crypto?.randomUUID?.() ?? `reg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+const newKey = () =>
+  globalThis.crypto?.randomUUID?.() ?? `reg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** 登记帮扶户: household, members (one row each) and poverty status; one Idempotency-Key per form, so a double submit registers once. */
 export async function registerHouseholdForm() {
   mount(loading());
   const user = session.get().user;
   if (!canRegisterHousehold(user)) {
-    mount(h('section', {}, h('h1', {}, bi('登记帮扶户', 'Register a household')), h('p.notice', {}, '只有街道工作人员和区级工作人员可以登记帮扶户。')));
+    mount(
+      h(
+        'section',
+        {},
+        h('h1', {}, bi('登记帮扶户', 'Register a household')),
+        h('p.notice', {}, '只有街道工作人员和区级工作人员可以登记帮扶户。'),
+      ),
+    );
     return;
   }
   const street = user.role === 'street_staff';
@@ -30,9 +39,19 @@ export async function registerHouseholdForm() {
   const opts = { labels: HOUSEHOLD_FIELDS };
   const idempotencyKey = newKey();
 
-  const office = fieldInput('streetOffice', spec('streetOffice'), true, street
-    ? { ...opts, choices: [[user.unit, label(UNITS, user.unit)]], value: user.unit, hint: '街道工作人员只能登记本街道的帮扶户。' }
-    : { ...opts, choices: [['', '请选择'], ...STREET_OFFICES] });
+  const office = fieldInput(
+    'streetOffice',
+    spec('streetOffice'),
+    true,
+    street
+      ? {
+          ...opts,
+          choices: [[user.unit, label(UNITS, user.unit)]],
+          value: user.unit,
+          hint: '街道工作人员只能登记本街道的帮扶户。',
+        }
+      : { ...opts, choices: [['', '请选择'], ...STREET_OFFICES] },
+  );
   if (street) office.label.querySelector('select').disabled = true;
   const household = [
     fieldInput('village', spec('village'), required.has('village'), opts),
@@ -40,7 +59,10 @@ export async function registerHouseholdForm() {
     fieldInput('address', spec('address'), required.has('address'), opts),
   ];
   const status = [
-    fieldInput('status', spec('status'), true, { ...opts, choices: [['', '请选择'], ...Object.entries(HOUSEHOLD_STATUSES)] }),
+    fieldInput('status', spec('status'), true, {
+      ...opts,
+      choices: [['', '请选择'], ...Object.entries(HOUSEHOLD_STATUSES)],
+    }),
     fieldInput('statusReason', spec('statusReason'), required.has('statusReason'), opts),
   ];
 
@@ -50,15 +72,16 @@ export async function registerHouseholdForm() {
   const rows = [];
   let memberCount = 0;
   const rowBox = h('div.member-rows');
-  const renumber = () => rows.forEach((r, i) => {
-    r.el.dataset.field = `members[${i}]`;
-    r.title.textContent = `成员 ${i + 1}`;
-    r.el.querySelectorAll('[data-field]').forEach((e) => {
-      e.dataset.field = e.dataset.field.replace(/^members\[\d+\]/, `members[${i}]`);
-      if (e.name) e.name = e.dataset.field;
+  const renumber = () =>
+    rows.forEach((r, i) => {
+      r.el.dataset.field = `members[${i}]`;
+      r.title.textContent = `成员 ${i + 1}`;
+      r.el.querySelectorAll('[data-field]').forEach((e) => {
+        e.dataset.field = e.dataset.field.replace(/^members\[\d+\]/, `members[${i}]`);
+        if (e.name) e.name = e.dataset.field;
+      });
+      r.remove.disabled = rows.length === 1;
     });
-    r.remove.disabled = rows.length === 1;
-  });
   const addMember = (relation) => {
     const i = rows.length;
     const memberId = `m${++memberCount}`;
@@ -68,19 +91,38 @@ export async function registerHouseholdForm() {
       return fieldInput(name, s, memberRequired.has(name), { ...opts, path: `members[${i}]`, ...enumChoices });
     });
     // The birth date is in the ID number (digits 7–14): fill it when still empty.
-    const [idInput, birthInput] = ['idNumber', 'birthDate'].map((n) => parts[MEMBER_FIELDS.indexOf(n)].label.querySelector('input'));
+    const [idInput, birthInput] = ['idNumber', 'birthDate'].map((n) =>
+      parts[MEMBER_FIELDS.indexOf(n)].label.querySelector('input'),
+    );
     idInput.addEventListener('change', () => {
       const m = /^\d{6}(\d{4})(\d{2})(\d{2})\d{3}[\dXx]$/.exec(idInput.value.trim());
       if (m && !birthInput.value) birthInput.value = `${m[1]}-${m[2]}-${m[3]}`;
     });
     const title = h('legend');
     const row = { memberId, parts, title };
-    row.remove = h('button.remove', { type: 'button', onclick: () => {
-      rows.splice(rows.indexOf(row), 1);
-      row.el.remove();
-      renumber();
-    } }, '删除此成员');
-    row.el = h('fieldset.row.member', { dataset: { field: `members[${i}]`, memberId } }, title, h('div.row3', {}, parts.map((p) => p.label)), row.remove);
+    row.remove = h(
+      'button.remove',
+      {
+        type: 'button',
+        onclick: () => {
+          rows.splice(rows.indexOf(row), 1);
+          row.el.remove();
+          renumber();
+        },
+      },
+      '删除此成员',
+    );
+    row.el = h(
+      'fieldset.row.member',
+      { dataset: { field: `members[${i}]`, memberId } },
+      title,
+      h(
+        'div.row3',
+        {},
+        parts.map((p) => p.label),
+      ),
+      row.remove,
+    );
     rows.push(row);
     rowBox.append(row.el);
     renumber();
@@ -88,16 +130,42 @@ export async function registerHouseholdForm() {
   addMember('head');
 
   const errorBox = h('div');
-  const form = h('form.card.wide.register-household', { novalidate: true },
-    h('fieldset', {}, h('legend', {}, '基本情况'), household.map((i) => i.label)),
-    h('fieldset.members', { dataset: { field: 'members' } }, h('legend', {}, '家庭成员 *'),
-      h('p.row.muted', { dataset: { field: 'headMemberId' } }, h('small', {}, '关系为“户主”的成员即为户主；身份证号填好后，出生日期会自动填入。')),
+  const form = h(
+    'form.card.wide.register-household',
+    { novalidate: true },
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, '基本情况'),
+      household.map((i) => i.label),
+    ),
+    h(
+      'fieldset.members',
+      { dataset: { field: 'members' } },
+      h('legend', {}, '家庭成员 *'),
+      h(
+        'p.row.muted',
+        { dataset: { field: 'headMemberId' } },
+        h('small', {}, '关系为“户主”的成员即为户主；身份证号填好后，出生日期会自动填入。'),
+      ),
       rowBox,
-      h('button', { type: 'button', onclick: () => addMember('spouse') }, '＋ 添加成员')),
-    h('fieldset', {}, h('legend', {}, '帮扶状态'), status.map((i) => i.label)),
+      h('button', { type: 'button', onclick: () => addMember('spouse') }, '＋ 添加成员'),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, '帮扶状态'),
+      status.map((i) => i.label),
+    ),
     schema ? null : h('p.muted', {}, '（未能读取表单说明，可直接提交。）'),
-    h('div.actions', {}, h('button.primary', { type: 'submit' }, '确认登记'), h('a.button', { href: '#/households' }, '取消')),
-    errorBox);
+    h(
+      'div.actions',
+      {},
+      h('button.primary', { type: 'submit' }, '确认登记'),
+      h('a.button', { href: '#/households' }, '取消'),
+    ),
+    errorBox,
+  );
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -127,7 +195,11 @@ export async function registerHouseholdForm() {
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const { data } = await api('/api/households', { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } });
+      const { data } = await api('/api/households', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      });
       sessionStorage.setItem('casework.flash', '已登记帮扶户');
       location.hash = `#/households/${data.id}${street ? '' : `?reason=${encodeURIComponent(READ_AFTER_REGISTER)}`}`;
     } catch (err) {
@@ -137,9 +209,14 @@ export async function registerHouseholdForm() {
     }
   });
 
-  mount(h('section', {},
-    h('p.crumbs', {}, h('a', { href: '#/households' }, '← 帮扶户列表')),
-    h('h1', {}, bi('登记帮扶户', 'Register a household')),
-    form));
+  mount(
+    h(
+      'section',
+      {},
+      h('p.crumbs', {}, h('a', { href: '#/households' }, '← 帮扶户列表')),
+      h('h1', {}, bi('登记帮扶户', 'Register a household')),
+      form,
+    ),
+  );
   form.querySelector('input')?.focus();
 }

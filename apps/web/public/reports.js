@@ -18,19 +18,42 @@ export async function reportsView(params) {
   const week = params.get('week') ?? isoWeekOf(new Date(Date.now() + 8 * 3_600_000));
   const out = h('div', {}, loading());
   const weekInput = h('input', { type: 'week', name: 'week', value: week, required: true });
-  mount(h('section', {},
-    h('div.head', {}, h('h1', {}, bi('周报', 'Weekly report'))),
-    h('form.filters', { onsubmit: (e) => { e.preventDefault(); location.hash = `#/reports${query({ week: weekInput.value })}`; } },
-      h('label', {}, '统计周', weekInput), h('button', { type: 'submit' }, '查看'),
-      h('a.button.download', { href: '#', onclick: async (e) => {
-        e.preventDefault();
-        try {
-          flash(`已下载 ${await download(`/api/reports/weekly${query({ week, format: 'xlsx' })}`, `weekly-${week}.xlsx`)}`);
-        } catch (err) {
-          out.prepend(problemBox(err));
-        }
-      } }, '下载 XLSX')),
-    out));
+  mount(
+    h(
+      'section',
+      {},
+      h('div.head', {}, h('h1', {}, bi('周报', 'Weekly report'))),
+      h(
+        'form.filters',
+        {
+          onsubmit: (e) => {
+            e.preventDefault();
+            location.hash = `#/reports${query({ week: weekInput.value })}`;
+          },
+        },
+        h('label', {}, '统计周', weekInput),
+        h('button', { type: 'submit' }, '查看'),
+        h(
+          'a.button.download',
+          {
+            href: '#',
+            onclick: async (e) => {
+              e.preventDefault();
+              try {
+                flash(
+                  `已下载 ${await download(`/api/reports/weekly${query({ week, format: 'xlsx' })}`, `weekly-${week}.xlsx`)}`,
+                );
+              } catch (err) {
+                out.prepend(problemBox(err));
+              }
+            },
+          },
+          '下载 XLSX',
+        ),
+      ),
+      out,
+    ),
+  );
   let r;
   try {
     ({ data: r } = await api(`/api/reports/weekly${query({ week })}`));
@@ -38,23 +61,148 @@ export async function reportsView(params) {
     out.replaceChildren(problemBox(err));
     return;
   }
-  const caseCols = [['received', '受理'], ['approved', '批准'], ['rejected', '不予批准'], ['paid', '已发放件数'], ['plannedFen', '计划金额', true], ['disbursedFen', '已发放金额', true], ['failedFen', '发放失败金额', true], ['recoveryOwedFen', '应追回', true], ['repaidFen', '已追回', true]];
-  const hhCols = [['households', '户数'], ['visitsDone', '本周走访'], ['visitsOverdue', '走访逾期'], ['risksRaised', '新增风险'], ['risksEliminated', '消除风险'], ['placements', '安置就业'], ['zeroEmploymentNow', '零就业户']];
+  const caseCols = [
+    ['received', '受理'],
+    ['approved', '批准'],
+    ['rejected', '不予批准'],
+    ['paid', '已发放件数'],
+    ['plannedFen', '计划金额', true],
+    ['disbursedFen', '已发放金额', true],
+    ['failedFen', '发放失败金额', true],
+    ['recoveryOwedFen', '应追回', true],
+    ['repaidFen', '已追回', true],
+  ];
+  const hhCols = [
+    ['households', '户数'],
+    ['visitsDone', '本周走访'],
+    ['visitsOverdue', '走访逾期'],
+    ['risksRaised', '新增风险'],
+    ['risksEliminated', '消除风险'],
+    ['placements', '安置就业'],
+    ['zeroEmploymentNow', '零就业户'],
+  ];
   const cell = (row, [k, , money]) => h('td.num', {}, money ? fmtFen(row[k]) : String(row[k] ?? 0));
   out.replaceChildren(
     h('p.muted', {}, `${r.week}：${r.from} 至 ${r.to}，数据截至 ${r.asOf}`),
-    h('section.card', {}, h('h2', {}, bi('补贴案件', 'Cases')),
-      h('table.grid.report', {},
-        h('thead', {}, h('tr', {}, h('th', {}, '项目'), h('th', {}, '单位'), caseCols.map(([, t]) => h('th', {}, t)))),
-        h('tbody', {}, r.cases.map((c) => h('tr', {}, h('td', {}, c.programmeNameZh), h('td', {}, label(UNITS, c.unit)), caseCols.map((col) => cell(c, col))))),
-        h('tfoot', {}, h('tr', {}, h('th', {}, '合计'), h('th'), caseCols.map((col) => cell(r.caseTotals, col)))))),
-    h('section.card', {}, h('h2', {}, bi('帮扶户', 'Households')),
-      h('table.grid.report', {},
-        h('thead', {}, h('tr', {}, h('th', {}, '街道'), hhCols.map(([, t]) => h('th', {}, t)))),
-        h('tbody', {}, r.households.map((x) => h('tr', {}, h('td', {}, label(UNITS, x.streetOffice)), hhCols.map((col) => cell(x, col))))),
-        h('tfoot', {}, h('tr', {}, h('th', {}, '合计'), hhCols.map((col) => cell(r.householdTotals, col)))))),
-    r.targets?.length ? h('section.card', {}, h('h2', {}, bi('目标任务', 'Targets')),
-      h('table.grid', {}, h('thead', {}, h('tr', {}, ['指标', '条款', '目标', '实际', '进度'].map((t) => h('th', {}, t)))),
-        h('tbody', {}, r.targets.map((t) => h('tr', {}, h('td', {}, t.nameZh), h('td', {}, t.clause), h('td.num', {}, `${t.target} ${t.unitZh ?? ''}`),
-          h('td.num', {}, t.actual === null ? '未填报' : String(t.actual)), h('td', {}, t.progress === null ? '—' : `${Math.round(t.progress * 100)}%`)))))) : null);
+    h(
+      'section.card',
+      {},
+      h('h2', {}, bi('补贴案件', 'Cases')),
+      h(
+        'table.grid.report',
+        {},
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, '项目'),
+            h('th', {}, '单位'),
+            caseCols.map(([, t]) => h('th', {}, t)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          r.cases.map((c) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, c.programmeNameZh),
+              h('td', {}, label(UNITS, c.unit)),
+              caseCols.map((col) => cell(c, col)),
+            ),
+          ),
+        ),
+        h(
+          'tfoot',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, '合计'),
+            h('th'),
+            caseCols.map((col) => cell(r.caseTotals, col)),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'section.card',
+      {},
+      h('h2', {}, bi('帮扶户', 'Households')),
+      h(
+        'table.grid.report',
+        {},
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, '街道'),
+            hhCols.map(([, t]) => h('th', {}, t)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          r.households.map((x) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, label(UNITS, x.streetOffice)),
+              hhCols.map((col) => cell(x, col)),
+            ),
+          ),
+        ),
+        h(
+          'tfoot',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, '合计'),
+            hhCols.map((col) => cell(r.householdTotals, col)),
+          ),
+        ),
+      ),
+    ),
+    r.targets?.length
+      ? h(
+          'section.card',
+          {},
+          h('h2', {}, bi('目标任务', 'Targets')),
+          h(
+            'table.grid',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['指标', '条款', '目标', '实际', '进度'].map((t) => h('th', {}, t)),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              r.targets.map((t) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, t.nameZh),
+                  h('td', {}, t.clause),
+                  h('td.num', {}, `${t.target} ${t.unitZh ?? ''}`),
+                  h('td.num', {}, t.actual === null ? '未填报' : String(t.actual)),
+                  h('td', {}, t.progress === null ? '—' : `${Math.round(t.progress * 100)}%`),
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
 }

@@ -22,7 +22,12 @@ export function reasonText(reason, prefix = '') {
 export function problemBox(err) {
   if (!err || err.status === undefined) {
     console.error(err);
-    return h('div.problem', { role: 'alert' }, h('strong', {}, '出现意外错误，请刷新页面后重试。'), h('small.en', {}, ' Something unexpected went wrong.'));
+    return h(
+      'div.problem',
+      { role: 'alert' },
+      h('strong', {}, '出现意外错误，请刷新页面后重试。'),
+      h('small.en', {}, ' Something unexpected went wrong.'),
+    );
   }
   const allowed = err.problem?.allowed ?? err.problem?.allowedCommands;
   // A validation detail only repeats the field reasons in English; they are shown in Chinese by their inputs or below.
@@ -35,9 +40,29 @@ export function problemBox(err) {
     HINTS[err.code] ? h('p.hint', {}, HINTS[err.code]) : null,
     err.detail && !repeatsFields ? h('p.detail', {}, err.detail) : null,
     err.fields.length
-      ? h('ul', {}, err.fields.map((f) => h('li', {}, h('b', {}, label(FIELDS, f.field)), f.field in FIELDS ? h('small.en', {}, ` ${f.field}`) : null, '：', reasonText(f.reason))))
+      ? h(
+          'ul',
+          {},
+          err.fields.map((f) =>
+            h(
+              'li',
+              {},
+              h('b', {}, label(FIELDS, f.field)),
+              f.field in FIELDS ? h('small.en', {}, ` ${f.field}`) : null,
+              '：',
+              reasonText(f.reason),
+            ),
+          ),
+        )
       : null,
-    Array.isArray(allowed) && allowed.length ? h('p.allowed', {}, '当前可进行：', allowed.map((c) => label(COMMANDS, typeof c === 'string' ? c : c.command)).join('、')) : null,
+    Array.isArray(allowed) && allowed.length
+      ? h(
+          'p.allowed',
+          {},
+          '当前可进行：',
+          allowed.map((c) => label(COMMANDS, typeof c === 'string' ? c : c.command)).join('、'),
+        )
+      : null,
     err.code ? h('small.code', {}, `错误代码 ${err.code}`) : null,
   );
 }
@@ -49,7 +74,9 @@ export function markFields(form, err) {
   const rest = [];
   for (const f of err?.fields ?? []) {
     // The input of the field itself, else of the nearest enclosing one (risks[0].severity → risks, facts.x.y → facts).
-    const owner = ancestors(f.field).map((p) => form.querySelector(`[data-field="${CSS.escape(p)}"]`)).find(Boolean);
+    const owner = ancestors(f.field)
+      .map((p) => form.querySelector(`[data-field="${CSS.escape(p)}"]`))
+      .find(Boolean);
     if (!owner) {
       rest.push(f);
       continue;
@@ -65,7 +92,7 @@ export function markFields(form, err) {
 /** a.b[2].c → [a.b[2].c, a.b[2], a.b, a]. */
 function ancestors(field) {
   const out = [field];
-  for (let p = field; ; ) {
+  for (let p = field; ;) {
     const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
     if (cut <= 0) return out;
     p = p.slice(0, cut);

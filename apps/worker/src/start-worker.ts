@@ -8,7 +8,10 @@ export interface Worker {
 }
 
 /** Starts the projections on an opened (and migrated) infrastructure; the API runs it inline too. */
-export function startWorker(infra: Pick<Infrastructure, 'pool' | 'store' | 'config'>, options: { batchSize?: number; idleMs?: number } = {}): Worker {
+export function startWorker(
+  infra: Pick<Infrastructure, 'pool' | 'store' | 'config'>,
+  options: { batchSize?: number; idleMs?: number } = {},
+): Worker {
   const runner = new ProjectionRunner({
     pool: infra.pool,
     store: infra.store,
@@ -27,7 +30,10 @@ export function startWorker(infra: Pick<Infrastructure, 'pool' | 'store' | 'conf
  * The 'projections' readiness check for GET /health: each projection's checkpoint, lag and open
  * failures. Not ready while a projection is blocked by a failure (it needs a person).
  */
-export function projectionsHealthCheck(runner: ProjectionRunner): { name: string; run(): Promise<{ ok: boolean; [detail: string]: unknown }> } {
+export function projectionsHealthCheck(runner: ProjectionRunner): {
+  name: string;
+  run(): Promise<{ ok: boolean; [detail: string]: unknown }>;
+} {
   return {
     name: 'projections',
     async run() {

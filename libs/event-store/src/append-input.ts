@@ -21,15 +21,19 @@ export class InvalidAppendError extends TypeError {
 export function normaliseExpected(expected: ExpectedVersion): number | 'any' | 'stream_exists' {
   if (expected === 'no_stream') return 0;
   if (expected === 'any' || expected === 'stream_exists') return expected;
-  if (!Number.isInteger(expected) || expected < 0) throw new InvalidAppendError(`expected version must be a whole number >= 0, got ${expected}`);
+  if (!Number.isInteger(expected) || expected < 0)
+    throw new InvalidAppendError(`expected version must be a whole number >= 0, got ${expected}`);
   return expected;
 }
 
 export function checkAppendInput(streamId: string, events: NewEvent[], context: AppendContext): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidAppendError('stream id must be a non-empty string');
-  if (!Array.isArray(events) || events.length === 0) throw new InvalidAppendError(`append to ${streamId} needs at least one event`);
+  if (typeof streamId !== 'string' || streamId.length === 0)
+    throw new InvalidAppendError('stream id must be a non-empty string');
+  if (!Array.isArray(events) || events.length === 0)
+    throw new InvalidAppendError(`append to ${streamId} needs at least one event`);
   for (const e of events) {
-    if (typeof e.type !== 'string' || e.type.length === 0) throw new InvalidAppendError(`event type must be a non-empty string (stream ${streamId})`);
+    if (typeof e.type !== 'string' || e.type.length === 0)
+      throw new InvalidAppendError(`event type must be a non-empty string (stream ${streamId})`);
     if (e.schemaVersion !== undefined && (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1)) {
       throw new InvalidAppendError(`schemaVersion of ${e.type} must be a whole number >= 1`);
     }

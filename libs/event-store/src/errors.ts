@@ -19,7 +19,9 @@ export class ConcurrencyError extends Error {
 export class TransactionOrderError extends Error {
   readonly code = 'APPEND_TRANSACTION_TOO_OLD';
   constructor(readonly streamId: string) {
-    super(`Stream ${streamId}: this transaction began writing before the stream's last event was committed; roll back and retry it`);
+    super(
+      `Stream ${streamId}: this transaction began writing before the stream's last event was committed; roll back and retry it`,
+    );
     this.name = 'TransactionOrderError';
   }
 }

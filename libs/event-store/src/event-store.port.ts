@@ -122,7 +122,12 @@ export interface Subscription {
 }
 
 export interface EventStore {
-  append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+    context: AppendContext,
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Current version of a stream (0 when it does not exist). */
   streamVersion(streamId: string): Promise<number>;
@@ -141,8 +146,10 @@ export interface Upcaster {
 }
 
 export function comparePositions(a: GlobalPosition, b: GlobalPosition): number {
-  const ac = BigInt(a.commit), bc = BigInt(b.commit);
+  const ac = BigInt(a.commit),
+    bc = BigInt(b.commit);
   if (ac !== bc) return ac < bc ? -1 : 1;
-  const ap = BigInt(a.prepare), bp = BigInt(b.prepare);
+  const ap = BigInt(a.prepare),
+    bp = BigInt(b.prepare);
   return ap === bp ? 0 : ap < bp ? -1 : 1;
 }

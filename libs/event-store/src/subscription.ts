@@ -40,7 +40,8 @@ export function pollingSubscription(
         }
         await options.onBatch(batch);
         const last = batch[batch.length - 1].position;
-        if (comparePositions(last, position) <= 0) throw new Error('readAll returned events at or before the checkpoint');
+        if (comparePositions(last, position) <= 0)
+          throw new Error('readAll returned events at or before the checkpoint');
         position = last;
         if (batch.length < batchSize) await pause(idleMs);
       } catch (err) {

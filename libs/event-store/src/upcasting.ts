@@ -11,10 +11,13 @@ export class UpcasterChain {
   constructor(upcasters: readonly Upcaster[] = []) {
     for (const u of upcasters) {
       if (u.toSchemaVersion <= u.fromSchemaVersion) {
-        throw new Error(`Upcaster for ${u.type} must raise the schema version (${u.fromSchemaVersion} -> ${u.toSchemaVersion})`);
+        throw new Error(
+          `Upcaster for ${u.type} must raise the schema version (${u.fromSchemaVersion} -> ${u.toSchemaVersion})`,
+        );
       }
       const key = `${u.type}@${u.fromSchemaVersion}`;
-      if (this.steps.has(key)) throw new Error(`Two upcasters for ${u.type} from schema version ${u.fromSchemaVersion}`);
+      if (this.steps.has(key))
+        throw new Error(`Two upcasters for ${u.type} from schema version ${u.fromSchemaVersion}`);
       this.steps.set(key, u);
     }
   }
@@ -23,7 +26,11 @@ export class UpcasterChain {
     if (this.steps.size === 0) return event;
     let data = event.data as Record<string, unknown>;
     let version = event.metadata.schemaVersion;
-    for (let step = this.steps.get(`${event.type}@${version}`); step; step = this.steps.get(`${event.type}@${version}`)) {
+    for (
+      let step = this.steps.get(`${event.type}@${version}`);
+      step;
+      step = this.steps.get(`${event.type}@${version}`)
+    ) {
       data = step.upcast(structuredClone(data));
       version = step.toSchemaVersion;
     }

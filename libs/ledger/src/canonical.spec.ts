@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
-import { canonicalJson, chainHash, contentHash, contentHashPrefix, recordedEventContent, sha256Hex, ZERO_HASH } from './canonical';
+import {
+  canonicalJson,
+  chainHash,
+  contentHash,
+  contentHashPrefix,
+  recordedEventContent,
+  sha256Hex,
+  ZERO_HASH,
+} from './canonical';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
@@ -27,7 +35,14 @@ describe('canonicalJson', () => {
   });
 
   it.each([
-    ['an instance of a class', { a: new (class Money { fen = 1 })() }],
+    [
+      'an instance of a class',
+      {
+        a: new (class Money {
+          fen = 1;
+        })(),
+      },
+    ],
     ['NaN', { a: NaN }],
     ['Infinity', { a: Infinity }],
     ['a bigint', { a: BigInt(1) }],
@@ -65,7 +80,11 @@ describe('hashes', () => {
 
   it('chainHash hashes the two hex strings concatenated', () => {
     const c = contentHash(content);
-    expect(chainHash(ZERO_HASH, c)).toBe(createHash('sha256').update(ZERO_HASH + c).digest('hex'));
+    expect(chainHash(ZERO_HASH, c)).toBe(
+      createHash('sha256')
+        .update(ZERO_HASH + c)
+        .digest('hex'),
+    );
     expect(chainHash(ZERO_HASH, c)).not.toBe(chainHash(c, ZERO_HASH));
   });
 
@@ -75,7 +94,14 @@ describe('hashes', () => {
   });
 
   it('recordedEventContent takes the schema version from the metadata', () => {
-    const event = { streamId: 'case-1', version: 12, type: 'CaseOpened', data: content.data, metadata: content.metadata, hash: 'h' };
+    const event = {
+      streamId: 'case-1',
+      version: 12,
+      type: 'CaseOpened',
+      data: content.data,
+      metadata: content.metadata,
+      hash: 'h',
+    };
     expect(contentHash(recordedEventContent(event))).toBe(contentHash(content));
   });
 });

@@ -37,7 +37,9 @@ function write(value: unknown, path: string): string {
       // Plain objects of any realm (jest, worker threads): their prototype is some Object.prototype.
       const proto = Object.getPrototypeOf(value);
       if (proto !== null && Object.getPrototypeOf(proto) !== null) {
-        throw new TypeError(`canonicalJson: ${path} is a ${proto?.constructor?.name ?? 'non-plain object'}, only plain objects are allowed`);
+        throw new TypeError(
+          `canonicalJson: ${path} is a ${proto?.constructor?.name ?? 'non-plain object'}, only plain objects are allowed`,
+        );
       }
       const record = value as Record<string, unknown>;
       const parts: string[] = [];
@@ -109,5 +111,12 @@ export function contentHashPrefix(content: Omit<EventContent, 'version'>): strin
 }
 
 function pickContent(c: EventContent): EventContent {
-  return { streamId: c.streamId, version: c.version, type: c.type, schemaVersion: c.schemaVersion, data: c.data, metadata: c.metadata };
+  return {
+    streamId: c.streamId,
+    version: c.version,
+    type: c.type,
+    schemaVersion: c.schemaVersion,
+    data: c.data,
+    metadata: c.metadata,
+  };
 }

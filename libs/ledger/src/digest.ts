@@ -1,4 +1,10 @@
-import { START, comparePositions, type EventStore, type GlobalPosition, type RecordedEvent } from '@casework/event-store';
+import {
+  START,
+  comparePositions,
+  type EventStore,
+  type GlobalPosition,
+  type RecordedEvent,
+} from '@casework/event-store';
 import { ZERO_HASH, contentHash, recordedEventContent, sha256Hex } from './canonical';
 
 /**
@@ -46,7 +52,12 @@ export class DigestBuilder {
   }
 
   digest(): Digest {
-    return { position: { ...this.last }, eventCount: this.count, root: this.root, setRoot: this.sum.toString(16).padStart(64, '0') };
+    return {
+      position: { ...this.last },
+      eventCount: this.count,
+      root: this.root,
+      setRoot: this.sum.toString(16).padStart(64, '0'),
+    };
   }
 }
 
@@ -64,7 +75,8 @@ export async function* rawGlobalOrder(store: EventStore, upTo?: GlobalPosition):
     if (page.length < DIGEST_PAGE_SIZE) return;
     const next = page[page.length - 1].position;
     // Would loop for ever; verifyLedger reports such a store as 'reordered'.
-    if (comparePositions(next, after) <= 0) throw new Error(`readAll went back from ${after.commit}/${after.prepare} to ${next.commit}/${next.prepare}`);
+    if (comparePositions(next, after) <= 0)
+      throw new Error(`readAll went back from ${after.commit}/${after.prepare} to ${next.commit}/${next.prepare}`);
     after = next;
   }
 }

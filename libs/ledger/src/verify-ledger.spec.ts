@@ -13,14 +13,23 @@ import { ZERO_HASH, chainHash, contentHash, recordedEventContent } from './canon
 import { computeDigest } from './digest';
 import { verifyLedger } from './verify-ledger';
 
-const ctx = () => ({ correlationId: randomUUID(), actor: { userId: 'u1', role: 'caseworker', unit: 'STREET_XIYI' }, recordedAt: '2020-06-01T08:00:00.000Z' });
+const ctx = () => ({
+  correlationId: randomUUID(),
+  actor: { userId: 'u1', role: 'caseworker', unit: 'STREET_XIYI' },
+  recordedAt: '2020-06-01T08:00:00.000Z',
+});
 
 /** Three streams of three events, interleaved in global order: a1 b1 c1 a2 b2 c2 a3 b3 c3. */
 async function writtenLog(): Promise<RecordedEvent[]> {
   const store = new InMemoryEventStore();
   for (let v = 0; v < 3; v++) {
     for (const s of ['case-a', 'case-b', 'case-c']) {
-      await store.append(s, [{ type: 'CaseNoted', data: { note: `${s} ${v + 1}`, amountFen: 100 * (v + 1) } }], v, ctx());
+      await store.append(
+        s,
+        [{ type: 'CaseNoted', data: { note: `${s} ${v + 1}`, amountFen: 100 * (v + 1) } }],
+        v,
+        ctx(),
+      );
     }
   }
   return store.readAll({ raw: true });
@@ -34,7 +43,9 @@ class StoredEvents implements EventStore {
   }
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const from = options.fromVersion ?? 1;
-    const selected = this.events.filter((e) => e.streamId === streamId && e.version >= from).sort((a, b) => a.version - b.version);
+    const selected = this.events
+      .filter((e) => e.streamId === streamId && e.version >= from)
+      .sort((a, b) => a.version - b.version);
     return structuredClone(selected.slice(0, options.maxCount ?? selected.length));
   }
   async streamVersion(streamId: string): Promise<number> {
@@ -51,7 +62,8 @@ class StoredEvents implements EventStore {
   async close(): Promise<void> {}
 }
 
-const find = (log: RecordedEvent[], streamId: string, version: number) => log.find((e) => e.streamId === streamId && e.version === version)!;
+const find = (log: RecordedEvent[], streamId: string, version: number) =>
+  log.find((e) => e.streamId === streamId && e.version === version)!;
 
 /** Recomputes content and chain hashes of a stream from `fromVersion`, as a forger who knows the algorithm would. */
 function rehash(log: RecordedEvent[], streamId: string): void {
@@ -86,7 +98,15 @@ describe('verifyLedger', () => {
 
   it('accepts the log written by the in-memory store against a digest taken from it', async () => {
     const store = new InMemoryEventStore();
-    await store.append('case-x', [{ type: 'A', data: { n: 1 } }, { type: 'B', data: { n: 2 } }], 'no_stream', ctx());
+    await store.append(
+      'case-x',
+      [
+        { type: 'A', data: { n: 1 } },
+        { type: 'B', data: { n: 2 } },
+      ],
+      'no_stream',
+      ctx(),
+    );
     const digest = await computeDigest(store);
     await store.append('case-x', [{ type: 'C', data: { n: 3 } }], 2, ctx());
     await expect(verifyLedger(store, { againstDigest: digest })).resolves.toMatchObject({ ok: true, checkedEvents: 3 });
@@ -97,7 +117,12 @@ describe('verifyLedger', () => {
     target.data = { ...target.data, amountFen: 999900 };
     const result = await verifyLedger(new StoredEvents(log));
     expect(result.ok).toBe(false);
-    expect(result.firstProblem).toMatchObject({ kind: 'content_modified', streamId: 'case-b', version: 2, position: target.position });
+    expect(result.firstProblem).toMatchObject({
+      kind: 'content_modified',
+      streamId: 'case-b',
+      version: 2,
+      position: target.position,
+    });
   });
 
   it('reports modified metadata (the actor) as content_modified', async () => {
@@ -109,18 +134,31 @@ describe('verifyLedger', () => {
 
   it('reports a changed prevHash and a changed hash as chain_broken', async () => {
     find(log, 'case-c', 2).prevHash = 'f'.repeat(64);
-    expect((await verifyLedger(new StoredEvents(log))).firstProblem).toMatchObject({ kind: 'chain_broken', streamId: 'case-c', version: 2 });
+    expect((await verifyLedger(new StoredEvents(log))).firstProblem).toMatchObject({
+      kind: 'chain_broken',
+      streamId: 'case-c',
+      version: 2,
+    });
 
     log = await writtenLog();
     find(log, 'case-c', 3).hash = 'e'.repeat(64);
-    expect((await verifyLedger(new StoredEvents(log))).firstProblem).toMatchObject({ kind: 'chain_broken', streamId: 'case-c', version: 3 });
+    expect((await verifyLedger(new StoredEvents(log))).firstProblem).toMatchObject({
+      kind: 'chain_broken',
+      streamId: 'case-c',
+      version: 3,
+    });
   });
 
   it('reports a deleted middle event as version_gap at the next event', async () => {
     const next = find(log, 'case-a', 3);
     log = log.filter((e) => e !== find(log, 'case-a', 2));
     const result = await verifyLedger(new StoredEvents(log));
-    expect(result.firstProblem).toMatchObject({ kind: 'version_gap', streamId: 'case-a', version: 3, position: next.position });
+    expect(result.firstProblem).toMatchObject({
+      kind: 'version_gap',
+      streamId: 'case-a',
+      version: 3,
+      position: next.position,
+    });
     expect(result.firstProblem?.message).toContain('version 2 missing');
   });
 
@@ -149,7 +187,9 @@ describe('verifyLedger', () => {
     log = log.slice(0, -2);
     const result = await verifyLedger(new StoredEvents(log), { againstDigest: digest });
     expect(result.firstProblem).toMatchObject({ kind: 'missing_events', position: last.position });
-    expect(result.firstProblem?.message).toMatch(/2 of 9 events .* the digest's last event is gone, the last one left is at/);
+    expect(result.firstProblem?.message).toMatch(
+      /2 of 9 events .* the digest's last event is gone, the last one left is at/,
+    );
   });
 
   it('reports truncation of the whole log', async () => {
@@ -198,14 +238,23 @@ describe('verifyLedger', () => {
     };
     log.push(forged);
     const result = await verifyLedger(new StoredEvents(log));
-    expect(result.firstProblem).toMatchObject({ kind: 'content_modified', streamId: 'case-b', version: 4, position: forged.position });
+    expect(result.firstProblem).toMatchObject({
+      kind: 'content_modified',
+      streamId: 'case-b',
+      version: 4,
+      position: forged.position,
+    });
   });
 
   it('reports a well-forged event inserted before the digest position as extra_events', async () => {
     const digest = await computeDigest(new StoredEvents(log));
     // Backdated between the last two events of the global order (8/8 and 9/9), then the
     // stream relabelled and re-hashed so that it is consistent in itself.
-    const forged: RecordedEvent = { ...structuredClone(find(log, 'case-c', 3)), data: { note: 'forged' }, position: { commit: '8', prepare: '85' } };
+    const forged: RecordedEvent = {
+      ...structuredClone(find(log, 'case-c', 3)),
+      data: { note: 'forged' },
+      position: { commit: '8', prepare: '85' },
+    };
     log.push(forged);
     log.sort((a, b) => comparePositions(a.position, b.position));
     log.filter((e) => e.streamId === 'case-c').forEach((e, i) => (e.version = i + 1));
@@ -221,7 +270,12 @@ describe('verifyLedger', () => {
     const readAll = store.readAll.bind(store);
     store.readAll = async (o) => (await readAll(o)).filter((e) => !(e.streamId === 'case-a' && e.version === 2));
     const result = await verifyLedger(store);
-    expect(result.firstProblem).toMatchObject({ kind: 'not_in_global_order', streamId: 'case-a', version: 2, position: hidden.position });
+    expect(result.firstProblem).toMatchObject({
+      kind: 'not_in_global_order',
+      streamId: 'case-a',
+      version: 2,
+      position: hidden.position,
+    });
   });
 
   it('walks only the streams asked for, but always the whole global order', async () => {
@@ -245,6 +299,11 @@ describe('computeDigest', () => {
   });
 
   it('of an empty log is the zero root at START', async () => {
-    expect(await computeDigest(new InMemoryEventStore())).toEqual({ position: { commit: '0', prepare: '0' }, eventCount: 0, root: ZERO_HASH, setRoot: ZERO_HASH });
+    expect(await computeDigest(new InMemoryEventStore())).toEqual({
+      position: { commit: '0', prepare: '0' },
+      eventCount: 0,
+      root: ZERO_HASH,
+      setRoot: ZERO_HASH,
+    });
   });
 });

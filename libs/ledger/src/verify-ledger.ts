@@ -1,4 +1,10 @@
-import { START, comparePositions, type EventStore, type GlobalPosition, type RecordedEvent } from '@casework/event-store';
+import {
+  START,
+  comparePositions,
+  type EventStore,
+  type GlobalPosition,
+  type RecordedEvent,
+} from '@casework/event-store';
 import { ZERO_HASH, chainHash, contentHash, recordedEventContent } from './canonical';
 import { DIGEST_PAGE_SIZE, DigestBuilder, type Digest } from './digest';
 
@@ -155,11 +161,20 @@ export function checkStream(streamId: string, events: RecordedEvent[]): LedgerPr
     const at = { streamId, version: event.version, position: event.position };
     const expectedVersion = prev ? prev.version + 1 : 1;
     if (event.version > expectedVersion) {
-      const missing = event.version - 1 === expectedVersion ? `${expectedVersion}` : `${expectedVersion}-${event.version - 1}`;
-      return { kind: 'version_gap', ...at, message: `${streamId}: version ${missing} missing before version ${event.version}` };
+      const missing =
+        event.version - 1 === expectedVersion ? `${expectedVersion}` : `${expectedVersion}-${event.version - 1}`;
+      return {
+        kind: 'version_gap',
+        ...at,
+        message: `${streamId}: version ${missing} missing before version ${event.version}`,
+      };
     }
     if (event.version < expectedVersion) {
-      return { kind: 'reordered', ...at, message: `${streamId}: version ${event.version} appears again after version ${prev?.version}` };
+      return {
+        kind: 'reordered',
+        ...at,
+        message: `${streamId}: version ${event.version} appears again after version ${prev?.version}`,
+      };
     }
     if (prev && comparePositions(event.position, prev.position) <= 0) {
       return {
@@ -172,9 +187,17 @@ export function checkStream(streamId: string, events: RecordedEvent[]): LedgerPr
     if (recomputed !== event.contentHash) {
       const writtenAt = versionWrittenAt(event, events.length + 1);
       if (writtenAt !== null) {
-        return { kind: 'reordered', ...at, message: `${streamId}: the event stored as version ${event.version} was written as version ${writtenAt}` };
+        return {
+          kind: 'reordered',
+          ...at,
+          message: `${streamId}: the event stored as version ${event.version} was written as version ${writtenAt}`,
+        };
       }
-      return { kind: 'content_modified', ...at, message: `${streamId}@${event.version}: the stored fields do not hash to the stored content hash` };
+      return {
+        kind: 'content_modified',
+        ...at,
+        message: `${streamId}@${event.version}: the stored fields do not hash to the stored content hash`,
+      };
     }
     const expectedPrev = prev ? prev.hash : ZERO_HASH;
     if (event.prevHash !== expectedPrev) {
@@ -185,14 +208,23 @@ export function checkStream(streamId: string, events: RecordedEvent[]): LedgerPr
       };
     }
     if (event.hash !== chainHash(event.prevHash, event.contentHash)) {
-      return { kind: 'chain_broken', ...at, message: `${streamId}@${event.version}: hash is not the chain hash of prevHash and contentHash` };
+      return {
+        kind: 'chain_broken',
+        ...at,
+        message: `${streamId}@${event.version}: hash is not the chain hash of prevHash and contentHash`,
+      };
     }
     prev = event;
   }
   return null;
 }
 
-function compareWithDigest(against: Digest, now: Digest, eventAtPosition: boolean, lastBefore: GlobalPosition | null): LedgerProblem | null {
+function compareWithDigest(
+  against: Digest,
+  now: Digest,
+  eventAtPosition: boolean,
+  lastBefore: GlobalPosition | null,
+): LedgerProblem | null {
   if (now.eventCount === against.eventCount && now.root === against.root) return null;
   const position = against.position;
   const upTo = `up to ${fmt(position)}`;
@@ -201,15 +233,31 @@ function compareWithDigest(against: Digest, now: Digest, eventAtPosition: boolea
     const tail = eventAtPosition
       ? ''
       : `; the digest's last event is gone, the last one left ${lastBefore ? `is at ${fmt(lastBefore)}` : 'does not exist (the log is empty up to there)'}`;
-    return { kind: 'missing_events', position, message: `${gone} of ${against.eventCount} events ${upTo} are missing${tail}` };
+    return {
+      kind: 'missing_events',
+      position,
+      message: `${gone} of ${against.eventCount} events ${upTo} are missing${tail}`,
+    };
   }
   if (now.eventCount > against.eventCount) {
-    return { kind: 'extra_events', position, message: `${now.eventCount - against.eventCount} events ${upTo} were not there when the digest was taken` };
+    return {
+      kind: 'extra_events',
+      position,
+      message: `${now.eventCount - against.eventCount} events ${upTo} were not there when the digest was taken`,
+    };
   }
   if (against.setRoot && now.setRoot === against.setRoot) {
-    return { kind: 'reordered', position, message: `the same ${now.eventCount} events ${upTo} are in another global order than when the digest was taken` };
+    return {
+      kind: 'reordered',
+      position,
+      message: `the same ${now.eventCount} events ${upTo} are in another global order than when the digest was taken`,
+    };
   }
-  return { kind: 'digest_mismatch', position, message: `the ${now.eventCount} events ${upTo} no longer match the digest (root ${now.root} instead of ${against.root})` };
+  return {
+    kind: 'digest_mismatch',
+    position,
+    message: `the ${now.eventCount} events ${upTo} no longer match the digest (root ${now.root} instead of ${against.root})`,
+  };
 }
 
 async function readWholeStream(store: EventStore, streamId: string): Promise<RecordedEvent[]> {

@@ -9,7 +9,10 @@ import { APP_CONFIG, CLOCK, Clock, EVENT_STORE, PG_POOL, systemClock } from './p
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(infra: Pick<Infrastructure, 'config' | 'pool' | 'store' | 'dataSource'>, clock: Clock = systemClock): DynamicModule {
+  static forRoot(
+    infra: Pick<Infrastructure, 'config' | 'pool' | 'store' | 'dataSource'>,
+    clock: Clock = systemClock,
+  ): DynamicModule {
     const providers = [
       { provide: DataSource, useValue: infra.dataSource },
       { provide: APP_CONFIG, useValue: infra.config },
@@ -18,6 +21,10 @@ export class PlatformModule {
       { provide: CLOCK, useValue: clock },
     ];
     // Every HTTP route of the app takes JSON bodies only (see JsonBodyInterceptor).
-    return { module: PlatformModule, providers: [...providers, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }], exports: providers.map((p) => p.provide) };
+    return {
+      module: PlatformModule,
+      providers: [...providers, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
+      exports: providers.map((p) => p.provide),
+    };
   }
 }

@@ -14,9 +14,7 @@ export interface ConditionResult {
 }
 
 export type PayoutSchedule =
-  | { kind: 'one_off'; amountFen: number }
-  | { kind: 'monthly'; months: number; monthlyFen: number }
-  | { kind: 'none' };
+  { kind: 'one_off'; amountFen: number } | { kind: 'monthly'; months: number; monthlyFen: number } | { kind: 'none' };
 
 export interface AmountBreakdown {
   totalFen: number;

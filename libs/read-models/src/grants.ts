@@ -15,8 +15,13 @@ export async function grantReadModelAccess(pool: Pool, schema: string, role: str
     [schema],
   );
   const tables = rows.map((r) => r.table_name).filter((t) => !EVENT_STORE_TABLES.has(t));
-  for (const t of tables) await pool.query(`grant select, insert, update, delete on ${ident(schema)}.${ident(t)} to ${ident(role)}`);
-  const seqs = await pool.query<{ sequence_name: string }>(`select sequence_name from information_schema.sequences where sequence_schema = $1`, [schema]);
-  for (const s of seqs.rows) await pool.query(`grant usage, select on sequence ${ident(schema)}.${ident(s.sequence_name)} to ${ident(role)}`);
+  for (const t of tables)
+    await pool.query(`grant select, insert, update, delete on ${ident(schema)}.${ident(t)} to ${ident(role)}`);
+  const seqs = await pool.query<{ sequence_name: string }>(
+    `select sequence_name from information_schema.sequences where sequence_schema = $1`,
+    [schema],
+  );
+  for (const s of seqs.rows)
+    await pool.query(`grant usage, select on sequence ${ident(schema)}.${ident(s.sequence_name)} to ${ident(role)}`);
   return tables;
 }

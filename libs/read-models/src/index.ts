@@ -63,7 +63,12 @@ export const READ_MODEL_ENTITIES: Function[] = [
   TargetFigureEntity,
   AnomalyCaseEntity,
 ];
-export const READ_MODEL_MIGRATIONS: Function[] = [ReadModels1764100000000, HouseholdBoard1764200000000, ReportReadModels1764300000000, AnomalyCases1764400000000];
+export const READ_MODEL_MIGRATIONS: Function[] = [
+  ReadModels1764100000000,
+  HouseholdBoard1764200000000,
+  ReportReadModels1764300000000,
+  AnomalyCases1764400000000,
+];
 export * from './testing/synthetic-workload';
 export * from './grants';
 export * from './anomalies';

@@ -8,5 +8,12 @@ import type { Projection } from './runner/projection';
 
 /** Every projection the worker runs and the CLI can rebuild. */
 export function allProjections(): Projection[] {
-  return [new AuditTrailProjection(), new CaseQueueProjection(), new HouseholdBoardProjection(), new PayoutsLedgerProjection(), new AccountabilityProjection(), new AnomalyCasesProjection()];
+  return [
+    new AuditTrailProjection(),
+    new CaseQueueProjection(),
+    new HouseholdBoardProjection(),
+    new PayoutsLedgerProjection(),
+    new AccountabilityProjection(),
+    new AnomalyCasesProjection(),
+  ];
 }

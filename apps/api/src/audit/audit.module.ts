@@ -6,6 +6,10 @@ import { ListAuditEventsHttpController } from './list-audit-events/list-audit-ev
 @Module({})
 export class AuditModule {
   static register(dataSource: DataSource): DynamicModule {
-    return { module: AuditModule, controllers: [ListAuditEventsHttpController], providers: [{ provide: DataSource, useValue: dataSource }] };
+    return {
+      module: AuditModule,
+      controllers: [ListAuditEventsHttpController],
+      providers: [{ provide: DataSource, useValue: dataSource }],
+    };
   }
 }

@@ -41,7 +41,10 @@ export class BearerAuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request & Record<string, unknown>>();
     if (OPEN_PATHS.some((p) => p.test(req.path))) return true;
     const header = req.headers.authorization;
-    if (!header) throw unauthenticated('Sign in first: send the token from POST /api/auth/login as "Authorization: Bearer <token>".');
+    if (!header)
+      throw unauthenticated(
+        'Sign in first: send the token from POST /api/auth/login as "Authorization: Bearer <token>".',
+      );
     const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/i.exec(header.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     let claims: AccessTokenClaims;
@@ -49,9 +52,15 @@ export class BearerAuthGuard implements CanActivate {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1], { algorithms: ['HS256'] });
     } catch (e) {
       const expired = (e as Error).name === 'TokenExpiredError';
-      throw unauthenticated(expired ? 'Your session has expired: sign in again.' : 'The token is not valid: sign in again.');
+      throw unauthenticated(
+        expired ? 'Your session has expired: sign in again.' : 'The token is not valid: sign in again.',
+      );
     }
-    if (typeof claims.sub !== 'string' || !(ROLES as readonly string[]).includes(claims.role) || typeof claims.unit !== 'string') {
+    if (
+      typeof claims.sub !== 'string' ||
+      !(ROLES as readonly string[]).includes(claims.role) ||
+      typeof claims.unit !== 'string'
+    ) {
       throw unauthenticated('The token is not valid: sign in again.');
     }
     // A token outlives a deactivation, a change of role or a move to another unit: the user record,
@@ -59,8 +68,16 @@ export class BearerAuthGuard implements CanActivate {
     const user = await this.currentUser(claims.sub);
     if (!user) throw unauthenticated('This account is no longer active: ask an administrator.');
     req[ACTOR_KEY] = { userId: claims.sub, role: user.role, unit: user.unit };
-    if (user.role === 'inspector' && !READING.includes(req.method) && !this.reflector.getAllAndOverride<boolean>(CHANGES_NOTHING, [ctx.getHandler(), ctx.getClass()])) {
-      throw forbidden('INSPECTOR_READ_ONLY', 'Discipline inspectors read, verify and export; they do not change anything.', { role: user.role });
+    if (
+      user.role === 'inspector' &&
+      !READING.includes(req.method) &&
+      !this.reflector.getAllAndOverride<boolean>(CHANGES_NOTHING, [ctx.getHandler(), ctx.getClass()])
+    ) {
+      throw forbidden(
+        'INSPECTOR_READ_ONLY',
+        'Discipline inspectors read, verify and export; they do not change anything.',
+        { role: user.role },
+      );
     }
     return true;
   }

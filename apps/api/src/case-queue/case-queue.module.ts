@@ -6,6 +6,10 @@ import { ListCasesHttpController } from './list-cases/list-cases.http.controller
 @Module({})
 export class CaseQueueModule {
   static register(dataSource: DataSource): DynamicModule {
-    return { module: CaseQueueModule, controllers: [ListCasesHttpController], providers: [{ provide: DataSource, useValue: dataSource }] };
+    return {
+      module: CaseQueueModule,
+      controllers: [ListCasesHttpController],
+      providers: [{ provide: DataSource, useValue: dataSource }],
+    };
   }
 }

@@ -31,11 +31,17 @@ export class HealthHttpController {
     }
     if (ok) {
       try {
-        const { rows } = await this.pool.query<{ id: string }>(`select id from ${this.config.databaseSchema}.schema_migrations`);
+        const { rows } = await this.pool.query<{ id: string }>(
+          `select id from ${this.config.databaseSchema}.schema_migrations`,
+        );
         const applied = new Set(rows.map((r) => r.id));
         const missing = eventStoreMigrations.map((m) => m.id).filter((id) => !applied.has(id));
         const readModelsPending = await this.dataSource.showMigrations();
-        checks.migrations = { ok: missing.length === 0 && !readModelsPending, eventStore: { applied: applied.size, missing }, readModels: { pending: readModelsPending } };
+        checks.migrations = {
+          ok: missing.length === 0 && !readModelsPending,
+          eventStore: { applied: applied.size, missing },
+          readModels: { pending: readModelsPending },
+        };
         ok &&= missing.length === 0 && !readModelsPending;
       } catch (e) {
         ok = false;

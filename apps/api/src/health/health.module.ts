@@ -5,6 +5,10 @@ import { HealthHttpController } from './health.http.controller';
 @Module({})
 export class HealthModule {
   static register(checks: HealthCheck[] = []): DynamicModule {
-    return { module: HealthModule, controllers: [HealthHttpController], providers: [{ provide: HEALTH_CHECKS, useValue: checks }] };
+    return {
+      module: HealthModule,
+      controllers: [HealthHttpController],
+      providers: [{ provide: HEALTH_CHECKS, useValue: checks }],
+    };
   }
 }

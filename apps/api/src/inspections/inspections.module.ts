@@ -7,6 +7,10 @@ import { ListAnomaliesHttpController } from './list-anomalies/list-anomalies.htt
 @Module({})
 export class InspectionsModule {
   static register(dataSource: DataSource): DynamicModule {
-    return { module: InspectionsModule, controllers: [ListAnomaliesHttpController], providers: [{ provide: REPORT_READER, useValue: dataSourceReader(dataSource) }] };
+    return {
+      module: InspectionsModule,
+      controllers: [ListAnomaliesHttpController],
+      providers: [{ provide: REPORT_READER, useValue: dataSourceReader(dataSource) }],
+    };
   }
 }

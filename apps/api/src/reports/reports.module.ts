@@ -13,7 +13,12 @@ export class ReportsModule {
   static register(dataSource: DataSource): DynamicModule {
     return {
       module: ReportsModule,
-      controllers: [GetAccountabilityHttpController, GetPayoutsLedgerHttpController, GetWeeklyReportHttpController, EnterTargetFigureHttpController],
+      controllers: [
+        GetAccountabilityHttpController,
+        GetPayoutsLedgerHttpController,
+        GetWeeklyReportHttpController,
+        EnterTargetFigureHttpController,
+      ],
       providers: [{ provide: REPORT_READER, useValue: dataSourceReader(dataSource) }, EnterTargetFigureHandler],
     };
   }

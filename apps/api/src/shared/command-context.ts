@@ -18,7 +18,11 @@ export const etagOf = (version: number): string => `W/"${version}"`;
 /** `If-Match: W/"3"` (or `"3"`) → 3. Missing → 428; malformed → 400 naming the header. */
 export function parseIfMatch(header: string | undefined): number {
   if (header === undefined || header.trim() === '') {
-    throw new DomainError('precondition_required', 'IF_MATCH_REQUIRED', 'Send the If-Match header with the ETag you read (from the GET of the case or household), e.g. If-Match: W/"3".');
+    throw new DomainError(
+      'precondition_required',
+      'IF_MATCH_REQUIRED',
+      'Send the If-Match header with the ETag you read (from the GET of the case or household), e.g. If-Match: W/"3".',
+    );
   }
   const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
   if (!m) throw validationError([{ field: 'If-Match', reason: 'must be the ETag you read, e.g. W/"3"' }]);
@@ -29,7 +33,9 @@ export function parseIfMatch(header: string | undefined): number {
 export function correlationIdOf(header: string | undefined): string {
   if (header === undefined || header === '') return randomUUID();
   if (header.length > MAX_HEADER || !TOKEN.test(header)) {
-    throw validationError([{ field: 'X-Correlation-Id', reason: 'must be 1 to 200 letters, digits, dots, colons, dashes or underscores' }]);
+    throw validationError([
+      { field: 'X-Correlation-Id', reason: 'must be 1 to 200 letters, digits, dots, colons, dashes or underscores' },
+    ]);
   }
   return header;
 }
@@ -38,7 +44,9 @@ export function correlationIdOf(header: string | undefined): string {
 export function idempotencyKeyOf(header: string | undefined): string | null {
   if (header === undefined || header === '') return null;
   if (header.length > MAX_HEADER || !TOKEN.test(header)) {
-    throw validationError([{ field: 'Idempotency-Key', reason: 'must be 1 to 200 letters, digits, dots, colons, dashes or underscores' }]);
+    throw validationError([
+      { field: 'Idempotency-Key', reason: 'must be 1 to 200 letters, digits, dots, colons, dashes or underscores' },
+    ]);
   }
   return header;
 }

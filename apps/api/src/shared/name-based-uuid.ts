@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
  * the same case however many times it is sent.
  */
 export function nameBasedUuid(...parts: string[]): string {
-  const h = createHash('sha256').update(parts.map((p) => `${p.length}:${p}`).join('|')).digest();
+  const h = createHash('sha256')
+    .update(parts.map((p) => `${p.length}:${p}`).join('|'))
+    .digest();
   h[6] = (h[6] & 0x0f) | 0x80;
   h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');

@@ -13,13 +13,24 @@ describe('requireRole', () => {
     for (const role of ROLES.filter((r) => r !== 'inspector' && r !== 'approver' && r !== 'admin')) {
       let err: unknown;
       try {
-        requireRole(actor(role), ['inspector', 'approver', 'admin'], 'LEDGER_READ_FORBIDDEN', 'Ledger digests and verification');
+        requireRole(
+          actor(role),
+          ['inspector', 'approver', 'admin'],
+          'LEDGER_READ_FORBIDDEN',
+          'Ledger digests and verification',
+        );
       } catch (e) {
         err = e;
       }
       expect(err).toBeInstanceOf(DomainError);
-      expect(err).toMatchObject({ kind: 'forbidden', code: 'LEDGER_READ_FORBIDDEN', details: { role, allowedRoles: ['inspector', 'approver', 'admin'] } });
-      expect((err as Error).message).toBe(`Ledger digests and verification: open to inspectors, approvers and administrators, not to the ${role} role.`);
+      expect(err).toMatchObject({
+        kind: 'forbidden',
+        code: 'LEDGER_READ_FORBIDDEN',
+        details: { role, allowedRoles: ['inspector', 'approver', 'admin'] },
+      });
+      expect((err as Error).message).toBe(
+        `Ledger digests and verification: open to inspectors, approvers and administrators, not to the ${role} role.`,
+      );
     }
   });
 

@@ -21,5 +21,8 @@ const listed = (roles: readonly Role[]): string => {
  */
 export function requireRole(actor: Actor, roles: readonly Role[], code: string, what: string): void {
   if (roles.includes(actor.role)) return;
-  throw forbidden(code, `${what}: open to ${listed(roles)}, not to the ${actor.role} role.`, { role: actor.role, allowedRoles: [...roles] });
+  throw forbidden(code, `${what}: open to ${listed(roles)}, not to the ${actor.role} role.`, {
+    role: actor.role,
+    allowedRoles: [...roles],
+  });
 }

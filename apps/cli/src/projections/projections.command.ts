@@ -10,16 +10,27 @@ const USAGE = `usage:
 `;
 
 async function status(infra: Infrastructure): Promise<number> {
-  const runner = new ProjectionRunner({ pool: infra.pool, store: infra.store, schema: infra.config.databaseSchema, projections: allProjections() });
+  const runner = new ProjectionRunner({
+    pool: infra.pool,
+    store: infra.store,
+    schema: infra.config.databaseSchema,
+    projections: allProjections(),
+  });
   const rows = await runner.status();
   const out = process.stdout;
   const w = Math.max(12, ...rows.map((s) => s.name.length)) + 2;
-  out.write(`${'projection'.padEnd(w)}${'checkpoint (commit/prepare)'.padEnd(30)}${'lag events'.padStart(12)}${'lag s'.padStart(10)}  state\n`);
+  out.write(
+    `${'projection'.padEnd(w)}${'checkpoint (commit/prepare)'.padEnd(30)}${'lag events'.padStart(12)}${'lag s'.padStart(10)}  state\n`,
+  );
   for (const s of rows) {
     const lag = `${s.lagEvents}${s.lagEventsCapped ? '+' : ''}`;
-    out.write(`${s.name.padEnd(w)}${`${s.position.commit}/${s.position.prepare}`.padEnd(30)}${lag.padStart(12)}${String(s.lagSeconds).padStart(10)}  ${s.blocked ? 'BLOCKED' : 'ok'}\n`);
+    out.write(
+      `${s.name.padEnd(w)}${`${s.position.commit}/${s.position.prepare}`.padEnd(30)}${lag.padStart(12)}${String(s.lagSeconds).padStart(10)}  ${s.blocked ? 'BLOCKED' : 'ok'}\n`,
+    );
     for (const f of s.failures) {
-      out.write(`    failed at event ${f.eventId} (${f.eventType}, seq ${f.globalSeq}, stream ${f.streamId}) ${f.failedAt}: ${f.error}\n`);
+      out.write(
+        `    failed at event ${f.eventId} (${f.eventType}, seq ${f.globalSeq}, stream ${f.streamId}) ${f.failedAt}: ${f.error}\n`,
+      );
     }
   }
   return rows.some((s) => s.blocked) ? 1 : 0;
@@ -42,10 +53,14 @@ async function rebuild(infra: Infrastructure, name: string | undefined): Promise
     onProgress: stderrProgress(),
   });
   for (const result of results) {
-    process.stdout.write(`${result.projection}: rebuilt from ${result.events} events (${(result.busyMs / 1000).toFixed(1)} s of its own work)\n`);
+    process.stdout.write(
+      `${result.projection}: rebuilt from ${result.events} events (${(result.busyMs / 1000).toFixed(1)} s of its own work)\n`,
+    );
   }
   const seconds = results[0].elapsedMs / 1000;
-  process.stdout.write(`rebuilt ${results.length} projection(s) in one pass over ${results[0].events} events in ${seconds.toFixed(1)} s (${Math.round(results[0].events / Math.max(seconds, 0.001))} events/s)\n`);
+  process.stdout.write(
+    `rebuilt ${results.length} projection(s) in one pass over ${results[0].events} events in ${seconds.toFixed(1)} s (${Math.round(results[0].events / Math.max(seconds, 0.001))} events/s)\n`,
+  );
   return 0;
 }
 

@@ -7,7 +7,8 @@ import { makeCreditCode, makeResidentId } from '@casework/policy';
  */
 export interface SampleApplication {
   programme: string;
-  beneficiary: { kind: 'person'; idNumber: string; name: string } | { kind: 'enterprise'; creditCode: string; name: string };
+  beneficiary:
+    { kind: 'person'; idNumber: string; name: string } | { kind: 'enterprise'; creditCode: string; name: string };
   facts: Record<string, unknown>;
   period: { from: string; to: string };
   applicationDate: string;
@@ -42,31 +43,153 @@ export function sampleApplication(programme: string, n: number): SampleApplicati
   const f = (facts: Record<string, unknown>) => ({ ...facts, synthetic: true });
   switch (programme) {
     case 'HIRING_GRADUATE_ONE_OFF':
-      return { ...base, programme, beneficiary: asFirm, facts: f({ employer: { creditCode: firm.creditCode, size: 'small' }, employee: { idNumber: other.idNumber, graduateStatus: 'graduating_year' }, contract: { startDate: '2020-09-01', months: 24 }, socialInsurance: { paid: true } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asFirm,
+        facts: f({
+          employer: { creditCode: firm.creditCode, size: 'small' },
+          employee: { idNumber: other.idNumber, graduateStatus: 'graduating_year' },
+          contract: { startDate: '2020-09-01', months: 24 },
+          socialInsurance: { paid: true },
+        }),
+      };
     case 'SOCIAL_INSURANCE_EMPLOYER':
-      return { ...base, programme, beneficiary: asFirm, facts: f({ employer: { creditCode: firm.creditCode, inDistrict: true }, employee: { idNumber: other.idNumber, category: 'employment_difficulty' }, contract: { months: 12 }, socialInsurance: { paid: true } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asFirm,
+        facts: f({
+          employer: { creditCode: firm.creditCode, inDistrict: true },
+          employee: { idNumber: other.idNumber, category: 'employment_difficulty' },
+          contract: { months: 12 },
+          socialInsurance: { paid: true },
+        }),
+      };
     case 'SOCIAL_INSURANCE_FLEXIBLE':
-      return { ...base, programme, beneficiary: asPerson, facts: f({ applicant: { idNumber: person.idNumber, category: 'employment_difficulty' }, socialInsurance: { paidAsFlexible: true } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asPerson,
+        facts: f({
+          applicant: { idNumber: person.idNumber, category: 'employment_difficulty' },
+          socialInsurance: { paidAsFlexible: true },
+        }),
+      };
     case 'JOB_RETENTION_REFUND':
-      return { ...base, programme, beneficiary: asFirm, facts: f({ enterprise: { creditCode: firm.creditCode, insured: true, route: 'sme_no_layoffs', size: 'small', layoffs: 'none', sector: 'catering' }, premiums: { lastYearFen: 1_234_500 } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asFirm,
+        facts: f({
+          enterprise: {
+            creditCode: firm.creditCode,
+            insured: true,
+            route: 'sme_no_layoffs',
+            size: 'small',
+            layoffs: 'none',
+            sector: 'catering',
+          },
+          premiums: { lastYearFen: 1_234_500 },
+        }),
+      };
     case 'STARTUP_ONE_OFF':
-      return { ...base, programme, beneficiary: asPerson, facts: f({ founder: { idNumber: person.idNumber, group: 'graduate_within_5_years' }, business: { creditCode: firm.creditCode } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asPerson,
+        facts: f({
+          founder: { idNumber: person.idNumber, group: 'graduate_within_5_years' },
+          business: { creditCode: firm.creditCode },
+        }),
+      };
     case 'STARTUP_SERVICE':
-      return { ...base, programme, beneficiary: asFirm, facts: f({ agency: { creditCode: firm.creditCode, kind: 'ecommerce_platform' }, founder: { idNumber: other.idNumber }, shop: { openedSuccessfully: true, openedWithSupport: true } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asFirm,
+        facts: f({
+          agency: { creditCode: firm.creditCode, kind: 'ecommerce_platform' },
+          founder: { idNumber: other.idNumber },
+          shop: { openedSuccessfully: true, openedWithSupport: true },
+        }),
+      };
     case 'STARTUP_LOAN_INTEREST':
-      return { ...base, programme, beneficiary: asPerson, facts: f({ borrower: { kind: 'founder', id: person.idNumber, previousSubsidisedLoans: 0 }, loan: { isStartupGuaranteeLoan: true, principalFen: 10_000_000, termMonths: 24, purpose: 'business' }, repayment: { active: true }, assessment: { createsJobs: true, goodProject: true } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asPerson,
+        facts: f({
+          borrower: { kind: 'founder', id: person.idNumber, previousSubsidisedLoans: 0 },
+          loan: { isStartupGuaranteeLoan: true, principalFen: 10_000_000, termMonths: 24, purpose: 'business' },
+          repayment: { active: true },
+          assessment: { createsJobs: true, goodProject: true },
+        }),
+      };
     case 'INTERNSHIP_RETENTION':
-      return { ...base, programme, beneficiary: asFirm, facts: f({ unit: { creditCode: firm.creditCode }, graduate: { idNumber: other.idNumber }, internship: { endDate: '2020-12-31' }, contract: { signedDate: '2020-11-10' } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asFirm,
+        facts: f({
+          unit: { creditCode: firm.creditCode },
+          graduate: { idNumber: other.idNumber },
+          internship: { endDate: '2020-12-31' },
+          contract: { signedDate: '2020-11-10' },
+        }),
+      };
     case 'UNEMPLOYMENT_SUBSIDY':
-      return { ...base, programme, beneficiary: asPerson, facts: f({ applicant: { idNumber: person.idNumber, stillUnemployed: true, monthsToRetirement: 120 }, unemployment: { situation: 'benefit_exhausted' } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asPerson,
+        facts: f({
+          applicant: { idNumber: person.idNumber, stillUnemployed: true, monthsToRetirement: 120 },
+          unemployment: { situation: 'benefit_exhausted' },
+        }),
+      };
     case 'PUBLIC_WELFARE_POST':
-      return { ...base, programme, beneficiary: asFirm, facts: f({ unit: { creditCode: firm.creditCode }, worker: { idNumber: other.idNumber, category: 'registered_poor_labourer' }, post: { kind: 'epidemic_prevention', months: 3 } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asFirm,
+        facts: f({
+          unit: { creditCode: firm.creditCode },
+          worker: { idNumber: other.idNumber, category: 'registered_poor_labourer' },
+          post: { kind: 'epidemic_prevention', months: 3 },
+        }),
+      };
     case 'TRAINING_SUBSIDY':
-      return { ...base, programme, beneficiary: asPerson, facts: f({ training: { route: 'trainee', completedDate: '2020-11-01', completed: true }, applicant: { id: person.idNumber }, trainee: { category: 'school_leaver_not_continuing', hardshipFamily: true }, course: { level: 'junior' } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asPerson,
+        facts: f({
+          training: { route: 'trainee', completedDate: '2020-11-01', completed: true },
+          applicant: { id: person.idNumber },
+          trainee: { category: 'school_leaver_not_continuing', hardshipFamily: true },
+          course: { level: 'junior' },
+        }),
+      };
     case 'JOB_SEEKING_SUBSIDY':
-      return { ...base, programme, beneficiary: asPerson, facts: f({ graduate: { idNumber: person.idNumber, schoolKind: 'college', graduatingYear: true, inHardship: true } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asPerson,
+        facts: f({
+          graduate: { idNumber: person.idNumber, schoolKind: 'college', graduatingYear: true, inHardship: true },
+        }),
+      };
     case 'SOCIAL_INSURANCE_DEFERRAL':
-      return { ...base, programme, beneficiary: asFirm, facts: f({ enterprise: { creditCode: firm.creditCode, seriousEpidemicDifficulty: true }, deferral: { fromMonth: '2020-07', months: 6 } }) };
+      return {
+        ...base,
+        programme,
+        beneficiary: asFirm,
+        facts: f({
+          enterprise: { creditCode: firm.creditCode, seriousEpidemicDifficulty: true },
+          deferral: { fromMonth: '2020-07', months: 6 },
+        }),
+      };
     default:
       throw new Error(`No sample application for programme ${programme}`);
   }

@@ -14,8 +14,20 @@ import { sampleApplication } from './sample-applications';
 
 /** The states demo cases are left in; a programme without payout skips the payout states. */
 export const SEEDED_STATES: readonly Exclude<CaseStatus, 'none'>[] = [
-  'submitted', 'returned_for_supplement', 'accepted', 'preliminary_review_passed', 'district_review_passed', 'in_public_notice',
-  'public_notice_ended', 'approved', 'in_payout', 'suspended', 'in_recovery', 'closed', 'rejected', 'withdrawn',
+  'submitted',
+  'returned_for_supplement',
+  'accepted',
+  'preliminary_review_passed',
+  'district_review_passed',
+  'in_public_notice',
+  'public_notice_ended',
+  'approved',
+  'in_payout',
+  'suspended',
+  'in_recovery',
+  'closed',
+  'rejected',
+  'withdrawn',
 ];
 const PAYOUT_STATES = new Set<CaseStatus>(['in_payout', 'suspended', 'in_recovery']);
 const SEED_START = '2020-11-16T02:00:00.000Z';
@@ -47,7 +59,10 @@ export interface SeedCasesResult {
  * API (not raw inserts). Applicants are synthetic (【示例】, `synthetic: true`, valid check digits).
  * Idempotent: a case's id derives from its programme and state, and an existing one is skipped.
  */
-export async function seedCases(store: EventStore, options: { programmes?: readonly string[]; states?: readonly Exclude<CaseStatus, 'none'>[] } = {}): Promise<SeedCasesResult> {
+export async function seedCases(
+  store: EventStore,
+  options: { programmes?: readonly string[]; states?: readonly Exclude<CaseStatus, 'none'>[] } = {},
+): Promise<SeedCasesResult> {
   const result: SeedCasesResult = { created: 0, skipped: 0 };
   const programmes = options.programmes ?? PROGRAMME_CODES;
   const states = options.states ?? SEEDED_STATES;
@@ -69,17 +84,35 @@ export async function seedCases(store: EventStore, options: { programmes?: reado
   return result;
 }
 
-async function seedOne(store: EventStore, programme: string, target: CaseStatus, key: string, n: number, schedule: string): Promise<void> {
+async function seedOne(
+  store: EventStore,
+  programme: string,
+  target: CaseStatus,
+  key: string,
+  n: number,
+  schedule: string,
+): Promise<void> {
   const clock = new SteppingClock();
   const open = new OpenCaseHandler(store, clock);
   const change = new ChangeCaseHandler(store, clock);
   const correlationId = nameBasedUuid('seed-correlation', key);
-  const opened = await open.execute(new OpenCaseCommand({ ...sampleApplication(programme, n) }, actor('caseworker'), key, correlationId));
+  const opened = await open.execute(
+    new OpenCaseCommand({ ...sampleApplication(programme, n) }, actor('caseworker'), key, correlationId),
+  );
   let view: CaseView = opened.view;
   let stepNo = 0;
-  const step = async (name: Exclude<CaseCommandName, 'submit'>, username: string, body: Record<string, unknown> = {}) => {
+  const step = async (
+    name: Exclude<CaseCommandName, 'submit'>,
+    username: string,
+    body: Record<string, unknown> = {},
+  ) => {
     const r = await change.execute(
-      new ChangeCaseCommand(name, opened.caseId, body, { actor: actor(username), expectedVersion: view.version, commandId: nameBasedUuid('seed-step', key, String(++stepNo)), correlationId }),
+      new ChangeCaseCommand(name, opened.caseId, body, {
+        actor: actor(username),
+        expectedVersion: view.version,
+        commandId: nameBasedUuid('seed-step', key, String(++stepNo)),
+        correlationId,
+      }),
     );
     view = r.view;
   };
@@ -87,7 +120,8 @@ async function seedOne(store: EventStore, programme: string, target: CaseStatus,
 
   if (target === 'submitted') return;
   if (target === 'withdrawn') return step('withdraw', 'caseworker', { reason: '【示例】申请人主动撤回申请' });
-  if (target === 'returned_for_supplement') return step('returnForSupplement', 'caseworker2', { reason: '【示例】缺少劳动合同复印件' });
+  if (target === 'returned_for_supplement')
+    return step('returnForSupplement', 'caseworker2', { reason: '【示例】缺少劳动合同复印件' });
   await step('accept', 'caseworker2');
   if (target === 'accepted') return;
   if (target === 'rejected') return step('reject', 'reviewer', { clause, reason: '【示例】不符合政策规定的条件' });
@@ -113,7 +147,8 @@ async function seedOne(store: EventStore, programme: string, target: CaseStatus,
       return step('openRecovery', 'caseworker', { amountOwedFen: paid, reason: '【示例】重复领取，需追回' });
     }
     const count = (view as unknown as { instalments: unknown[] }).instalments.length;
-    for (let i = 2; i <= count; i++) await step('recordDisbursement', 'finance', { instalmentNumber: i, reference: `【示例】BANK-${n}-${i}` });
+    for (let i = 2; i <= count; i++)
+      await step('recordDisbursement', 'finance', { instalmentNumber: i, reference: `【示例】BANK-${n}-${i}` });
   }
   await step('scheduleFollowUp', 'caseworker', { purpose: '【示例】回访：劳动合同是否仍在履行', afterMonths: 1 });
   await step('recordFollowUp', 'caseworker', { followUpNumber: 1, finding: '【示例】仍在履行', contractInForce: true });

@@ -17,6 +17,8 @@ export async function seedDemo(infra: Pick<Infrastructure, 'dataSource' | 'store
   log.log(`cases: ${cases.created} created, ${cases.skipped} already there (synthetic applicants, labelled 【示例】)`);
   // Households follow up in the present: their visits and plans are dated relative to today.
   const households = await seedHouseholds(infra.store, { today: localDateOf(new Date().toISOString()) });
-  log.log(`households: ${households.created} created, ${households.skipped} already there (14 villages, 124 lifted, 33 not yet lifted; synthetic, labelled 【示例】)`);
+  log.log(
+    `households: ${households.created} created, ${households.skipped} already there (14 villages, 124 lifted, 33 not yet lifted; synthetic, labelled 【示例】)`,
+  );
   log.log(`demo district ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,4 +1,11 @@
-import { foldHousehold, householdStreamId, isRegistered, isVisitOverdue, type HouseholdEvent, type RegisteredHousehold } from '@casework/domain';
+import {
+  foldHousehold,
+  householdStreamId,
+  isRegistered,
+  isVisitOverdue,
+  type HouseholdEvent,
+  type RegisteredHousehold,
+} from '@casework/domain';
 import { InMemoryEventStore } from '@casework/event-store';
 import { nameBasedUuid } from '../../../api/src/shared/name-based-uuid';
 import { DEMO_HOUSEHOLD_COUNT, seedHouseholds } from './seed-households';

@@ -22,11 +22,20 @@ import { nameBasedUuid } from '../../../api/src/shared/name-based-uuid';
  * and the ID numbers carry valid check digits so the validation rules accept them.
  */
 export const DEMO_VILLAGES: readonly { name: string; streetOffice: string }[] = [
-  ['东坡村', 'STREET_XIYI'], ['西岭村', 'STREET_XIYI'], ['南塬村', 'STREET_XIYI'],
-  ['北沟村', 'STREET_CHANGLEZHONG'], ['杨家庄村', 'STREET_CHANGLEZHONG'], ['李家河村', 'STREET_CHANGLEZHONG'],
-  ['王家堡村', 'STREET_ZHONGSHANMEN'], ['张家坪村', 'STREET_ZHONGSHANMEN'], ['石门村', 'STREET_ZHONGSHANMEN'],
-  ['柳树湾村', 'STREET_HANSENZHAI'], ['桃园村', 'STREET_HANSENZHAI'], ['马家寨村', 'STREET_HANSENZHAI'],
-  ['清水村', 'STREET_JIEFANGMEN'], ['红星村', 'STREET_JIEFANGMEN'],
+  ['东坡村', 'STREET_XIYI'],
+  ['西岭村', 'STREET_XIYI'],
+  ['南塬村', 'STREET_XIYI'],
+  ['北沟村', 'STREET_CHANGLEZHONG'],
+  ['杨家庄村', 'STREET_CHANGLEZHONG'],
+  ['李家河村', 'STREET_CHANGLEZHONG'],
+  ['王家堡村', 'STREET_ZHONGSHANMEN'],
+  ['张家坪村', 'STREET_ZHONGSHANMEN'],
+  ['石门村', 'STREET_ZHONGSHANMEN'],
+  ['柳树湾村', 'STREET_HANSENZHAI'],
+  ['桃园村', 'STREET_HANSENZHAI'],
+  ['马家寨村', 'STREET_HANSENZHAI'],
+  ['清水村', 'STREET_JIEFANGMEN'],
+  ['红星村', 'STREET_JIEFANGMEN'],
 ].map(([name, streetOffice]) => ({ name: `【示例】${name}`, streetOffice }));
 
 export const DEMO_HOUSEHOLD_COUNT = 157;
@@ -37,9 +46,11 @@ const GIVEN_M = ['建国', '志强', '国华', '永明', '海涛', '德胜', '�
 const GIVEN_F = ['秀英', '桂兰', '玉梅', '淑珍', '丽娟', '春花', '小红', '海燕'];
 
 const DAY = 86_400_000;
-const shift = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const shift = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 /** 10:00 in Xi'an on that day. */
-const instant = (date: string, minute = 0): string => new Date(Date.parse(`${date}T02:00:00Z`) + minute * 60_000).toISOString();
+const instant = (date: string, minute = 0): string =>
+  new Date(Date.parse(`${date}T02:00:00Z`) + minute * 60_000).toISOString();
 
 /** The household's place in a fixed permutation of 0..156 (157 is prime): spreads statuses over villages. */
 const rank = (i: number): number => (i * 37) % DEMO_HOUSEHOLD_COUNT;
@@ -63,7 +74,8 @@ function members(i: number, today: string, zeroEmployment: boolean): MemberInput
   // Ages relative to today, so heads stay of working age (16-60) whatever year the demo is seeded in.
   const year = Number(today.slice(0, 4));
   const headYear = year - 57 + (i % 28);
-  const birth = (y: number, k: number) => `${y}-${String(((i + k) % 12) + 1).padStart(2, '0')}-${String(((i * 7 + k) % 28) + 1).padStart(2, '0')}`;
+  const birth = (y: number, k: number) =>
+    `${y}-${String(((i + k) % 12) + 1).padStart(2, '0')}-${String(((i * 7 + k) % 28) + 1).padStart(2, '0')}`;
   // Odd sequence digits are men, even are women (GB 11643); unique per member of the district.
   const seq = (k: number, male: boolean) => ((i * 8 + k * 2) % 996) + (male ? 1 : 2);
   const person = (k: number, over: Omit<MemberInput, 'idNumber' | 'memberId'>, male: boolean): MemberInput => ({
@@ -72,12 +84,58 @@ function members(i: number, today: string, zeroEmployment: boolean): MemberInput
     idNumber: makeResidentId('610102', over.birthDate, seq(k, male)),
   });
   const list: MemberInput[] = [
-    person(0, { name: `【示例】${surname}${GIVEN_M[i % GIVEN_M.length]}`, relation: 'head', birthDate: birth(headYear, 0), labourCapacity: 'full', employmentStatus: zeroEmployment ? 'unemployed' : 'employed' }, true),
-    person(1, { name: `【示例】${SURNAMES[(i + 5) % SURNAMES.length]}${GIVEN_F[i % GIVEN_F.length]}`, relation: 'spouse', birthDate: birth(headYear + 2, 1), labourCapacity: i % 4 === 0 ? 'partial' : 'full', employmentStatus: 'unemployed' }, false),
+    person(
+      0,
+      {
+        name: `【示例】${surname}${GIVEN_M[i % GIVEN_M.length]}`,
+        relation: 'head',
+        birthDate: birth(headYear, 0),
+        labourCapacity: 'full',
+        employmentStatus: zeroEmployment ? 'unemployed' : 'employed',
+      },
+      true,
+    ),
+    person(
+      1,
+      {
+        name: `【示例】${SURNAMES[(i + 5) % SURNAMES.length]}${GIVEN_F[i % GIVEN_F.length]}`,
+        relation: 'spouse',
+        birthDate: birth(headYear + 2, 1),
+        labourCapacity: i % 4 === 0 ? 'partial' : 'full',
+        employmentStatus: 'unemployed',
+      },
+      false,
+    ),
   ];
   const childYear = year - 8 - (i % 12);
-  if (i % 3 !== 0) list.push(person(2, { name: `【示例】${surname}小${i % 2 ? '明' : '丽'}`, relation: 'child', birthDate: birth(childYear, 2), labourCapacity: 'none', employmentStatus: 'student' }, i % 2 === 1));
-  if (i % 4 === 1) list.push(person(3, { name: `【示例】${surname}老${i % 2 ? '汉' : '太'}`, relation: 'parent', birthDate: birth(year - 82 + (i % 10), 3), labourCapacity: 'none', employmentStatus: 'retired' }, i % 2 === 1));
+  if (i % 3 !== 0)
+    list.push(
+      person(
+        2,
+        {
+          name: `【示例】${surname}小${i % 2 ? '明' : '丽'}`,
+          relation: 'child',
+          birthDate: birth(childYear, 2),
+          labourCapacity: 'none',
+          employmentStatus: 'student',
+        },
+        i % 2 === 1,
+      ),
+    );
+  if (i % 4 === 1)
+    list.push(
+      person(
+        3,
+        {
+          name: `【示例】${surname}老${i % 2 ? '汉' : '太'}`,
+          relation: 'parent',
+          birthDate: birth(year - 82 + (i % 10), 3),
+          labourCapacity: 'none',
+          employmentStatus: 'retired',
+        },
+        i % 2 === 1,
+      ),
+    );
   return list;
 }
 
@@ -109,13 +167,19 @@ function planHousehold(i: number, today: string): Plan {
     headMemberId: 'm1',
     members: members(i, today, zeroEmployment),
     status,
-    statusReason: notLifted ? '【示例】2020年动态监测：家庭人均纯收入未达脱贫标准' : '【示例】2019年已脱贫，继续落实帮扶措施',
+    statusReason: notLifted
+      ? '【示例】2020年动态监测：家庭人均纯收入未达脱贫标准'
+      : '【示例】2019年已脱贫，继续落实帮扶措施',
   });
   const cadreNo = (i % 4) + 1;
   const cadre =
     office === 'STREET_XIYI' && cadreNo === 1
       ? { userId: demoAccount('street.xiyi').id, name: demoAccount('street.xiyi').displayName, unit: office }
-      : { userId: nameBasedUuid('demo-cadre', office, String(cadreNo)), name: `【示例】帮扶干部${office.slice(7)}-${cadreNo}`, unit: office };
+      : {
+          userId: nameBasedUuid('demo-cadre', office, String(cadreNo)),
+          name: `【示例】帮扶干部${office.slice(7)}-${cadreNo}`,
+          unit: office,
+        };
   add(registeredOn, 'AssignResponsibleCadre', { cadre });
   add(shift(registeredOn, 1), 'RecordThreeChecks', {
     checkId: 'check-1',
@@ -130,20 +194,48 @@ function planHousehold(i: number, today: string): Plan {
       planId: 'plan-1',
       summary: '【示例】产业帮扶＋就业帮扶＋政策兜底的个性化帮扶方案',
       measures: [
-        { measureId: 'ms-1', description: '【示例】推荐参加职业技能培训', owner: cadre.name, targetDate: shift(adoptedOn, 60) },
-        { measureId: 'ms-2', description: '【示例】落实产业奖补', owner: cadre.name, targetDate: shift(adoptedOn, 120) },
-        { measureId: 'ms-3', description: '【示例】对接公益性岗位或就近就业', owner: cadre.name, targetDate: shift(adoptedOn, 150 + (i % 40)) },
+        {
+          measureId: 'ms-1',
+          description: '【示例】推荐参加职业技能培训',
+          owner: cadre.name,
+          targetDate: shift(adoptedOn, 60),
+        },
+        {
+          measureId: 'ms-2',
+          description: '【示例】落实产业奖补',
+          owner: cadre.name,
+          targetDate: shift(adoptedOn, 120),
+        },
+        {
+          measureId: 'ms-3',
+          description: '【示例】对接公益性岗位或就近就业',
+          owner: cadre.name,
+          targetDate: shift(adoptedOn, 150 + (i % 40)),
+        },
       ],
     });
-    add(shift(adoptedOn, 55), 'CompletePlanMeasure', { measureId: 'ms-1', doneAt: shift(adoptedOn, 55), note: '【示例】已参加培训' });
-    if (i % 2 === 0) add(shift(adoptedOn, 110), 'CompletePlanMeasure', { measureId: 'ms-2', doneAt: shift(adoptedOn, 110), note: '【示例】奖补已发放' });
+    add(shift(adoptedOn, 55), 'CompletePlanMeasure', {
+      measureId: 'ms-1',
+      doneAt: shift(adoptedOn, 55),
+      note: '【示例】已参加培训',
+    });
+    if (i % 2 === 0)
+      add(shift(adoptedOn, 110), 'CompletePlanMeasure', {
+        measureId: 'ms-2',
+        doneAt: shift(adoptedOn, 110),
+        note: '【示例】奖补已发放',
+      });
   }
   const interval = notLifted ? 30 : 90;
   // Visits up to today, or stopping early for the households left overdue.
   const lastVisitBy = visitsOverdue ? shift(today, -(interval + 10)) : today;
   let visitNo = 0;
   // Households left overdue had an early first visit, so every household has been visited at least once.
-  for (let on = shift(registeredOn, visitsOverdue ? 10 : interval - 5); on <= lastVisitBy; on = shift(on, interval - 5)) {
+  for (
+    let on = shift(registeredOn, visitsOverdue ? 10 : interval - 5);
+    on <= lastVisitBy;
+    on = shift(on, interval - 5)
+  ) {
     visitNo++;
     const raisesRisk = withRisk && visitNo === 1;
     add(on, 'RecordVisit', {
@@ -156,7 +248,8 @@ function planHousehold(i: number, today: string): Plan {
       nextVisitDue: shift(on, interval),
       ...(raisesRisk ? { risks: [{ riskId: 'risk-1', description: '【示例】因病返贫风险', severity: 'high' }] } : {}),
     });
-    if (raisesRisk && riskEliminated) add(shift(on, 20), 'EliminateRisk', { riskId: 'risk-1', reason: '【示例】医疗救助到位，家庭收入恢复' });
+    if (raisesRisk && riskEliminated)
+      add(shift(on, 20), 'EliminateRisk', { riskId: 'risk-1', reason: '【示例】医疗救助到位，家庭收入恢复' });
   }
   if (clearedByPlacement) {
     add(shift(registeredOn, 20), 'PlaceMemberInWork', {
@@ -184,7 +277,10 @@ export interface SeedHouseholdsResult {
  * number, and a household whose stream exists is left as it is (its history was written on the
  * day it was seeded, with dates relative to that day).
  */
-export async function seedHouseholds(store: EventStore, options: { today: string; count?: number }): Promise<SeedHouseholdsResult> {
+export async function seedHouseholds(
+  store: EventStore,
+  options: { today: string; count?: number },
+): Promise<SeedHouseholdsResult> {
   const result: SeedHouseholdsResult = { created: 0, skipped: 0, events: 0 };
   const count = options.count ?? DEMO_HOUSEHOLD_COUNT;
   for (let i = 0; i < count; i++) {

@@ -6,6 +6,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedIdentity } from '@casework/identity';
 export async function runSeedIdentity(dataSource: DataSource): Promise<void> {
   const log = new Logger('seed');
   const result = await seedIdentity(dataSource);
-  log.log(`identity: ${result.unitsUpserted} units, ${result.usersCreated} new demo accounts (password for all: ${DEMO_PASSWORD})`);
-  for (const a of DEMO_ACCOUNTS) log.log(`  ${a.username.padEnd(22)} ${a.role.padEnd(13)} ${a.unit.padEnd(20)} ${a.purpose}`);
+  log.log(
+    `identity: ${result.unitsUpserted} units, ${result.usersCreated} new demo accounts (password for all: ${DEMO_PASSWORD})`,
+  );
+  for (const a of DEMO_ACCOUNTS)
+    log.log(`  ${a.username.padEnd(22)} ${a.role.padEnd(13)} ${a.unit.padEnd(20)} ${a.purpose}`);
 }

@@ -24,7 +24,11 @@ describe('CASE_COMMANDS, the catalogue for the API', () => {
 
   it('only submit opens a case; the handler supplies eligibility where rules are evaluated', () => {
     expect(NAMES.filter((n) => CASE_COMMANDS[n].opensCase)).toEqual(['submit']);
-    expect(NAMES.filter((n) => CASE_COMMANDS[n].handlerSupplies.includes('eligibility'))).toEqual(['submit', 'resubmit', 'passDistrictReview']);
+    expect(NAMES.filter((n) => CASE_COMMANDS[n].handlerSupplies.includes('eligibility'))).toEqual([
+      'submit',
+      'resubmit',
+      'passDistrictReview',
+    ]);
   });
 
   describe('validateCommandBody', () => {
@@ -32,17 +36,32 @@ describe('CASE_COMMANDS, the catalogue for the API', () => {
       expect(validateCommandBody('recordRepayment', { amountFen: 100, reference: 'R-1' })).toEqual([]);
     });
     it('rejects unknown fields, including the ones only the handler may set', () => {
-      expect(validateCommandBody('approve', { clause: '(十五)2', amountFen: 1 })).toEqual([{ field: 'amountFen', reason: 'is not a known field' }]);
-      expect(validateCommandBody('passDistrictReview', { eligibility: {} })).toEqual([{ field: 'eligibility', reason: 'is not a known field' }]);
+      expect(validateCommandBody('approve', { clause: '(十五)2', amountFen: 1 })).toEqual([
+        { field: 'amountFen', reason: 'is not a known field' },
+      ]);
+      expect(validateCommandBody('passDistrictReview', { eligibility: {} })).toEqual([
+        { field: 'eligibility', reason: 'is not a known field' },
+      ]);
       expect(validateCommandBody('passDistrictReview', { eligibility: {} }, { allowHandlerFields: true })).toEqual([]);
     });
     it('checks types, ranges and enumerations in plain words', () => {
-      expect(validateCommandBody('resolveObjection', { objectionNumber: '1', outcome: 'maybe', resolution: 'x' })).toEqual([
+      expect(
+        validateCommandBody('resolveObjection', { objectionNumber: '1', outcome: 'maybe', resolution: 'x' }),
+      ).toEqual([
         { field: 'objectionNumber', reason: 'must be a whole number' },
         { field: 'outcome', reason: 'must be one of: upheld, dismissed' },
       ]);
-      expect(validateCommandBody('recordFollowUp', { followUpNumber: 1, finding: 'ok', contractInForce: 'yes' })).toEqual([{ field: 'contractInForce', reason: 'must be true or false' }]);
-      expect(validateCommandBody('submit', { programme: 'X', beneficiary: [], facts: 'none', period: { from: '2020-01-01', to: '2020-01-02' } })).toEqual([
+      expect(
+        validateCommandBody('recordFollowUp', { followUpNumber: 1, finding: 'ok', contractInForce: 'yes' }),
+      ).toEqual([{ field: 'contractInForce', reason: 'must be true or false' }]);
+      expect(
+        validateCommandBody('submit', {
+          programme: 'X',
+          beneficiary: [],
+          facts: 'none',
+          period: { from: '2020-01-01', to: '2020-01-02' },
+        }),
+      ).toEqual([
         { field: 'beneficiary', reason: 'must be an object' },
         { field: 'facts', reason: 'must be an object' },
       ]);

@@ -9,46 +9,61 @@ type Cmd<T extends string, D> = CommandEnvelope & { type: T; data: D };
  * (marked "handler" below and in CASE_COMMANDS.handlerSupplies): the eligibility it evaluated under
  * a policy version, and the new case id.
  */
-export type SubmitCase = Cmd<'submit', {
-  /** handler: the new case's id. */
-  caseId: string;
-  programme: string;
-  beneficiary: Beneficiary;
-  facts: Record<string, unknown>;
-  period: CasePeriod;
-  /** handler */
-  eligibility: EligibilityResult;
-}>;
+export type SubmitCase = Cmd<
+  'submit',
+  {
+    /** handler: the new case's id. */
+    caseId: string;
+    programme: string;
+    beneficiary: Beneficiary;
+    facts: Record<string, unknown>;
+    period: CasePeriod;
+    /** handler */
+    eligibility: EligibilityResult;
+  }
+>;
 export type AcceptCase = Cmd<'accept', { note?: string }>;
 export type ReturnForSupplement = Cmd<'returnForSupplement', { reason: string }>;
-export type ResubmitCase = Cmd<'resubmit', {
-  facts: Record<string, unknown>;
-  note?: string;
-  /** handler */
-  eligibility: EligibilityResult;
-}>;
+export type ResubmitCase = Cmd<
+  'resubmit',
+  {
+    facts: Record<string, unknown>;
+    note?: string;
+    /** handler */
+    eligibility: EligibilityResult;
+  }
+>;
 export type PassPreliminaryReview = Cmd<'passPreliminaryReview', { opinion?: string }>;
-export type PassDistrictReview = Cmd<'passDistrictReview', {
-  opinion?: string;
-  /** handler: re-evaluated at review time. */
-  eligibility: EligibilityResult;
-}>;
-export type StartPublicNotice = Cmd<'startPublicNotice', {
-  /** Defaults to the command's date (China time). */
-  startsOn?: string;
-  /** Parameter of the policy version; 5 when absent. */
-  workingDays?: number;
-}>;
+export type PassDistrictReview = Cmd<
+  'passDistrictReview',
+  {
+    opinion?: string;
+    /** handler: re-evaluated at review time. */
+    eligibility: EligibilityResult;
+  }
+>;
+export type StartPublicNotice = Cmd<
+  'startPublicNotice',
+  {
+    /** Defaults to the command's date (China time). */
+    startsOn?: string;
+    /** Parameter of the policy version; 5 when absent. */
+    workingDays?: number;
+  }
+>;
 export type RaiseObjection = Cmd<'raiseObjection', { summary: string; objector?: string }>;
-export type ResolveObjection = Cmd<'resolveObjection', {
-  objectionNumber: number;
-  outcome: 'upheld' | 'dismissed';
-  resolution: string;
-  /** Required when upheld. */
-  next?: 'review' | 'reject';
-  /** Required when next is reject. */
-  clause?: string;
-}>;
+export type ResolveObjection = Cmd<
+  'resolveObjection',
+  {
+    objectionNumber: number;
+    outcome: 'upheld' | 'dismissed';
+    resolution: string;
+    /** Required when upheld. */
+    next?: 'review' | 'reject';
+    /** Required when next is reject. */
+    clause?: string;
+  }
+>;
 export type EndPublicNotice = Cmd<'endPublicNotice', Record<string, never>>;
 export type ApproveCase = Cmd<'approve', { clause: string; note?: string }>;
 export type RejectCase = Cmd<'reject', { clause: string; reason: string }>;
@@ -59,7 +74,10 @@ export type RetryPayment = Cmd<'retryPayment', { instalmentNumber: number; dueOn
 export type SuspendCase = Cmd<'suspend', { reason: string; clause?: string }>;
 export type ResumeCase = Cmd<'resume', { reason: string }>;
 export type ScheduleFollowUp = Cmd<'scheduleFollowUp', { purpose: string; afterMonths: number }>;
-export type RecordFollowUp = Cmd<'recordFollowUp', { followUpNumber: number; finding: string; contractInForce?: boolean }>;
+export type RecordFollowUp = Cmd<
+  'recordFollowUp',
+  { followUpNumber: number; finding: string; contractInForce?: boolean }
+>;
 export type CloseCase = Cmd<'close', { reason?: string }>;
 export type WithdrawCase = Cmd<'withdraw', { reason: string }>;
 export type ReopenCase = Cmd<'reopen', { reason: string }>;

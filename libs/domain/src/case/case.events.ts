@@ -3,8 +3,7 @@ import type { Actor } from '../shared/actor';
 
 /** A person (resident ID number) or an enterprise (unified social credit code). */
 export type Beneficiary =
-  | { kind: 'person'; idNumber: string; name: string }
-  | { kind: 'enterprise'; creditCode: string; name: string };
+  { kind: 'person'; idNumber: string; name: string } | { kind: 'enterprise'; creditCode: string; name: string };
 
 /** The days the application covers, ISO dates inclusive. */
 export type CasePeriod = { from: string; to: string };
@@ -30,7 +29,12 @@ export type CaseAccepted = { type: 'CaseAccepted'; data: Stamp };
 export type CaseReturnedForSupplement = { type: 'CaseReturnedForSupplement'; data: Stamp & { reason: string } };
 export type CaseResubmitted = {
   type: 'CaseResubmitted';
-  data: Stamp & { facts: Record<string, unknown>; policyVersion: string; eligibility: EligibilityResult; note: string | null };
+  data: Stamp & {
+    facts: Record<string, unknown>;
+    policyVersion: string;
+    eligibility: EligibilityResult;
+    note: string | null;
+  };
 };
 export type PreliminaryReviewPassed = { type: 'PreliminaryReviewPassed'; data: Stamp & { opinion: string | null } };
 export type DistrictReviewPassed = {
@@ -58,30 +62,59 @@ export type ObjectionResolved = {
 export type PublicNoticeEnded = { type: 'PublicNoticeEnded'; data: Stamp & { noticeNumber: number } };
 export type CaseApproved = {
   type: 'CaseApproved';
-  data: Stamp & { clause: string; policyVersion: string; amountFen: number; formula: string | null; schedule: PayoutSchedule; note: string | null };
+  data: Stamp & {
+    clause: string;
+    policyVersion: string;
+    amountFen: number;
+    formula: string | null;
+    schedule: PayoutSchedule;
+    note: string | null;
+  };
 };
 export type CaseRejected = {
   type: 'CaseRejected';
   data: Stamp & { clause: string; reason: string; /** The status the case was in when rejected. */ atStep: string };
 };
 export type Instalment = { number: number; dueOn: string; amountFen: number };
-export type PayoutScheduled = { type: 'PayoutScheduled'; data: Stamp & { kind: 'one_off' | 'monthly'; instalments: Instalment[] } };
-export type InstalmentDisbursed = { type: 'InstalmentDisbursed'; data: Stamp & { instalmentNumber: number; amountFen: number; reference: string } };
-export type InstalmentPaymentFailed = { type: 'InstalmentPaymentFailed'; data: Stamp & { instalmentNumber: number; reason: string } };
-export type InstalmentPaymentRetried = { type: 'InstalmentPaymentRetried'; data: Stamp & { instalmentNumber: number; dueOn: string } };
+export type PayoutScheduled = {
+  type: 'PayoutScheduled';
+  data: Stamp & { kind: 'one_off' | 'monthly'; instalments: Instalment[] };
+};
+export type InstalmentDisbursed = {
+  type: 'InstalmentDisbursed';
+  data: Stamp & { instalmentNumber: number; amountFen: number; reference: string };
+};
+export type InstalmentPaymentFailed = {
+  type: 'InstalmentPaymentFailed';
+  data: Stamp & { instalmentNumber: number; reason: string };
+};
+export type InstalmentPaymentRetried = {
+  type: 'InstalmentPaymentRetried';
+  data: Stamp & { instalmentNumber: number; dueOn: string };
+};
 export type CaseSuspended = {
   type: 'CaseSuspended';
-  data: Stamp & { reason: string; clause: string | null; /** Pending instalments that stop paying. */ stoppedInstalments: number[] };
+  data: Stamp & {
+    reason: string;
+    clause: string | null;
+    /** Pending instalments that stop paying. */ stoppedInstalments: number[];
+  };
 };
 export type CaseResumed = { type: 'CaseResumed'; data: Stamp & { reason: string; resumedInstalments: number[] } };
-export type FollowUpScheduled = { type: 'FollowUpScheduled'; data: Stamp & { followUpNumber: number; purpose: string; dueOn: string } };
+export type FollowUpScheduled = {
+  type: 'FollowUpScheduled';
+  data: Stamp & { followUpNumber: number; purpose: string; dueOn: string };
+};
 export type FollowUpRecorded = {
   type: 'FollowUpRecorded';
   data: Stamp & { followUpNumber: number; finding: string; contractInForce: boolean | null };
 };
 export type CaseClosed = { type: 'CaseClosed'; data: Stamp & { reason: string | null } };
 export type CaseWithdrawn = { type: 'CaseWithdrawn'; data: Stamp & { reason: string } };
-export type CaseReopened = { type: 'CaseReopened'; data: Stamp & { reason: string; from: 'closed' | 'rejected'; to: string } };
+export type CaseReopened = {
+  type: 'CaseReopened';
+  data: Stamp & { reason: string; from: 'closed' | 'rejected'; to: string };
+};
 export type RecoveryOpened = {
   type: 'RecoveryOpened';
   data: Stamp & { amountOwedFen: number; reason: string; clause: string | null; stoppedInstalments: number[] };

@@ -25,9 +25,21 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type StepRecord = { step: CaseEventType; by: Actor; at: string };
 
 /** Every rule evaluation the case went through, for /explain. */
-export type Evaluation = { step: 'CaseSubmitted' | 'CaseResubmitted' | 'DistrictReviewPassed'; policyVersion: string; eligibility: EligibilityResult; by: Actor; at: string };
+export type Evaluation = {
+  step: 'CaseSubmitted' | 'CaseResubmitted' | 'DistrictReviewPassed';
+  policyVersion: string;
+  eligibility: EligibilityResult;
+  by: Actor;
+  at: string;
+};
 
-export type Supplement = { reason: string; returnedBy: Actor; returnedAt: string; resubmittedBy: Actor | null; resubmittedAt: string | null };
+export type Supplement = {
+  reason: string;
+  returnedBy: Actor;
+  returnedAt: string;
+  resubmittedBy: Actor | null;
+  resubmittedAt: string | null;
+};
 
 export type Review = { by: Actor; at: string; opinion: string | null };
 
@@ -59,7 +71,16 @@ export type Objection = {
   resolvedAt: string | null;
 };
 
-export type Approval = { clause: string; policyVersion: string; amountFen: number; formula: string | null; schedule: PayoutSchedule; note: string | null; by: Actor; at: string };
+export type Approval = {
+  clause: string;
+  policyVersion: string;
+  amountFen: number;
+  formula: string | null;
+  schedule: PayoutSchedule;
+  note: string | null;
+  by: Actor;
+  at: string;
+};
 export type Rejection = { clause: string; reason: string; atStep: string; by: Actor; at: string };
 
 export type InstalmentStatus = 'scheduled' | 'disbursed' | 'failed' | 'stopped';
@@ -76,7 +97,15 @@ export type InstalmentState = {
 };
 export type Payout = { kind: 'one_off' | 'monthly'; scheduledBy: Actor; scheduledAt: string };
 
-export type Suspension = { reason: string; clause: string | null; by: Actor; at: string; resumedBy: Actor | null; resumedAt: string | null; resumeReason: string | null };
+export type Suspension = {
+  reason: string;
+  clause: string | null;
+  by: Actor;
+  at: string;
+  resumedBy: Actor | null;
+  resumedAt: string | null;
+  resumeReason: string | null;
+};
 
 export type FollowUp = {
   followUpNumber: number;
@@ -101,13 +130,26 @@ export type Recovery = {
   writtenOffFen: number;
   outstandingFen: number;
   repayments: { amountFen: number; reference: string; by: Actor; at: string }[];
-  writeOff: { status: 'requested' | 'approved'; amountFen: number; reason: string; requestedBy: Actor; requestedAt: string; approvedBy: Actor | null; approvedAt: string | null; note: string | null } | null;
+  writeOff: {
+    status: 'requested' | 'approved';
+    amountFen: number;
+    reason: string;
+    requestedBy: Actor;
+    requestedAt: string;
+    approvedBy: Actor | null;
+    approvedAt: string | null;
+    note: string | null;
+  } | null;
   settledBy: Actor | null;
   settledAt: string | null;
 };
 
 /** Due dates a queue or a timer needs, kept current by evolve. */
-export type CaseDueDates = { noticeEndsOn: string | null; followUpDueOn: string | null; nextInstalmentDueOn: string | null };
+export type CaseDueDates = {
+  noticeEndsOn: string | null;
+  followUpDueOn: string | null;
+  nextInstalmentDueOn: string | null;
+};
 
 type ReopenTarget = 'approved' | 'in_payout' | 'suspended';
 
@@ -150,7 +192,15 @@ type With<S extends CaseStatus, Extra = unknown> = CaseData & { status: S } & Ex
 
 export type CaseState =
   | { status: 'none' }
-  | With<'submitted' | 'returned_for_supplement' | 'accepted' | 'preliminary_review_passed' | 'district_review_passed' | 'in_public_notice' | 'public_notice_ended'>
+  | With<
+      | 'submitted'
+      | 'returned_for_supplement'
+      | 'accepted'
+      | 'preliminary_review_passed'
+      | 'district_review_passed'
+      | 'in_public_notice'
+      | 'public_notice_ended'
+    >
   | With<'approved' | 'in_payout' | 'suspended', { approval: Approval }>
   | With<'in_recovery', { approval: Approval; recovery: Recovery }>
   | With<'closed', { closure: NonNullable<CaseData['closure']> }>
@@ -171,8 +221,14 @@ export function currentNotice(state: CaseData): PublicNotice | null {
 
 function dueDates(d: CaseData, status: CaseStatus): CaseDueDates {
   const notice = status === 'in_public_notice' ? currentNotice(d) : null;
-  const openFollowUps = d.followUps.filter((f) => f.recordedAt === null).map((f) => f.dueOn).sort();
-  const payable = d.instalments.filter((i) => i.status === 'scheduled').map((i) => i.dueOn).sort();
+  const openFollowUps = d.followUps
+    .filter((f) => f.recordedAt === null)
+    .map((f) => f.dueOn)
+    .sort();
+  const payable = d.instalments
+    .filter((i) => i.status === 'scheduled')
+    .map((i) => i.dueOn)
+    .sort();
   const live = status !== 'closed' && status !== 'withdrawn' && status !== 'rejected';
   return {
     noticeEndsOn: notice?.endsOn ?? null,
@@ -186,8 +242,11 @@ function make(status: Exclude<CaseStatus, 'none'>, d: CaseData): CaseState {
   return { ...d, status, due: dueDates(d, status) } as CaseState;
 }
 
-const mapInstalments = (d: CaseData, numbers: number[], f: (i: InstalmentState) => InstalmentState): InstalmentState[] =>
-  d.instalments.map((i) => (numbers.includes(i.number) ? f(i) : i));
+const mapInstalments = (
+  d: CaseData,
+  numbers: number[],
+  f: (i: InstalmentState) => InstalmentState,
+): InstalmentState[] => d.instalments.map((i) => (numbers.includes(i.number) ? f(i) : i));
 
 const mapRecovery = (d: CaseData, f: (r: Recovery) => Recovery): Pick<CaseData, 'recovery' | 'recoveries'> => {
   const r = f(d.recovery as Recovery);
@@ -210,7 +269,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       openedAt: e.at,
       policyVersion: e.policyVersion,
       eligibility: e.eligibility,
-      evaluations: [{ step: 'CaseSubmitted', policyVersion: e.policyVersion, eligibility: e.eligibility, by: e.by, at: e.at }],
+      evaluations: [
+        { step: 'CaseSubmitted', policyVersion: e.policyVersion, eligibility: e.eligibility, by: e.by, at: e.at },
+      ],
       supplements: [],
       preliminaryReview: null,
       districtReview: null,
@@ -241,19 +302,49 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return make('accepted', d);
     case 'CaseReturnedForSupplement': {
       const e = event.data;
-      return make('returned_for_supplement', { ...d, supplements: [...d.supplements, { reason: e.reason, returnedBy: e.by, returnedAt: e.at, resubmittedBy: null, resubmittedAt: null }] });
+      return make('returned_for_supplement', {
+        ...d,
+        supplements: [
+          ...d.supplements,
+          { reason: e.reason, returnedBy: e.by, returnedAt: e.at, resubmittedBy: null, resubmittedAt: null },
+        ],
+      });
     }
     case 'CaseResubmitted': {
       const e = event.data;
-      const supplements = d.supplements.map((s, i) => (i === d.supplements.length - 1 ? { ...s, resubmittedBy: e.by, resubmittedAt: e.at } : s));
-      const evaluation: Evaluation = { step: 'CaseResubmitted', policyVersion: e.policyVersion, eligibility: e.eligibility, by: e.by, at: e.at };
-      return make('submitted', { ...d, facts: e.facts, policyVersion: e.policyVersion, eligibility: e.eligibility, evaluations: [...d.evaluations, evaluation], supplements });
+      const supplements = d.supplements.map((s, i) =>
+        i === d.supplements.length - 1 ? { ...s, resubmittedBy: e.by, resubmittedAt: e.at } : s,
+      );
+      const evaluation: Evaluation = {
+        step: 'CaseResubmitted',
+        policyVersion: e.policyVersion,
+        eligibility: e.eligibility,
+        by: e.by,
+        at: e.at,
+      };
+      return make('submitted', {
+        ...d,
+        facts: e.facts,
+        policyVersion: e.policyVersion,
+        eligibility: e.eligibility,
+        evaluations: [...d.evaluations, evaluation],
+        supplements,
+      });
     }
     case 'PreliminaryReviewPassed':
-      return make('preliminary_review_passed', { ...d, preliminaryReview: { by: event.data.by, at: event.data.at, opinion: event.data.opinion } });
+      return make('preliminary_review_passed', {
+        ...d,
+        preliminaryReview: { by: event.data.by, at: event.data.at, opinion: event.data.opinion },
+      });
     case 'DistrictReviewPassed': {
       const e = event.data;
-      const evaluation: Evaluation = { step: 'DistrictReviewPassed', policyVersion: e.policyVersion, eligibility: e.eligibility, by: e.by, at: e.at };
+      const evaluation: Evaluation = {
+        step: 'DistrictReviewPassed',
+        policyVersion: e.policyVersion,
+        eligibility: e.eligibility,
+        by: e.by,
+        at: e.at,
+      };
       return make('district_review_passed', {
         ...d,
         policyVersion: e.policyVersion,
@@ -264,65 +355,152 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'PublicNoticeStarted': {
       const e = event.data;
-      const notice: PublicNotice = { noticeNumber: e.noticeNumber, startsOn: e.startsOn, workingDays: e.workingDays, endsOn: e.endsOn, startedBy: e.by, startedAt: e.at, outcome: 'running', endedBy: null, endedAt: null };
+      const notice: PublicNotice = {
+        noticeNumber: e.noticeNumber,
+        startsOn: e.startsOn,
+        workingDays: e.workingDays,
+        endsOn: e.endsOn,
+        startedBy: e.by,
+        startedAt: e.at,
+        outcome: 'running',
+        endedBy: null,
+        endedAt: null,
+      };
       return make('in_public_notice', { ...d, notices: [...d.notices, notice] });
     }
     case 'ObjectionRaised': {
       const e = event.data;
-      const objection: Objection = { noticeNumber: e.noticeNumber, objectionNumber: e.objectionNumber, summary: e.summary, objector: e.objector, raisedBy: e.by, raisedAt: e.at, status: 'open', resolution: null, next: null, resolvedBy: null, resolvedAt: null };
+      const objection: Objection = {
+        noticeNumber: e.noticeNumber,
+        objectionNumber: e.objectionNumber,
+        summary: e.summary,
+        objector: e.objector,
+        raisedBy: e.by,
+        raisedAt: e.at,
+        status: 'open',
+        resolution: null,
+        next: null,
+        resolvedBy: null,
+        resolvedAt: null,
+      };
       return make(status, { ...d, objections: [...d.objections, objection] });
     }
     case 'ObjectionResolved': {
       const e = event.data;
       const resolved = d.objections.find((o) => o.objectionNumber === e.objectionNumber);
       const objections = d.objections.map((o): Objection => {
-        if (o.objectionNumber === e.objectionNumber) return { ...o, status: e.outcome, resolution: e.resolution, next: e.next, resolvedBy: e.by, resolvedAt: e.at };
+        if (o.objectionNumber === e.objectionNumber)
+          return {
+            ...o,
+            status: e.outcome,
+            resolution: e.resolution,
+            next: e.next,
+            resolvedBy: e.by,
+            resolvedAt: e.at,
+          };
         // An upheld objection ends the notice, so the others on it no longer need an answer.
-        if (e.outcome === 'upheld' && o.status === 'open' && o.noticeNumber === resolved?.noticeNumber) return { ...o, status: 'moot' };
+        if (e.outcome === 'upheld' && o.status === 'open' && o.noticeNumber === resolved?.noticeNumber)
+          return { ...o, status: 'moot' };
         return o;
       });
       if (e.outcome === 'dismissed') return make(status, { ...d, objections });
-      const notices = d.notices.map((n): PublicNotice => (n.outcome === 'running' ? { ...n, outcome: 'interrupted', endedBy: e.by, endedAt: e.at } : n));
+      const notices = d.notices.map((n): PublicNotice =>
+        n.outcome === 'running' ? { ...n, outcome: 'interrupted', endedBy: e.by, endedAt: e.at } : n,
+      );
       // "reject" is followed by CaseRejected in the same decision; until then the case stays where it was.
       return make(e.next === 'review' ? 'preliminary_review_passed' : status, { ...d, objections, notices });
     }
     case 'PublicNoticeEnded': {
       const e = event.data;
-      const notices = d.notices.map((n): PublicNotice => (n.noticeNumber === e.noticeNumber ? { ...n, outcome: 'ended', endedBy: e.by, endedAt: e.at } : n));
+      const notices = d.notices.map((n): PublicNotice =>
+        n.noticeNumber === e.noticeNumber ? { ...n, outcome: 'ended', endedBy: e.by, endedAt: e.at } : n,
+      );
       return make('public_notice_ended', { ...d, notices });
     }
     case 'CaseApproved': {
       const e = event.data;
-      return make('approved', { ...d, approval: { clause: e.clause, policyVersion: e.policyVersion, amountFen: e.amountFen, formula: e.formula, schedule: e.schedule, note: e.note, by: e.by, at: e.at } });
+      return make('approved', {
+        ...d,
+        approval: {
+          clause: e.clause,
+          policyVersion: e.policyVersion,
+          amountFen: e.amountFen,
+          formula: e.formula,
+          schedule: e.schedule,
+          note: e.note,
+          by: e.by,
+          at: e.at,
+        },
+      });
     }
     case 'CaseRejected': {
       const e = event.data;
-      return make('rejected', { ...d, rejection: { clause: e.clause, reason: e.reason, atStep: e.atStep, by: e.by, at: e.at } });
+      return make('rejected', {
+        ...d,
+        rejection: { clause: e.clause, reason: e.reason, atStep: e.atStep, by: e.by, at: e.at },
+      });
     }
     case 'PayoutScheduled': {
       const e = event.data;
-      const instalments = e.instalments.map((i): InstalmentState => ({ ...i, status: 'scheduled', failures: [], retries: 0, disbursedBy: null, disbursedAt: null, reference: null }));
+      const instalments = e.instalments.map((i): InstalmentState => ({
+        ...i,
+        status: 'scheduled',
+        failures: [],
+        retries: 0,
+        disbursedBy: null,
+        disbursedAt: null,
+        reference: null,
+      }));
       return make('in_payout', { ...d, payout: { kind: e.kind, scheduledBy: e.by, scheduledAt: e.at }, instalments });
     }
     case 'InstalmentDisbursed': {
       const e = event.data;
-      const instalments = mapInstalments(d, [e.instalmentNumber], (i) => ({ ...i, status: 'disbursed', disbursedBy: e.by, disbursedAt: e.at, reference: e.reference }));
+      const instalments = mapInstalments(d, [e.instalmentNumber], (i) => ({
+        ...i,
+        status: 'disbursed',
+        disbursedBy: e.by,
+        disbursedAt: e.at,
+        reference: e.reference,
+      }));
       return make(status, { ...d, instalments, disbursedFen: d.disbursedFen + e.amountFen });
     }
     case 'InstalmentPaymentFailed': {
       const e = event.data;
-      return make(status, { ...d, instalments: mapInstalments(d, [e.instalmentNumber], (i) => ({ ...i, status: 'failed', failures: [...i.failures, { reason: e.reason, by: e.by, at: e.at }] })) });
+      return make(status, {
+        ...d,
+        instalments: mapInstalments(d, [e.instalmentNumber], (i) => ({
+          ...i,
+          status: 'failed',
+          failures: [...i.failures, { reason: e.reason, by: e.by, at: e.at }],
+        })),
+      });
     }
     case 'InstalmentPaymentRetried': {
       const e = event.data;
-      return make(status, { ...d, instalments: mapInstalments(d, [e.instalmentNumber], (i) => ({ ...i, status: 'scheduled', dueOn: e.dueOn, retries: i.retries + 1 })) });
+      return make(status, {
+        ...d,
+        instalments: mapInstalments(d, [e.instalmentNumber], (i) => ({
+          ...i,
+          status: 'scheduled',
+          dueOn: e.dueOn,
+          retries: i.retries + 1,
+        })),
+      });
     }
     case 'CaseSuspended': {
       const e = event.data;
       return make('suspended', {
         ...d,
         instalments: mapInstalments(d, e.stoppedInstalments, (i) => ({ ...i, status: 'stopped' })),
-        suspension: { reason: e.reason, clause: e.clause, by: e.by, at: e.at, resumedBy: null, resumedAt: null, resumeReason: null },
+        suspension: {
+          reason: e.reason,
+          clause: e.clause,
+          by: e.by,
+          at: e.at,
+          resumedBy: null,
+          resumedAt: null,
+          resumeReason: null,
+        },
       });
     }
     case 'CaseResumed': {
@@ -335,12 +513,26 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'FollowUpScheduled': {
       const e = event.data;
-      const followUp: FollowUp = { followUpNumber: e.followUpNumber, purpose: e.purpose, dueOn: e.dueOn, scheduledBy: e.by, scheduledAt: e.at, finding: null, contractInForce: null, recordedBy: null, recordedAt: null };
+      const followUp: FollowUp = {
+        followUpNumber: e.followUpNumber,
+        purpose: e.purpose,
+        dueOn: e.dueOn,
+        scheduledBy: e.by,
+        scheduledAt: e.at,
+        finding: null,
+        contractInForce: null,
+        recordedBy: null,
+        recordedAt: null,
+      };
       return make(status, { ...d, followUps: [...d.followUps, followUp] });
     }
     case 'FollowUpRecorded': {
       const e = event.data;
-      const followUps = d.followUps.map((f) => (f.followUpNumber === e.followUpNumber ? { ...f, finding: e.finding, contractInForce: e.contractInForce, recordedBy: e.by, recordedAt: e.at } : f));
+      const followUps = d.followUps.map((f) =>
+        f.followUpNumber === e.followUpNumber
+          ? { ...f, finding: e.finding, contractInForce: e.contractInForce, recordedBy: e.by, recordedAt: e.at }
+          : f,
+      );
       return make(status, { ...d, followUps });
     }
     case 'CaseClosed': {
@@ -349,16 +541,33 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return make('closed', { ...d, closure: { reason: e.reason, by: e.by, at: e.at, reopensTo } });
     }
     case 'CaseWithdrawn':
-      return make('withdrawn', { ...d, withdrawal: { reason: event.data.reason, by: event.data.by, at: event.data.at } });
+      return make('withdrawn', {
+        ...d,
+        withdrawal: { reason: event.data.reason, by: event.data.by, at: event.data.at },
+      });
     case 'CaseReopened': {
       const e = event.data;
-      return make(e.to as Exclude<CaseStatus, 'none'>, { ...d, reopenings: [...d.reopenings, { reason: e.reason, from: e.from, to: e.to, by: e.by, at: e.at }] });
+      return make(e.to as Exclude<CaseStatus, 'none'>, {
+        ...d,
+        reopenings: [...d.reopenings, { reason: e.reason, from: e.from, to: e.to, by: e.by, at: e.at }],
+      });
     }
     case 'RecoveryOpened': {
       const e = event.data;
       const recovery: Recovery = {
-        status: 'open', amountOwedFen: e.amountOwedFen, reason: e.reason, clause: e.clause, openedBy: e.by, openedAt: e.at,
-        repaidFen: 0, writtenOffFen: 0, outstandingFen: e.amountOwedFen, repayments: [], writeOff: null, settledBy: null, settledAt: null,
+        status: 'open',
+        amountOwedFen: e.amountOwedFen,
+        reason: e.reason,
+        clause: e.clause,
+        openedBy: e.by,
+        openedAt: e.at,
+        repaidFen: 0,
+        writtenOffFen: 0,
+        outstandingFen: e.amountOwedFen,
+        repayments: [],
+        writeOff: null,
+        settledBy: null,
+        settledAt: null,
       };
       return make('in_recovery', {
         ...d,
@@ -371,14 +580,31 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       const e = event.data;
       return make(status, {
         ...d,
-        ...mapRecovery(d, (r) => ({ ...r, repaidFen: r.repaidFen + e.amountFen, outstandingFen: r.outstandingFen - e.amountFen, repayments: [...r.repayments, { amountFen: e.amountFen, reference: e.reference, by: e.by, at: e.at }] })),
+        ...mapRecovery(d, (r) => ({
+          ...r,
+          repaidFen: r.repaidFen + e.amountFen,
+          outstandingFen: r.outstandingFen - e.amountFen,
+          repayments: [...r.repayments, { amountFen: e.amountFen, reference: e.reference, by: e.by, at: e.at }],
+        })),
       });
     }
     case 'WriteOffRequested': {
       const e = event.data;
       return make(status, {
         ...d,
-        ...mapRecovery(d, (r) => ({ ...r, writeOff: { status: 'requested', amountFen: e.amountFen, reason: e.reason, requestedBy: e.by, requestedAt: e.at, approvedBy: null, approvedAt: null, note: null } })),
+        ...mapRecovery(d, (r) => ({
+          ...r,
+          writeOff: {
+            status: 'requested',
+            amountFen: e.amountFen,
+            reason: e.reason,
+            requestedBy: e.by,
+            requestedAt: e.at,
+            approvedBy: null,
+            approvedAt: null,
+            note: null,
+          },
+        })),
       });
     }
     case 'WriteOffApproved': {
@@ -389,7 +615,14 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
           ...r,
           writtenOffFen: r.writtenOffFen + e.amountFen,
           outstandingFen: r.outstandingFen - e.amountFen,
-          writeOff: r.writeOff && { ...r.writeOff, status: 'approved', amountFen: e.amountFen, approvedBy: e.by, approvedAt: e.at, note: e.note },
+          writeOff: r.writeOff && {
+            ...r.writeOff,
+            status: 'approved',
+            amountFen: e.amountFen,
+            approvedBy: e.by,
+            approvedAt: e.at,
+            note: e.note,
+          },
         })),
       });
     }
@@ -409,4 +642,5 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
   }
 }
 
-export const foldCase = (events: readonly CaseEvent[], from: CaseState = initialCaseState()): CaseState => events.reduce(evolve, from);
+export const foldCase = (events: readonly CaseEvent[], from: CaseState = initialCaseState()): CaseState =>
+  events.reduce(evolve, from);

@@ -4,7 +4,9 @@ import { CASE_STATUSES, type CaseStatus } from './case.state';
 
 /** Who may issue a command in a state, and the states it can lead to (for the diagram and a spec). */
 export type TransitionRule = { roles: readonly Role[]; to: readonly CaseStatus[] };
-export type CaseTransitionTable = { readonly [S in CaseStatus]: Readonly<Partial<Record<CaseCommandName, TransitionRule>>> };
+export type CaseTransitionTable = {
+  readonly [S in CaseStatus]: Readonly<Partial<Record<CaseCommandName, TransitionRule>>>;
+};
 
 const rule = (roles: Role[], ...to: CaseStatus[]): TransitionRule => ({ roles, to });
 

@@ -1,7 +1,16 @@
 import { checkBodyFields, type BodyFieldSpec, type BodyFieldType } from '../shared/body-fields';
 import type { FieldProblem } from '../shared/errors';
 import type { HouseholdCommandType } from './household.commands';
-import { EMPLOYMENT_STATUSES, LABOUR_CAPACITIES, POVERTY_STATUSES, RELATIONS, RISK_SEVERITIES, RISK_SOURCES, THREE_CHECK_KINDS, THREE_CHECK_RESULTS } from './household.model';
+import {
+  EMPLOYMENT_STATUSES,
+  LABOUR_CAPACITIES,
+  POVERTY_STATUSES,
+  RELATIONS,
+  RISK_SEVERITIES,
+  RISK_SOURCES,
+  THREE_CHECK_KINDS,
+  THREE_CHECK_RESULTS,
+} from './household.model';
 
 /** Household bodies hold text, dates, flags, objects and lists (members, measures, risks) whose items are objects described by `fields`. */
 export type HouseholdFieldSpec = BodyFieldSpec<Exclude<BodyFieldType, 'integer'>>;
@@ -26,55 +35,100 @@ const NAME = 100;
 const REASON = 1000;
 const TEXT = 2000;
 
-const str = (name: string, required: boolean, maxLength: number, extra: Partial<HouseholdFieldSpec> = {}): HouseholdFieldSpec => ({ name, type: 'string', required, maxLength, ...extra });
-const oneOf = (name: string, values: readonly string[], required = true): HouseholdFieldSpec => ({ name, type: 'string', required, maxLength: 32, enum: values });
+const str = (
+  name: string,
+  required: boolean,
+  maxLength: number,
+  extra: Partial<HouseholdFieldSpec> = {},
+): HouseholdFieldSpec => ({ name, type: 'string', required, maxLength, ...extra });
+const oneOf = (name: string, values: readonly string[], required = true): HouseholdFieldSpec => ({
+  name,
+  type: 'string',
+  required,
+  maxLength: 32,
+  enum: values,
+});
 const date = (name: string, required = true): HouseholdFieldSpec => ({ name, type: 'date', required });
 const reason = (name = 'reason') => str(name, true, REASON);
 
-const cadre: HouseholdFieldSpec = { name: 'cadre', type: 'object', required: true, fields: [str('userId', true, ID), str('name', true, NAME), str('unit', true, ID), str('phone', false, 32)] };
-const measureFields = [str('measureId', true, ID), str('description', true, TEXT), str('owner', true, NAME), date('targetDate')];
+const cadre: HouseholdFieldSpec = {
+  name: 'cadre',
+  type: 'object',
+  required: true,
+  fields: [str('userId', true, ID), str('name', true, NAME), str('unit', true, ID), str('phone', false, 32)],
+};
+const measureFields = [
+  str('measureId', true, ID),
+  str('description', true, TEXT),
+  str('owner', true, NAME),
+  date('targetDate'),
+];
 
-const cmd = (route: string, description: string, fields: HouseholdFieldSpec[]): HouseholdCommandSpec => ({ route, description, fields, handlerSupplies: ['householdId'], opensHousehold: false });
+const cmd = (route: string, description: string, fields: HouseholdFieldSpec[]): HouseholdCommandSpec => ({
+  route,
+  description,
+  fields,
+  handlerSupplies: ['householdId'],
+  opensHousehold: false,
+});
 
 /** Every household command: route, meaning and body fields, for routes, request validation and OpenAPI. */
 export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, HouseholdCommandSpec>> = {
   RegisterHousehold: {
-    ...cmd('register', 'Register a monitored household with its members and poverty status; a not_lifted household gets PLAN_DEADLINE_WORKING_DAYS to adopt its plan.', [
-      str('village', true, NAME),
-      str('streetOffice', true, ID),
-      str('address', true, REASON),
-      str('headMemberId', true, ID),
-      {
-        name: 'members',
-        type: 'array',
-        required: true,
-        nonEmpty: true,
-        fields: [
-          str('memberId', true, ID),
-          str('name', true, NAME),
-          oneOf('relation', RELATIONS),
-          date('birthDate'),
-          str('idNumber', true, 18),
-          oneOf('labourCapacity', LABOUR_CAPACITIES),
-          oneOf('employmentStatus', EMPLOYMENT_STATUSES),
-        ],
-      },
-      oneOf('status', POVERTY_STATUSES),
-      reason('statusReason'),
-    ]),
+    ...cmd(
+      'register',
+      'Register a monitored household with its members and poverty status; a not_lifted household gets PLAN_DEADLINE_WORKING_DAYS to adopt its plan.',
+      [
+        str('village', true, NAME),
+        str('streetOffice', true, ID),
+        str('address', true, REASON),
+        str('headMemberId', true, ID),
+        {
+          name: 'members',
+          type: 'array',
+          required: true,
+          nonEmpty: true,
+          fields: [
+            str('memberId', true, ID),
+            str('name', true, NAME),
+            oneOf('relation', RELATIONS),
+            date('birthDate'),
+            str('idNumber', true, 18),
+            oneOf('labourCapacity', LABOUR_CAPACITIES),
+            oneOf('employmentStatus', EMPLOYMENT_STATUSES),
+          ],
+        },
+        oneOf('status', POVERTY_STATUSES),
+        reason('statusReason'),
+      ],
+    ),
     opensHousehold: true,
   },
-  ChangeHouseholdStatus: cmd('change-status', 'Change the poverty status with its reason; becoming not_lifted without a plan starts the plan deadline.', [oneOf('status', POVERTY_STATUSES), reason()]),
+  ChangeHouseholdStatus: cmd(
+    'change-status',
+    'Change the poverty status with its reason; becoming not_lifted without a plan starts the plan deadline.',
+    [oneOf('status', POVERTY_STATUSES), reason()],
+  ),
   AssignResponsibleCadre: cmd('assign-cadre', 'Assign the one-on-one responsible cadre (帮扶责任人).', [cadre]),
   ReassignResponsibleCadre: cmd('reassign-cadre', 'Replace the responsible cadre, with the reason.', [cadre, reason()]),
-  AdoptAssistancePlan: cmd('adopt-plan', 'Adopt the individualised assistance plan (个性化帮扶方案); replacing a plan needs revisionReason.', [
-    str('planId', true, ID),
-    str('summary', true, TEXT),
-    { name: 'measures', type: 'array', required: true, nonEmpty: true, fields: measureFields },
-    str('revisionReason', false, REASON),
+  AdoptAssistancePlan: cmd(
+    'adopt-plan',
+    'Adopt the individualised assistance plan (个性化帮扶方案); replacing a plan needs revisionReason.',
+    [
+      str('planId', true, ID),
+      str('summary', true, TEXT),
+      { name: 'measures', type: 'array', required: true, nonEmpty: true, fields: measureFields },
+      str('revisionReason', false, REASON),
+    ],
+  ),
+  AddPlanMeasure: cmd('add-measure', 'Add a measure to the current plan.', [
+    { name: 'measure', type: 'object', required: true, fields: measureFields },
   ]),
-  AddPlanMeasure: cmd('add-measure', 'Add a measure to the current plan.', [{ name: 'measure', type: 'object', required: true, fields: measureFields }]),
-  CompletePlanMeasure: cmd('complete-measure', 'Record a plan measure as done.', [str('measureId', true, ID), date('doneAt'), str('note', false, TEXT)]),
+  CompletePlanMeasure: cmd('complete-measure', 'Record a plan measure as done.', [
+    str('measureId', true, ID),
+    date('doneAt'),
+    str('note', false, TEXT),
+  ]),
   RecordVisit: cmd('record-visit', 'Record a follow-up visit and the risks found on it.', [
     str('visitId', true, ID),
     date('date'),
@@ -84,7 +138,12 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
     { name: 'needs', type: 'string', required: false, maxLength: TEXT },
     { name: 'measuresTaken', type: 'string', required: false, maxLength: TEXT },
     date('nextVisitDue'),
-    { name: 'risks', type: 'array', required: false, fields: [str('riskId', true, ID), str('description', true, TEXT), oneOf('severity', RISK_SEVERITIES)] },
+    {
+      name: 'risks',
+      type: 'array',
+      required: false,
+      fields: [str('riskId', true, ID), str('description', true, TEXT), oneOf('severity', RISK_SEVERITIES)],
+    },
   ]),
   RaiseRiskFlag: cmd('raise-risk', 'Raise a risk flag from a recorded visit or from data.', [
     str('riskId', true, ID),
@@ -93,17 +152,28 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
     str('description', true, TEXT),
     oneOf('severity', RISK_SEVERITIES),
   ]),
-  EliminateRisk: cmd('eliminate-risk', 'Decide that a risk is eliminated (风险消除), with the reason.', [str('riskId', true, ID), reason()]),
-  PlaceMemberInWork: cmd('place-member', 'Record a member placed in work, public-welfare posts (公益性岗位) included.', [
-    str('placementId', true, ID),
-    str('memberId', true, ID),
-    str('employer', true, NAME),
-    str('post', true, NAME),
-    date('startDate'),
-    { name: 'publicWelfarePost', type: 'boolean', required: true },
-    str('caseId', false, ID),
+  EliminateRisk: cmd('eliminate-risk', 'Decide that a risk is eliminated (风险消除), with the reason.', [
+    str('riskId', true, ID),
+    reason(),
   ]),
-  RecordMemberLeftWork: cmd('record-left-work', 'Record that a member left a placement.', [str('placementId', true, ID), date('endDate'), reason()]),
+  PlaceMemberInWork: cmd(
+    'place-member',
+    'Record a member placed in work, public-welfare posts (公益性岗位) included.',
+    [
+      str('placementId', true, ID),
+      str('memberId', true, ID),
+      str('employer', true, NAME),
+      str('post', true, NAME),
+      date('startDate'),
+      { name: 'publicWelfarePost', type: 'boolean', required: true },
+      str('caseId', false, ID),
+    ],
+  ),
+  RecordMemberLeftWork: cmd('record-left-work', 'Record that a member left a placement.', [
+    str('placementId', true, ID),
+    date('endDate'),
+    reason(),
+  ]),
   RecordThreeChecks: cmd('record-check', 'Record one of the three checks (三排查).', [
     str('checkId', true, ID),
     oneOf('kind', THREE_CHECK_KINDS),
@@ -111,7 +181,11 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
     oneOf('result', THREE_CHECK_RESULTS),
     str('notes', false, TEXT),
   ]),
-  LinkSubsidyCase: cmd('link-case', "Link a member's subsidy case to the household.", [str('caseId', true, ID), str('programme', true, 64), str('memberId', true, ID)]),
+  LinkSubsidyCase: cmd('link-case', "Link a member's subsidy case to the household.", [
+    str('caseId', true, ID),
+    str('programme', true, 64),
+    str('memberId', true, ID),
+  ]),
 };
 
 /**
@@ -119,12 +193,18 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
  * types, lengths, allowed values. Returns the problems (empty when the body is fine). decide()
  * checks the business rules (ID numbers, dates in order, references) on top.
  */
-export function validateHouseholdCommandBody(name: HouseholdCommandType, body: unknown, options: { allowHandlerFields?: boolean } = {}): FieldProblem[] {
+export function validateHouseholdCommandBody(
+  name: HouseholdCommandType,
+  body: unknown,
+  options: { allowHandlerFields?: boolean } = {},
+): FieldProblem[] {
   const spec = HOUSEHOLD_COMMANDS[name];
   return checkBodyFields(spec.fields, body, options.allowHandlerFields ? spec.handlerSupplies : []);
 }
 
 /** Command name for a route segment, e.g. `record-visit` -> `RecordVisit`. */
 export function householdCommandForRoute(route: string): HouseholdCommandType | undefined {
-  return (Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[]).find((name) => HOUSEHOLD_COMMANDS[name].route === route);
+  return (Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[]).find(
+    (name) => HOUSEHOLD_COMMANDS[name].route === route,
+  );
 }

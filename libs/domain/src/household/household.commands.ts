@@ -1,5 +1,15 @@
 import type { CommandEnvelope } from '../shared/actor';
-import type { Cadre, EmploymentStatus, LabourCapacity, PovertyStatus, Relation, RiskSeverity, RiskSource, ThreeCheckKind, ThreeCheckResult } from './household.model';
+import type {
+  Cadre,
+  EmploymentStatus,
+  LabourCapacity,
+  PovertyStatus,
+  Relation,
+  RiskSeverity,
+  RiskSource,
+  ThreeCheckKind,
+  ThreeCheckResult,
+} from './household.model';
 
 /** A member as the street office enters it; sex comes from the ID number. */
 export interface MemberInput {

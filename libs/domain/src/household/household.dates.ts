@@ -8,7 +8,8 @@ export { isIsoDate, localDateOf };
 
 const DAY_MS = 86_400_000;
 
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Completed years of age on `date`; someone born on 29 February turns a year older on 1 March in common years. */
 export const ageOn = (birthDate: string, date: string): number => {

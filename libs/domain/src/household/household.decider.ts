@@ -60,7 +60,11 @@ function decideCommand(command: HouseholdCommand, state: HouseholdState): Househ
  * command that causes the change (a registration, someone leaving work, a placement, or simply a
  * member reaching working age before the next visit) is the one that records it.
  */
-function zeroEmploymentChange(command: HouseholdCommand, before: HouseholdState, events: HouseholdEvent[]): HouseholdEvent[] {
+function zeroEmploymentChange(
+  command: HouseholdCommand,
+  before: HouseholdState,
+  events: HouseholdEvent[],
+): HouseholdEvent[] {
   const after = events.reduce(evolveHousehold, before);
   if (!isRegistered(after)) return [];
   const date = localDateOf(command.at);
@@ -69,10 +73,23 @@ function zeroEmploymentChange(command: HouseholdCommand, before: HouseholdState,
   if (was === now) return [];
   const householdId = after.householdId;
   if (now) {
-    return [{ type: 'ZeroEmploymentDetected', data: { householdId, date, labourMemberIds: labourForce(after.members, date).map((m) => m.memberId), cause: command.type, at: command.at } }];
+    return [
+      {
+        type: 'ZeroEmploymentDetected',
+        data: {
+          householdId,
+          date,
+          labourMemberIds: labourForce(after.members, date).map((m) => m.memberId),
+          cause: command.type,
+          at: command.at,
+        },
+      },
+    ];
   }
   const placementId = command.type === 'PlaceMemberInWork' ? command.data.placementId : null;
-  return [{ type: 'ZeroEmploymentCleared', data: { householdId, date, cause: command.type, placementId, at: command.at } }];
+  return [
+    { type: 'ZeroEmploymentCleared', data: { householdId, date, cause: command.type, placementId, at: command.at } },
+  ];
 }
 
 export function decideHousehold(command: HouseholdCommand, state: HouseholdState): HouseholdEvent[] {
@@ -80,7 +97,8 @@ export function decideHousehold(command: HouseholdCommand, state: HouseholdState
   return [...events, ...zeroEmploymentChange(command, state, events)];
 }
 
-export const foldHousehold = (events: readonly HouseholdEvent[]): HouseholdState => events.reduce(evolveHousehold, initialHouseholdState());
+export const foldHousehold = (events: readonly HouseholdEvent[]): HouseholdState =>
+  events.reduce(evolveHousehold, initialHouseholdState());
 
 export const householdDecider = {
   decide: decideHousehold,

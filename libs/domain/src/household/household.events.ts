@@ -1,4 +1,13 @@
-import type { Cadre, Member, PlanMeasure, PovertyStatus, RiskSeverity, RiskSource, ThreeCheckKind, ThreeCheckResult } from './household.model';
+import type {
+  Cadre,
+  Member,
+  PlanMeasure,
+  PovertyStatus,
+  RiskSeverity,
+  RiskSource,
+  ThreeCheckKind,
+  ThreeCheckResult,
+} from './household.model';
 
 /** One stream per household. */
 export const householdStreamId = (householdId: string): string => `household-${householdId}`;
@@ -26,10 +35,20 @@ export type HouseholdEvent =
     }
   | {
       type: 'HouseholdStatusChanged';
-      data: { householdId: string; from: PovertyStatus; to: PovertyStatus; reason: string; planDueBy: string | null; at: string };
+      data: {
+        householdId: string;
+        from: PovertyStatus;
+        to: PovertyStatus;
+        reason: string;
+        planDueBy: string | null;
+        at: string;
+      };
     }
   | { type: 'ResponsibleCadreAssigned'; data: { householdId: string; cadre: Cadre; at: string } }
-  | { type: 'ResponsibleCadreReassigned'; data: { householdId: string; from: Cadre; to: Cadre; reason: string; at: string } }
+  | {
+      type: 'ResponsibleCadreReassigned';
+      data: { householdId: string; from: Cadre; to: Cadre; reason: string; at: string };
+    }
   | {
       type: 'AssistancePlanAdopted';
       data: {
@@ -43,7 +62,10 @@ export type HouseholdEvent =
       };
     }
   | { type: 'PlanMeasureAdded'; data: { householdId: string; planId: string; measure: PlanMeasure; at: string } }
-  | { type: 'PlanMeasureCompleted'; data: { householdId: string; planId: string; measureId: string; doneAt: string; note: string; at: string } }
+  | {
+      type: 'PlanMeasureCompleted';
+      data: { householdId: string; planId: string; measureId: string; doneAt: string; note: string; at: string };
+    }
   | {
       type: 'HouseholdVisited';
       data: {
@@ -85,7 +107,10 @@ export type HouseholdEvent =
         at: string;
       };
     }
-  | { type: 'MemberLeftWork'; data: { householdId: string; placementId: string; memberId: string; endDate: string; reason: string; at: string } }
+  | {
+      type: 'MemberLeftWork';
+      data: { householdId: string; placementId: string; memberId: string; endDate: string; reason: string; at: string };
+    }
   | {
       type: 'ZeroEmploymentDetected';
       data: {
@@ -99,12 +124,26 @@ export type HouseholdEvent =
         at: string;
       };
     }
-  | { type: 'ZeroEmploymentCleared'; data: { householdId: string; date: string; cause: string; placementId: string | null; at: string } }
+  | {
+      type: 'ZeroEmploymentCleared';
+      data: { householdId: string; date: string; cause: string; placementId: string | null; at: string };
+    }
   | {
       type: 'ThreeChecksRecorded';
-      data: { householdId: string; checkId: string; kind: ThreeCheckKind; date: string; result: ThreeCheckResult; notes: string; at: string };
+      data: {
+        householdId: string;
+        checkId: string;
+        kind: ThreeCheckKind;
+        date: string;
+        result: ThreeCheckResult;
+        notes: string;
+        at: string;
+      };
     }
-  | { type: 'SubsidyCaseLinked'; data: { householdId: string; caseId: string; programme: string; memberId: string; at: string } };
+  | {
+      type: 'SubsidyCaseLinked';
+      data: { householdId: string; caseId: string; programme: string; memberId: string; at: string };
+    };
 
 export type HouseholdEventType = HouseholdEvent['type'];
 export type HouseholdEventOf<T extends HouseholdEventType> = Extract<HouseholdEvent, { type: T }>;

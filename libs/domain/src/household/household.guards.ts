@@ -5,16 +5,25 @@ import { canChangeHousehold } from './household.scope';
 import { type HouseholdState, type HouseholdScope, type RegisteredHousehold, isRegistered } from './household.state';
 
 export const requireRegistered = (state: HouseholdState, householdId: string): RegisteredHousehold => {
-  if (!isRegistered(state)) throw new DomainError('not_found', 'HOUSEHOLD_NOT_FOUND', `Household ${householdId} is not registered.`, { householdId });
+  if (!isRegistered(state))
+    throw new DomainError('not_found', 'HOUSEHOLD_NOT_FOUND', `Household ${householdId} is not registered.`, {
+      householdId,
+    });
   return state;
 };
 
 export const assertCanChange = (actor: Actor, household: HouseholdScope): void => {
   const access = canChangeHousehold(actor, household);
-  if (!access.allowed) throw forbidden('HOUSEHOLD_OUT_OF_SCOPE', `You may not change this household: ${access.reason}.`, { streetOffice: household.streetOffice, unit: actor.unit, role: actor.role });
+  if (!access.allowed)
+    throw forbidden('HOUSEHOLD_OUT_OF_SCOPE', `You may not change this household: ${access.reason}.`, {
+      streetOffice: household.streetOffice,
+      unit: actor.unit,
+      role: actor.role,
+    });
 };
 
-export const duplicate = (what: string, id: string) => new DomainError('conflict', 'DUPLICATE_ID', `This household already has a ${what} with id ${id}.`, { what, id });
+export const duplicate = (what: string, id: string) =>
+  new DomainError('conflict', 'DUPLICATE_ID', `This household already has a ${what} with id ${id}.`, { what, id });
 
 /** Collects field problems so one answer lists everything wrong with a command. */
 export class Problems {
@@ -44,7 +53,10 @@ export class Problems {
 
   date(field: string, value: unknown): value is string {
     if (isIsoDate(value)) return true;
-    this.add(field, value === undefined || value === null || value === '' ? 'is required' : 'must be a date written YYYY-MM-DD');
+    this.add(
+      field,
+      value === undefined || value === null || value === '' ? 'is required' : 'must be a date written YYYY-MM-DD',
+    );
     return false;
   }
 

@@ -9,7 +9,11 @@ export const checkMeasure = (p: Problems, field: string, m: unknown, today: stri
     return false;
   }
   const x = m as Partial<MeasureInput>;
-  const ok = [p.text(`${field}.measureId`, x.measureId), p.text(`${field}.description`, x.description), p.text(`${field}.owner`, x.owner)];
+  const ok = [
+    p.text(`${field}.measureId`, x.measureId),
+    p.text(`${field}.description`, x.description),
+    p.text(`${field}.owner`, x.owner),
+  ];
   if (p.date(`${field}.targetDate`, x.targetDate)) {
     if (x.targetDate < today) p.add(`${field}.targetDate`, `must not be before today (${today})`);
   } else ok.push(false);

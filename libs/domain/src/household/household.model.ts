@@ -4,7 +4,17 @@ export const POVERTY_STATUSES = ['lifted', 'not_lifted', 'at_risk', 'edge'] as c
 /** lifted 已脱贫, not_lifted 未脱贫, at_risk 脱贫但有返贫风险, edge 边缘易致贫. */
 export type PovertyStatus = (typeof POVERTY_STATUSES)[number];
 
-export const RELATIONS = ['head', 'spouse', 'child', 'child_in_law', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'] as const;
+export const RELATIONS = [
+  'head',
+  'spouse',
+  'child',
+  'child_in_law',
+  'parent',
+  'grandchild',
+  'grandparent',
+  'sibling',
+  'other',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const LABOUR_CAPACITIES = ['full', 'partial', 'none'] as const;
@@ -23,7 +33,11 @@ export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
  * The three checks of the 三排查三清零 campaign as we record them: zero-employment households,
  * able members without work, and members whose wish to work or train is not yet met.
  */
-export const THREE_CHECK_KINDS = ['zero_employment_household', 'unemployed_able_member', 'unmet_employment_need'] as const;
+export const THREE_CHECK_KINDS = [
+  'zero_employment_household',
+  'unemployed_able_member',
+  'unmet_employment_need',
+] as const;
 export type ThreeCheckKind = (typeof THREE_CHECK_KINDS)[number];
 
 export const THREE_CHECK_RESULTS = ['clear', 'issue_found'] as const;

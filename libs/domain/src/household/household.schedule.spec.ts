@@ -5,7 +5,17 @@ import { HH, aHousehold } from './testing/household.spec-kit';
 
 const visited = (date: string, nextDue: string): HouseholdEvent => ({
   type: 'HouseholdVisited',
-  data: { householdId: HH, visitId: `v-${date}`, date, visitor: 'w', findings: 'f', needs: '', measuresTaken: '', nextVisitDue: nextDue, at: `${date}T02:00:00Z` },
+  data: {
+    householdId: HH,
+    visitId: `v-${date}`,
+    date,
+    visitor: 'w',
+    findings: 'f',
+    needs: '',
+    measuresTaken: '',
+    nextVisitDue: nextDue,
+    at: `${date}T02:00:00Z`,
+  },
 });
 const statusChanged = (to: 'at_risk' | 'edge' | 'not_lifted'): HouseholdEvent => ({
   type: 'HouseholdStatusChanged',
@@ -18,7 +28,12 @@ describe('follow-up schedule', () => {
   });
 
   it('counts the interval of the current status from the last visit', () => {
-    const state = foldHousehold([...aHousehold(), statusChanged('at_risk'), visited('2020-09-10', '2020-12-31'), visited('2020-10-01', '2020-12-31')]);
+    const state = foldHousehold([
+      ...aHousehold(),
+      statusChanged('at_risk'),
+      visited('2020-09-10', '2020-12-31'),
+      visited('2020-10-01', '2020-12-31'),
+    ]);
     expect(nextVisitDue(state)).toBe('2020-10-31');
     expect(nextVisitDue(state, { ...DEFAULT_VISIT_INTERVALS, at_risk: 14 })).toBe('2020-10-15');
   });
@@ -29,7 +44,9 @@ describe('follow-up schedule', () => {
   });
 
   it('uses a shorter interval for edge households than for lifted ones', () => {
-    expect(nextVisitDue(foldHousehold([...aHousehold(), statusChanged('edge'), visited('2020-10-01', '2021-06-01')]))).toBe('2020-11-30');
+    expect(
+      nextVisitDue(foldHousehold([...aHousehold(), statusChanged('edge'), visited('2020-10-01', '2021-06-01')])),
+    ).toBe('2020-11-30');
   });
 
   it('is overdue from the day after the due day', () => {
@@ -55,13 +72,47 @@ describe('follow-up schedule', () => {
           revisionReason: null,
           at: '2020-09-01T02:00:00Z',
           measures: [
-            { measureId: 'late', description: 'd', owner: 'o', targetDate: '2020-10-01', done: false, doneAt: null, doneNote: null },
-            { measureId: 'done', description: 'd', owner: 'o', targetDate: '2020-10-01', done: false, doneAt: null, doneNote: null },
-            { measureId: 'today', description: 'd', owner: 'o', targetDate: '2020-10-09', done: false, doneAt: null, doneNote: null },
+            {
+              measureId: 'late',
+              description: 'd',
+              owner: 'o',
+              targetDate: '2020-10-01',
+              done: false,
+              doneAt: null,
+              doneNote: null,
+            },
+            {
+              measureId: 'done',
+              description: 'd',
+              owner: 'o',
+              targetDate: '2020-10-01',
+              done: false,
+              doneAt: null,
+              doneNote: null,
+            },
+            {
+              measureId: 'today',
+              description: 'd',
+              owner: 'o',
+              targetDate: '2020-10-09',
+              done: false,
+              doneAt: null,
+              doneNote: null,
+            },
           ],
         },
       },
-      { type: 'PlanMeasureCompleted', data: { householdId: HH, planId: 'p1', measureId: 'done', doneAt: '2020-09-30', note: '', at: '2020-09-30T02:00:00Z' } },
+      {
+        type: 'PlanMeasureCompleted',
+        data: {
+          householdId: HH,
+          planId: 'p1',
+          measureId: 'done',
+          doneAt: '2020-09-30',
+          note: '',
+          at: '2020-09-30T02:00:00Z',
+        },
+      },
     ]);
     expect(overdueMeasures(state, '2020-10-09').map((m) => m.measureId)).toEqual(['late']);
     expect(overdueMeasures(foldHousehold(aHousehold()), '2020-10-09')).toEqual([]);

@@ -12,16 +12,26 @@ export const DEFAULT_VISIT_INTERVALS: VisitIntervals = { not_lifted: 30, at_risk
  * visit (or from registration when there has been none), or the date the last visitor set if that
  * is sooner. Null for an unregistered household.
  */
-export function nextVisitDue(state: HouseholdState, intervals: VisitIntervals = DEFAULT_VISIT_INTERVALS): string | null {
+export function nextVisitDue(
+  state: HouseholdState,
+  intervals: VisitIntervals = DEFAULT_VISIT_INTERVALS,
+): string | null {
   if (state.status === 'unregistered') return null;
-  const last = state.visits.reduce<(typeof state.visits)[number] | null>((latest, v) => (latest === null || v.date >= latest.date ? v : latest), null);
+  const last = state.visits.reduce<(typeof state.visits)[number] | null>(
+    (latest, v) => (latest === null || v.date >= latest.date ? v : latest),
+    null,
+  );
   const registeredOn = localDateOf(state.registeredAt);
   const byInterval = addDays(last ? last.date : registeredOn, intervals[state.status]);
   return last && last.nextVisitDue < byInterval ? last.nextVisitDue : byInterval;
 }
 
 /** Overdue once the due day has passed without a visit. */
-export function isVisitOverdue(state: HouseholdState, today: string, intervals: VisitIntervals = DEFAULT_VISIT_INTERVALS): boolean {
+export function isVisitOverdue(
+  state: HouseholdState,
+  today: string,
+  intervals: VisitIntervals = DEFAULT_VISIT_INTERVALS,
+): boolean {
   const due = nextVisitDue(state, intervals);
   return due !== null && today > due;
 }
@@ -45,4 +55,5 @@ export function missingPlan(state: HouseholdState, today: string): MissingPlan |
 }
 
 /** Risks raised and not yet eliminated. */
-export const openRisks = (state: HouseholdState) => (state.status === 'unregistered' ? [] : state.risks.filter((r) => !r.eliminated));
+export const openRisks = (state: HouseholdState) =>
+  state.status === 'unregistered' ? [] : state.risks.filter((r) => !r.eliminated);

@@ -21,9 +21,14 @@ describe('household scope', () => {
 
   it('lets inspectors read every household, always recorded, and change none', () => {
     expect(canReadHousehold(inspector, household)).toMatchObject({ allowed: true, mustRecordAccess: true });
-    expect(canReadHousehold({ ...inspector, unit: OFFICE }, household)).toMatchObject({ allowed: true, mustRecordAccess: true });
+    expect(canReadHousehold({ ...inspector, unit: OFFICE }, household)).toMatchObject({
+      allowed: true,
+      mustRecordAccess: true,
+    });
     expect(canChangeHousehold(inspector, household)).toMatchObject({ allowed: false });
-    expect(canChangeHousehold({ ...inspector, unit: 'DISTRICT_DISCIPLINE' }, household)).toMatchObject({ allowed: false });
+    expect(canChangeHousehold({ ...inspector, unit: 'DISTRICT_DISCIPLINE' }, household)).toMatchObject({
+      allowed: false,
+    });
   });
 
   it('lets other roles of the street office read but not change', () => {

@@ -23,10 +23,20 @@ export const isDistrictUnit = (unit: string): boolean => unit.startsWith('DISTRI
  */
 export function canReadHousehold(actor: Actor, household: HouseholdScope): HouseholdReadAccess {
   const ownUnit = actor.unit === household.streetOffice;
-  if (actor.role === 'inspector') return { allowed: true, mustRecordAccess: true, reason: 'inspectors read every household; the read is recorded' };
-  if (isDistrictUnit(actor.unit)) return { allowed: true, mustRecordAccess: !ownUnit, reason: 'district staff read every household; cross-unit reads are recorded' };
+  if (actor.role === 'inspector')
+    return { allowed: true, mustRecordAccess: true, reason: 'inspectors read every household; the read is recorded' };
+  if (isDistrictUnit(actor.unit))
+    return {
+      allowed: true,
+      mustRecordAccess: !ownUnit,
+      reason: 'district staff read every household; cross-unit reads are recorded',
+    };
   if (ownUnit) return { allowed: true, mustRecordAccess: false, reason: 'household of the actor’s own street office' };
-  return { allowed: false, mustRecordAccess: false, reason: `household belongs to street office ${household.streetOffice}, not to ${actor.unit}` };
+  return {
+    allowed: false,
+    mustRecordAccess: false,
+    reason: `household belongs to street office ${household.streetOffice}, not to ${actor.unit}`,
+  };
 }
 
 /**
@@ -36,7 +46,12 @@ export function canReadHousehold(actor: Actor, household: HouseholdScope): House
 export function canChangeHousehold(actor: Actor, household: HouseholdScope): HouseholdChangeAccess {
   if (actor.role === 'inspector') return { allowed: false, reason: 'inspectors read but change nothing' };
   if (isDistrictUnit(actor.unit)) return { allowed: true, reason: 'district staff change every household' };
-  if (actor.unit !== household.streetOffice) return { allowed: false, reason: `household belongs to street office ${household.streetOffice}, not to ${actor.unit}` };
-  if (actor.role !== 'street_staff') return { allowed: false, reason: 'only street-office staff (street_staff) follow up households' };
+  if (actor.unit !== household.streetOffice)
+    return {
+      allowed: false,
+      reason: `household belongs to street office ${household.streetOffice}, not to ${actor.unit}`,
+    };
+  if (actor.role !== 'street_staff')
+    return { allowed: false, reason: 'only street-office staff (street_staff) follow up households' };
   return { allowed: true, reason: 'household of the actor’s own street office' };
 }

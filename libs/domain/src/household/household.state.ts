@@ -1,5 +1,15 @@
 import type { HouseholdEvent } from './household.events';
-import type { Cadre, CaseLink, Member, PlanMeasure, Placement, PovertyStatus, RiskFlag, ThreeCheckRecord, VisitRecord } from './household.model';
+import type {
+  Cadre,
+  CaseLink,
+  Member,
+  PlanMeasure,
+  Placement,
+  PovertyStatus,
+  RiskFlag,
+  ThreeCheckRecord,
+  VisitRecord,
+} from './household.model';
 
 export interface HouseholdStatusChange {
   from: PovertyStatus | null;
@@ -99,19 +109,34 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       };
     }
     case 'ResponsibleCadreAssigned':
-      return { ...s, cadre: event.data.cadre, cadreHistory: [...s.cadreHistory, { cadre: event.data.cadre, from: event.data.at, reason: null }] };
+      return {
+        ...s,
+        cadre: event.data.cadre,
+        cadreHistory: [...s.cadreHistory, { cadre: event.data.cadre, from: event.data.at, reason: null }],
+      };
     case 'ResponsibleCadreReassigned':
-      return { ...s, cadre: event.data.to, cadreHistory: [...s.cadreHistory, { cadre: event.data.to, from: event.data.at, reason: event.data.reason }] };
+      return {
+        ...s,
+        cadre: event.data.to,
+        cadreHistory: [...s.cadreHistory, { cadre: event.data.to, from: event.data.at, reason: event.data.reason }],
+      };
     case 'AssistancePlanAdopted': {
       const d = event.data;
-      return { ...s, plan: { planId: d.planId, summary: d.summary, adoptedAt: d.at, measures: d.measures }, planRequired: false, planDueBy: null };
+      return {
+        ...s,
+        plan: { planId: d.planId, summary: d.summary, adoptedAt: d.at, measures: d.measures },
+        planRequired: false,
+        planDueBy: null,
+      };
     }
     case 'PlanMeasureAdded':
       return s.plan ? { ...s, plan: { ...s.plan, measures: [...s.plan.measures, event.data.measure] } } : s;
     case 'PlanMeasureCompleted': {
       const d = event.data;
       if (!s.plan) return s;
-      const measures = s.plan.measures.map((m) => (m.measureId === d.measureId ? { ...m, done: true, doneAt: d.doneAt, doneNote: d.note } : m));
+      const measures = s.plan.measures.map((m) =>
+        m.measureId === d.measureId ? { ...m, done: true, doneAt: d.doneAt, doneNote: d.note } : m,
+      );
       return { ...s, plan: { ...s.plan, measures } };
     }
     case 'HouseholdVisited': {
@@ -135,7 +160,12 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
     }
     case 'RiskEliminated': {
       const d = event.data;
-      return { ...s, risks: s.risks.map((r) => (r.riskId === d.riskId ? { ...r, eliminated: true, eliminatedAt: d.at, eliminationReason: d.reason } : r)) };
+      return {
+        ...s,
+        risks: s.risks.map((r) =>
+          r.riskId === d.riskId ? { ...r, eliminated: true, eliminatedAt: d.at, eliminationReason: d.reason } : r,
+        ),
+      };
     }
     case 'MemberPlacedInWork': {
       const d = event.data;
@@ -160,7 +190,9 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       const d = event.data;
       return {
         ...s,
-        placements: s.placements.map((p) => (p.placementId === d.placementId ? { ...p, endDate: d.endDate, endReason: d.reason } : p)),
+        placements: s.placements.map((p) =>
+          p.placementId === d.placementId ? { ...p, endDate: d.endDate, endReason: d.reason } : p,
+        ),
         members: s.members.map((m) => (m.memberId === d.memberId ? { ...m, employmentStatus: 'unemployed' } : m)),
       };
     }
@@ -174,7 +206,13 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
     }
     case 'SubsidyCaseLinked': {
       const d = event.data;
-      return { ...s, linkedCases: [...s.linkedCases, { caseId: d.caseId, programme: d.programme, memberId: d.memberId, linkedAt: d.at }] };
+      return {
+        ...s,
+        linkedCases: [
+          ...s.linkedCases,
+          { caseId: d.caseId, programme: d.programme, memberId: d.memberId, linkedAt: d.at },
+        ],
+      };
     }
     default: {
       const _exhaustive: never = event;

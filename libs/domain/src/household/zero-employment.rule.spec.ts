@@ -3,7 +3,9 @@ import { isZeroEmployment, labourForce } from './zero-employment.rule';
 
 describe('zero employment (零就业家庭)', () => {
   const head = asMember(memberInput({ memberId: 'm1', relation: 'head', birthDate: '1975-03-01' }));
-  const student = asMember(memberInput({ memberId: 'm3', relation: 'child', birthDate: '2003-05-01', employmentStatus: 'student' }, 33));
+  const student = asMember(
+    memberInput({ memberId: 'm3', relation: 'child', birthDate: '2003-05-01', employmentStatus: 'student' }, 33),
+  );
 
   it('is a household with an able working-age member and nobody of them employed', () => {
     expect(isZeroEmployment([head], '2020-10-09')).toBe(true);
@@ -11,7 +13,17 @@ describe('zero employment (零就业家庭)', () => {
   });
 
   it('does not count members at school, retired, unable, or without labour capacity', () => {
-    expect(labourForce([student, { ...head, labourCapacity: 'none' }, { ...head, memberId: 'x', employmentStatus: 'retired' }, { ...head, memberId: 'y', employmentStatus: 'unable' }], '2020-10-09')).toEqual([]);
+    expect(
+      labourForce(
+        [
+          student,
+          { ...head, labourCapacity: 'none' },
+          { ...head, memberId: 'x', employmentStatus: 'retired' },
+          { ...head, memberId: 'y', employmentStatus: 'unable' },
+        ],
+        '2020-10-09',
+      ),
+    ).toEqual([]);
     expect(isZeroEmployment([student], '2020-10-09')).toBe(false);
   });
 
@@ -33,14 +45,24 @@ describe('zero employment (零就业家庭)', () => {
     const teen = memberInput({ memberId: 'm1', relation: 'head', birthDate: '2004-10-01' }, 15);
     const history = [registered({ members: [asMember(teen)] })];
     const events = given(history)
-      .when(command('RecordThreeChecks', { checkId: 'c1', kind: 'zero_employment_household', date: '2020-10-09', result: 'issue_found', notes: '户主满16周岁未就业' }))
+      .when(
+        command('RecordThreeChecks', {
+          checkId: 'c1',
+          kind: 'zero_employment_household',
+          date: '2020-10-09',
+          result: 'issue_found',
+          notes: '户主满16周岁未就业',
+        }),
+      )
       .events();
     expect(events.map((e) => e.type)).toEqual(['ThreeChecksRecorded', 'ZeroEmploymentDetected']);
     expect(events[1]).toMatchObject({ data: { cause: 'RecordThreeChecks', labourMemberIds: ['m1'] } });
   });
 
   it('is cleared when the only unemployed member ages out', () => {
-    const events = given(aHousehold({ members: [asMember(memberInput({ memberId: 'm1', relation: 'head', birthDate: '1959-10-09' }))] }))
+    const events = given(
+      aHousehold({ members: [asMember(memberInput({ memberId: 'm1', relation: 'head', birthDate: '1959-10-09' }))] }),
+    )
       .when(command('ChangeHouseholdStatus', { status: 'edge', reason: 'x' }))
       .events();
     expect(events.map((e) => e.type)).toEqual(['HouseholdStatusChanged', 'ZeroEmploymentCleared']);

@@ -12,7 +12,12 @@ export const WORKING_AGE = { min: 16, max: 60 } as const;
 export const labourForce = (members: readonly Member[], date: string): Member[] =>
   members.filter((m) => {
     const age = ageOn(m.birthDate, date);
-    return age >= WORKING_AGE.min && age <= WORKING_AGE.max && m.labourCapacity !== 'none' && (m.employmentStatus === 'employed' || m.employmentStatus === 'unemployed');
+    return (
+      age >= WORKING_AGE.min &&
+      age <= WORKING_AGE.max &&
+      m.labourCapacity !== 'none' &&
+      (m.employmentStatus === 'employed' || m.employmentStatus === 'unemployed')
+    );
   });
 
 /** 零就业家庭: the household has a labour force and nobody in it is employed. */

@@ -6,20 +6,52 @@ const SPECS: BodyFieldSpec[] = [
   { name: 'amountFen', type: 'integer', required: false, min: 1, max: 100 },
   { name: 'on', type: 'date', required: false },
   { name: 'urgent', type: 'boolean', required: false },
-  { name: 'who', type: 'object', required: false, fields: [{ name: 'name', type: 'string', required: true, maxLength: 20 }] },
+  {
+    name: 'who',
+    type: 'object',
+    required: false,
+    fields: [{ name: 'name', type: 'string', required: true, maxLength: 20 }],
+  },
   { name: 'facts', type: 'object', required: false },
-  { name: 'items', type: 'array', required: false, nonEmpty: true, fields: [{ name: 'id', type: 'string', required: true, maxLength: 8 }] },
+  {
+    name: 'items',
+    type: 'array',
+    required: false,
+    nonEmpty: true,
+    fields: [{ name: 'id', type: 'string', required: true, maxLength: 8 }],
+  },
 ];
 
 describe('checkBodyFields', () => {
   it('accepts a body that fits, ignoring null optional fields and free-form objects', () => {
-    expect(checkBodyFields(SPECS, { note: 'ok', kind: 'a', amountFen: 5, on: '2020-02-29', urgent: false, who: { name: 'x' }, facts: { any: [1] }, items: [{ id: 'm1' }], on2: undefined })).toEqual([{ field: 'on2', reason: 'is not a known field' }]);
+    expect(
+      checkBodyFields(SPECS, {
+        note: 'ok',
+        kind: 'a',
+        amountFen: 5,
+        on: '2020-02-29',
+        urgent: false,
+        who: { name: 'x' },
+        facts: { any: [1] },
+        items: [{ id: 'm1' }],
+        on2: undefined,
+      }),
+    ).toEqual([{ field: 'on2', reason: 'is not a known field' }]);
     expect(checkBodyFields(SPECS, { note: 'ok', kind: null })).toEqual([]);
   });
 
   it('names each problem by its path, in plain words', () => {
     expect(
-      checkBodyFields(SPECS, { note: '  ', kind: 'c', amountFen: 1.5, on: '2021-02-29', urgent: 'yes', who: { name: 1, extra: 1 }, items: [{ id: 'toolong-id' }, 'x'], surprise: 1 }),
+      checkBodyFields(SPECS, {
+        note: '  ',
+        kind: 'c',
+        amountFen: 1.5,
+        on: '2021-02-29',
+        urgent: 'yes',
+        who: { name: 1, extra: 1 },
+        items: [{ id: 'toolong-id' }, 'x'],
+        surprise: 1,
+      }),
     ).toEqual([
       { field: 'surprise', reason: 'is not a known field' },
       { field: 'note', reason: 'must not be blank' },
@@ -49,11 +81,14 @@ describe('checkBodyFields', () => {
   });
 
   it('lets the handler-supplied fields through only when told', () => {
-    expect(checkBodyFields(SPECS, { note: 'ok', caseId: 'c' })).toEqual([{ field: 'caseId', reason: 'is not a known field' }]);
+    expect(checkBodyFields(SPECS, { note: 'ok', caseId: 'c' })).toEqual([
+      { field: 'caseId', reason: 'is not a known field' },
+    ]);
     expect(checkBodyFields(SPECS, { note: 'ok', caseId: 'c' }, ['caseId'])).toEqual([]);
   });
 
   it('refuses a body that is not an object', () => {
-    for (const body of [null, [], 'x', 1]) expect(checkBodyFields(SPECS, body)).toEqual([{ field: 'body', reason: 'must be a JSON object' }]);
+    for (const body of [null, [], 'x', 1])
+      expect(checkBodyFields(SPECS, body)).toEqual([{ field: 'body', reason: 'must be a JSON object' }]);
   });
 });

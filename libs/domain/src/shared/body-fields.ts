@@ -20,13 +20,20 @@ export type BodyFieldSpec<T extends BodyFieldType = BodyFieldType> = {
   nonEmpty?: boolean;
 };
 
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkFields(specs: readonly BodyFieldSpec[], body: Record<string, unknown>, prefix: string, ignore: readonly string[]): FieldProblem[] {
+function checkFields(
+  specs: readonly BodyFieldSpec[],
+  body: Record<string, unknown>,
+  prefix: string,
+  ignore: readonly string[],
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const known = new Set(specs.map((s) => s.name));
   for (const key of Object.keys(body)) {
-    if (!known.has(key) && !ignore.includes(key)) problems.push({ field: prefix + key, reason: 'is not a known field' });
+    if (!known.has(key) && !ignore.includes(key))
+      problems.push({ field: prefix + key, reason: 'is not a known field' });
   }
   for (const spec of specs) {
     const field = prefix + spec.name;
@@ -39,13 +46,18 @@ function checkFields(specs: readonly BodyFieldSpec[], body: Record<string, unkno
       case 'string':
         if (typeof value !== 'string') problems.push({ field, reason: 'must be text' });
         else if (spec.required && value.trim() === '') problems.push({ field, reason: 'must not be blank' });
-        else if (spec.maxLength !== undefined && value.length > spec.maxLength) problems.push({ field, reason: `must be at most ${spec.maxLength} characters` });
-        else if (spec.enum && !spec.enum.includes(value)) problems.push({ field, reason: `must be one of: ${spec.enum.join(', ')}` });
+        else if (spec.maxLength !== undefined && value.length > spec.maxLength)
+          problems.push({ field, reason: `must be at most ${spec.maxLength} characters` });
+        else if (spec.enum && !spec.enum.includes(value))
+          problems.push({ field, reason: `must be one of: ${spec.enum.join(', ')}` });
         break;
       case 'integer':
-        if (typeof value !== 'number' || !Number.isSafeInteger(value)) problems.push({ field, reason: 'must be a whole number' });
-        else if (spec.min !== undefined && value < spec.min) problems.push({ field, reason: `must be at least ${spec.min}` });
-        else if (spec.max !== undefined && value > spec.max) problems.push({ field, reason: `must be at most ${spec.max}` });
+        if (typeof value !== 'number' || !Number.isSafeInteger(value))
+          problems.push({ field, reason: 'must be a whole number' });
+        else if (spec.min !== undefined && value < spec.min)
+          problems.push({ field, reason: `must be at least ${spec.min}` });
+        else if (spec.max !== undefined && value > spec.max)
+          problems.push({ field, reason: `must be at most ${spec.max}` });
         break;
       case 'date':
         if (!isIsoDate(value)) problems.push({ field, reason: 'must be a date written YYYY-MM-DD' });
@@ -82,7 +94,11 @@ function checkFields(specs: readonly BodyFieldSpec[], body: Record<string, unkno
  * supplies, listed in `ignore`), missing or blank required ones, types, lengths, ranges, allowed
  * values, nested objects and lists. Returns the problems; empty when the body is fine.
  */
-export function checkBodyFields(specs: readonly BodyFieldSpec[], body: unknown, ignore: readonly string[] = []): FieldProblem[] {
+export function checkBodyFields(
+  specs: readonly BodyFieldSpec[],
+  body: unknown,
+  ignore: readonly string[] = [],
+): FieldProblem[] {
   if (!isPlainObject(body)) return [{ field: 'body', reason: 'must be a JSON object' }];
   return checkFields(specs, body, '', ignore);
 }

@@ -35,14 +35,28 @@ export class DomainError extends Error {
 }
 
 export const validationError = (errors: FieldProblem[], message?: string) =>
-  new DomainError('validation', 'VALIDATION_FAILED', message ?? errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors });
+  new DomainError(
+    'validation',
+    'VALIDATION_FAILED',
+    message ?? errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
+    { errors },
+  );
 
 export const illegalTransition = (state: string, command: string, allowed: string[]) =>
-  new DomainError('illegal_state', 'ILLEGAL_TRANSITION', `Command "${command}" is not allowed in state "${state}". Allowed here: ${allowed.join(', ') || 'none'}.`, { state, command, allowed });
+  new DomainError(
+    'illegal_state',
+    'ILLEGAL_TRANSITION',
+    `Command "${command}" is not allowed in state "${state}". Allowed here: ${allowed.join(', ') || 'none'}.`,
+    { state, command, allowed },
+  );
 
 export const forbidden = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new DomainError('forbidden', code, message, details);
 
 /** Refused for now; `retryAfterSeconds` becomes the Retry-After header. */
-export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number, details: Record<string, unknown> = {}) =>
-  new DomainError('too_many_requests', code, message, { ...details, retryAfterSeconds });
+export const tooManyRequests = (
+  code: string,
+  message: string,
+  retryAfterSeconds: number,
+  details: Record<string, unknown> = {},
+) => new DomainError('too_many_requests', code, message, { ...details, retryAfterSeconds });

@@ -8,7 +8,7 @@ describe('time helpers (no clock)', () => {
     expect(localDateOf('2020-10-01T08:00:00+08:00')).toBe('2020-10-01');
     expect(() => localDateOf('yesterday')).toThrow(RangeError);
   });
-  it('addMonths keeps the day or falls back to the month\'s last day', () => {
+  it("addMonths keeps the day or falls back to the month's last day", () => {
     expect(addMonths('2020-08-31', 6)).toBe('2021-02-28');
     expect(addMonths('2019-08-31', 6)).toBe('2020-02-29');
     expect(addMonths('2020-11-15', 3)).toBe('2021-02-15');
@@ -16,7 +16,16 @@ describe('time helpers (no clock)', () => {
     expect(addMonths('2021-03-31', -1)).toBe('2021-02-28');
   });
   it('isIsoDate rejects impossible dates; isIsoInstant needs an offset', () => {
-    expect([isIsoDate('2020-02-29'), isIsoDate('2021-02-29'), isIsoDate('2020-13-01'), isIsoDate('2020-9-1')]).toEqual([true, false, false, false]);
-    expect([isIsoInstant('2020-09-30T02:00:00Z'), isIsoInstant('2020-09-30T02:00:00'), isIsoInstant('2020-09-30')]).toEqual([true, false, false]);
+    expect([isIsoDate('2020-02-29'), isIsoDate('2021-02-29'), isIsoDate('2020-13-01'), isIsoDate('2020-9-1')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect([
+      isIsoInstant('2020-09-30T02:00:00Z'),
+      isIsoInstant('2020-09-30T02:00:00'),
+      isIsoInstant('2020-09-30'),
+    ]).toEqual([true, false, false]);
   });
 });

@@ -72,16 +72,27 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly maxAppendAttempts: number;
   private readonly subscriptions = new OpenSubscriptions((o) => this.readAll(o));
 
-  constructor(private readonly client: EventStoreDBClient, options: EventStoreDbEventStoreOptions = {}) {
+  constructor(
+    private readonly client: EventStoreDBClient,
+    options: EventStoreDbEventStoreOptions = {},
+  ) {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.maxAppendAttempts = options.maxAppendAttempts ?? 100;
   }
 
-  static fromConnectionString(connectionString: string, options?: EventStoreDbEventStoreOptions): EventStoreDbEventStore {
+  static fromConnectionString(
+    connectionString: string,
+    options?: EventStoreDbEventStoreOptions,
+  ): EventStoreDbEventStore {
     return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
   }
 
-  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+    context: AppendContext,
+  ): Promise<AppendResult> {
     const expected = normaliseExpected(expectedVersion);
     const prepared = prepareEvents(streamId, events, context);
     // Command ids are UUIDs: compared in lower case, as PostgreSQL's uuid type does.
@@ -102,9 +113,19 @@ export class EventStoreDbEventStore implements EventStore {
       let prevHash = last?.hash ?? ZERO_HASH;
       const payload = prepared.map((event, index) => {
         const version = current + index + 1;
-        const metadata: EventMetadata = { ...event.metadata, eventId: commandId ? commandEventId(commandId, index) : event.metadata.eventId };
+        const metadata: EventMetadata = {
+          ...event.metadata,
+          eventId: commandId ? commandEventId(commandId, index) : event.metadata.eventId,
+        };
         const eventId = metadata.eventId;
-        const content = contentHash({ streamId, version, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata });
+        const content = contentHash({
+          streamId,
+          version,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data,
+          metadata,
+        });
         const hash = chainHash(prevHash, content);
         const stored: StoredMetadata = {
           casework: metadata,
@@ -116,7 +137,12 @@ export class EventStoreDbEventStore implements EventStore {
           ...(metadata.causationId ? { $causationId: metadata.causationId } : {}),
         };
         prevHash = hash;
-        return jsonEvent({ id: eventId, type: event.type, data: event.data, metadata: stored as unknown as Record<string, unknown> });
+        return jsonEvent({
+          id: eventId,
+          type: event.type,
+          data: event.data,
+          metadata: stored as unknown as Record<string, unknown>,
+        });
       });
 
       try {
@@ -129,7 +155,12 @@ export class EventStoreDbEventStore implements EventStore {
           const prior = await this.findCommand(streamId, commandId);
           if (prior) return prior;
         }
-        const actual = typeof err.actualVersion === 'bigint' ? Number(err.actualVersion) + 1 : err.actualVersion === NO_STREAM ? 0 : await this.streamVersion(streamId);
+        const actual =
+          typeof err.actualVersion === 'bigint'
+            ? Number(err.actualVersion) + 1
+            : err.actualVersion === NO_STREAM
+              ? 0
+              : await this.streamVersion(streamId);
         if ((expected === 'any' || expected === 'stream_exists') && attempt < this.maxAppendAttempts) continue;
         throw new ConcurrencyError(streamId, expectedVersion, actual);
       }
@@ -156,8 +187,15 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    const fromRevision = options.fromVersion !== undefined ? BigInt(Math.max(options.fromVersion - 1, 0)) : backwards ? END : ESDB_START;
-    if (!backwards && options.toVersion !== undefined && options.fromVersion !== undefined && options.toVersion < options.fromVersion) return [];
+    const fromRevision =
+      options.fromVersion !== undefined ? BigInt(Math.max(options.fromVersion - 1, 0)) : backwards ? END : ESDB_START;
+    if (
+      !backwards &&
+      options.toVersion !== undefined &&
+      options.fromVersion !== undefined &&
+      options.toVersion < options.fromVersion
+    )
+      return [];
     const asOf = options.asOf !== undefined ? Date.parse(options.asOf) : null;
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (max <= 0) return [];
@@ -235,7 +273,10 @@ export class EventStoreDbEventStore implements EventStore {
 
   private async storedAppendId(streamId: string, version: number): Promise<string | null> {
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: BigInt(version - 1), maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        fromRevision: BigInt(version - 1),
+        maxCount: 1,
+      })) {
         const meta = resolved.event?.metadata as Partial<StoredMetadata> | undefined;
         return meta?.appendId ?? null;
       }
@@ -272,9 +313,13 @@ export class EventStoreDbEventStore implements EventStore {
    */
   private async recordCommand(commandId: string, result: AppendResult): Promise<void> {
     try {
-      await this.client.appendToStream(COMMAND_STREAM_PREFIX + commandId, jsonEvent({ type: 'CommandApplied', data: { result: { ...result } } }), {
-        expectedRevision: NO_STREAM,
-      });
+      await this.client.appendToStream(
+        COMMAND_STREAM_PREFIX + commandId,
+        jsonEvent({ type: 'CommandApplied', data: { result: { ...result } } }),
+        {
+          expectedRevision: NO_STREAM,
+        },
+      );
     } catch (err) {
       if (!(err instanceof WrongExpectedVersionError)) throw err;
     }

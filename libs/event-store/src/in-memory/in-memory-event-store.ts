@@ -37,7 +37,12 @@ export class InMemoryEventStore implements EventStore {
     this.upcasters = new UpcasterChain(options.upcasters);
   }
 
-  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion, context: AppendContext): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+    context: AppendContext,
+  ): Promise<AppendResult> {
     const expected = normaliseExpected(expectedVersion);
     const prepared = prepareEvents(streamId, events, context);
     const commandId = prepared[0].metadata.commandId;

@@ -231,8 +231,12 @@ export async function migrateEventStore(pool: Pool, schema = 'public'): Promise<
     await client.query('begin');
     await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`casework.event-store.migrate:${s}`]);
     await client.query(`create schema if not exists ${s}`);
-    await client.query(`create table if not exists ${s}.schema_migrations (id text primary key, applied_at timestamptz not null default now())`);
-    const done = new Set((await client.query<{ id: string }>(`select id from ${s}.schema_migrations`)).rows.map((r) => r.id));
+    await client.query(
+      `create table if not exists ${s}.schema_migrations (id text primary key, applied_at timestamptz not null default now())`,
+    );
+    const done = new Set(
+      (await client.query<{ id: string }>(`select id from ${s}.schema_migrations`)).rows.map((r) => r.id),
+    );
     for (const m of eventStoreMigrations) {
       if (done.has(m.id)) continue;
       await client.query(m.sql(s));

@@ -87,7 +87,14 @@ export class PostgresEventStore implements EventStore {
   private readonly schema: string;
   private readonly upcasters: UpcasterChain;
   private readonly subscriptions = new OpenSubscriptions((o) => this.readAll(o));
-  private readonly sql: { append: string; appendFast: string; readAll: string; forwards: string; backwards: string; version: string };
+  private readonly sql: {
+    append: string;
+    appendFast: string;
+    readAll: string;
+    forwards: string;
+    backwards: string;
+    version: string;
+  };
 
   private readonly prepared: boolean;
 
@@ -193,7 +200,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number }>({ ...this.named('casework-version'), text: this.sql.version, values: [streamId] });
+    const { rows } = await this.pool.query<{ version: number }>({
+      ...this.named('casework-version'),
+      text: this.sql.version,
+      values: [streamId],
+    });
     return rows[0].version;
   }
 

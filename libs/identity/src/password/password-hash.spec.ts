@@ -13,7 +13,14 @@ describe('password hashes', () => {
   });
 
   it('never matches a malformed stored hash', async () => {
-    for (const bad of ['', 'plain', 'scrypt$1$2$3', 'bcrypt$16384$8$1$AA==$AA==', 'scrypt$0$8$1$AA==$AA==', 'scrypt$16384$8$1$$']) {
+    for (const bad of [
+      '',
+      'plain',
+      'scrypt$1$2$3',
+      'bcrypt$16384$8$1$AA==$AA==',
+      'scrypt$0$8$1$AA==$AA==',
+      'scrypt$16384$8$1$$',
+    ]) {
       await expect(verifyPassword('x', bad)).resolves.toBe(false);
     }
   });

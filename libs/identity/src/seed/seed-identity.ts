@@ -27,7 +27,15 @@ export async function seedIdentity(dataSource: DataSource, password = DEMO_PASSW
     const result = await users
       .createQueryBuilder()
       .insert()
-      .values({ id: a.id, username: a.username, displayName: a.displayName, role: a.role, unit: a.unit, passwordHash, active: true })
+      .values({
+        id: a.id,
+        username: a.username,
+        displayName: a.displayName,
+        role: a.role,
+        unit: a.unit,
+        passwordHash,
+        active: true,
+      })
       .orIgnore()
       .execute();
     // ON CONFLICT DO NOTHING returns no row when a concurrent seed inserted it first.

@@ -23,7 +23,10 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Configuration error: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
@@ -54,12 +57,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
   }
   const schema = env.DATABASE_SCHEMA?.trim() || 'public';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DATABASE_SCHEMA', `must be a lower-case SQL identifier, got "${schema}"`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new ConfigError('DATABASE_SCHEMA', `must be a lower-case SQL identifier, got "${schema}"`);
   const jwtSecret = env.JWT_SECRET?.trim() || (databaseUrl ? '' : DEV_JWT_SECRET);
   if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'is required when DATABASE_URL is set (at least 32 characters)');
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
   const logLevel = (env.LOG_LEVEL?.trim() || 'log') as AppConfig['logLevel'];
-  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) throw new ConfigError('LOG_LEVEL', 'must be one of error, warn, log, debug');
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel))
+    throw new ConfigError('LOG_LEVEL', 'must be one of error, warn, log, debug');
   return {
     databaseUrl,
     databaseSchema: schema,

@@ -20,7 +20,14 @@ export function isNonJsonBody(headers: Request['headers']): boolean {
 export class JsonBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http' && isNonJsonBody(context.switchToHttp().getRequest<Request>().headers)) {
-      throw new HttpException(problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON, with the header Content-Type: application/json.'), 415);
+      throw new HttpException(
+        problem(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the request body as JSON, with the header Content-Type: application/json.',
+        ),
+        415,
+      );
     }
     return next.handle();
   }

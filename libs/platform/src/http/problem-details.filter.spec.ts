@@ -5,7 +5,16 @@ import { ProblemDetailsFilter, toProblem } from './problem-details.filter';
 
 describe('toProblem', () => {
   it('maps each domain error kind to its status and keeps the stable code and details', () => {
-    const kinds = { validation: 400, forbidden: 403, not_found: 404, illegal_state: 409, conflict: 409, stale_version: 412, precondition_required: 428, too_many_requests: 429 } as const;
+    const kinds = {
+      validation: 400,
+      forbidden: 403,
+      not_found: 404,
+      illegal_state: 409,
+      conflict: 409,
+      stale_version: 412,
+      precondition_required: 428,
+      too_many_requests: 429,
+    } as const;
     for (const [kind, status] of Object.entries(kinds)) {
       const p = toProblem(new DomainError(kind as keyof typeof kinds, 'SOME_CODE', 'words', { allowed: ['a'] }));
       expect(p).toMatchObject({ status, code: 'SOME_CODE', detail: 'words', allowed: ['a'] });
@@ -13,7 +22,13 @@ describe('toProblem', () => {
   });
 
   it('turns a lost append race into 412 naming the stream and versions', () => {
-    expect(toProblem(new ConcurrencyError('case-1', 3, 4))).toMatchObject({ status: 412, code: 'STALE_VERSION', streamId: 'case-1', expectedVersion: 3, actualVersion: 4 });
+    expect(toProblem(new ConcurrencyError('case-1', 3, 4))).toMatchObject({
+      status: 412,
+      code: 'STALE_VERSION',
+      streamId: 'case-1',
+      expectedVersion: 3,
+      actualVersion: 4,
+    });
   });
 
   it('hides an unexpected error behind a reference, never its message or stack', () => {
@@ -43,8 +58,15 @@ describe('ProblemDetailsFilter', () => {
         sent.body = b;
       },
     };
-    const req = { method: 'GET', path: '/api/households', originalUrl: '/api/households?reason=核查张三110101199003070000&village=x', query: { reason: '核查张三110101199003070000', village: 'x' } };
-    const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as unknown as ArgumentsHost;
+    const req = {
+      method: 'GET',
+      path: '/api/households',
+      originalUrl: '/api/households?reason=核查张三110101199003070000&village=x',
+      query: { reason: '核查张三110101199003070000', village: 'x' },
+    };
+    const host = {
+      switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }),
+    } as unknown as ArgumentsHost;
     try {
       new ProblemDetailsFilter().catch(new Error('boom'), host);
     } finally {
@@ -74,7 +96,9 @@ describe('ProblemDetailsFilter on too_many_requests', () => {
       json() {},
     };
     const req = { method: 'POST', path: '/api/auth/login', originalUrl: '/api/auth/login', query: {} };
-    const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }) } as unknown as ArgumentsHost;
+    const host = {
+      switchToHttp: () => ({ getResponse: () => res, getRequest: () => req }),
+    } as unknown as ArgumentsHost;
     new ProblemDetailsFilter().catch(tooManyRequests('TOO_MANY_LOGIN_ATTEMPTS', 'Wait.', 89.2), host);
     expect(headers['Retry-After']).toBe('90');
   });

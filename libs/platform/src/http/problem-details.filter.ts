@@ -41,7 +41,12 @@ const TITLES: Record<number, string> = {
   500: 'Internal error',
 };
 
-export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): ProblemDetails {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): ProblemDetails {
   return {
     type: `https://casework.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
@@ -65,7 +70,8 @@ export function toProblem(err: unknown): ProblemDetails {
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const body = err.getResponse();
-    if (typeof body === 'object' && body && 'code' in body && 'detail' in body) return { ...problem(status, 'ERROR', ''), ...(body as object) } as ProblemDetails;
+    if (typeof body === 'object' && body && 'code' in body && 'detail' in body)
+      return { ...problem(status, 'ERROR', ''), ...(body as object) } as ProblemDetails;
     const msg = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
     const messages = Array.isArray(msg) ? msg.map(String) : [String(msg)];
     if (status === 400) {
@@ -73,19 +79,34 @@ export function toProblem(err: unknown): ProblemDetails {
         errors: messages.map((m) => ({ field: m.split(' ')[0], reason: m })),
       });
     }
-    const codes: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+    const codes: Record<number, string> = {
+      401: 'UNAUTHENTICATED',
+      403: 'FORBIDDEN',
+      404: 'NOT_FOUND',
+      405: 'METHOD_NOT_ALLOWED',
+      413: 'PAYLOAD_TOO_LARGE',
+      415: 'UNSUPPORTED_MEDIA_TYPE',
+    };
     return problem(status, codes[status] ?? `HTTP_${status}`, messages.join('; '));
   }
   // Body-parser errors (malformed JSON, too large) carry a status and a type.
   const e = err as { status?: number; type?: string; message?: string };
   if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-    if (e.type === 'entity.parse.failed') return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.', { errors: [{ field: 'body', reason: 'not valid JSON' }] });
+    if (e.type === 'entity.parse.failed')
+      return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.', {
+        errors: [{ field: 'body', reason: 'not valid JSON' }],
+      });
     if (e.type === 'entity.too.large') return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
     return problem(e.status, `HTTP_${e.status}`, e.message ?? 'Bad request');
   }
-  return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. The error has been logged; quote its reference when you report it.', {
-    reference: randomUUID(),
-  });
+  return problem(
+    500,
+    'INTERNAL_ERROR',
+    'Something went wrong on our side. The error has been logged; quote its reference when you report it.',
+    {
+      reference: randomUUID(),
+    },
+  );
 }
 
 const queryNamesOf = (req: Request): string => {
@@ -104,9 +125,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = toProblem(err);
     body.instance = req.originalUrl;
     // The log names the route and the query's parameter names, not their values: a reason or a filter may carry personal data.
-    if (body.status >= 500) this.log.error(`${req.method} ${req.path}${queryNamesOf(req)} [reference ${String(body.reference)}]: ${(err as Error)?.stack ?? String(err)}`);
+    if (body.status >= 500)
+      this.log.error(
+        `${req.method} ${req.path}${queryNamesOf(req)} [reference ${String(body.reference)}]: ${(err as Error)?.stack ?? String(err)}`,
+      );
     if (res.headersSent) return;
-    if (body.status === 429 && typeof body.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(Math.max(1, Math.ceil(body.retryAfterSeconds))));
+    if (body.status === 429 && typeof body.retryAfterSeconds === 'number')
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(body.retryAfterSeconds))));
     res.status(body.status).type('application/problem+json').json(body);
   }
 }

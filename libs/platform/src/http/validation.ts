@@ -4,9 +4,17 @@ import { FieldProblem, validationError } from '@casework/domain';
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const e of errors) {
-    const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    const field = parent
+      ? /^\d+$/.test(e.property)
+        ? `${parent}[${e.property}]`
+        : `${parent}.${e.property}`
+      : e.property;
     for (const [rule, msg] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, reason: rule === 'whitelistValidation' ? 'is not a known field' : msg.replace(new RegExp(`^${e.property} `), '') });
+      out.push({
+        field,
+        reason:
+          rule === 'whitelistValidation' ? 'is not a known field' : msg.replace(new RegExp(`^${e.property} `), ''),
+      });
     }
     if (e.children?.length) out.push(...flatten(e.children, field));
   }
@@ -38,7 +46,8 @@ export function checkUntrustedInput(value: unknown, root = ''): FieldProblem[] {
     }
     if (typeof v !== 'object' || v === null) return;
     if (depth >= MAX_INPUT_DEPTH) {
-      if (!deep) problems.push({ field: path || 'body', reason: `is nested too deeply (more than ${MAX_INPUT_DEPTH} levels)` });
+      if (!deep)
+        problems.push({ field: path || 'body', reason: `is nested too deeply (more than ${MAX_INPUT_DEPTH} levels)` });
       deep = true;
       return;
     }
@@ -50,7 +59,10 @@ export function checkUntrustedInput(value: unknown, root = ''): FieldProblem[] {
       const safeKey = key.replace(/\u0000/g, '\\u0000');
       if (!nul && safeKey !== key) {
         nul = true;
-        problems.push({ field: childPath(path, safeKey), reason: 'field names must not contain the NUL character (\\u0000)' });
+        problems.push({
+          field: childPath(path, safeKey),
+          reason: 'field names must not contain the NUL character (\\u0000)',
+        });
       }
       visit(item, childPath(path, safeKey), depth + 1);
     }

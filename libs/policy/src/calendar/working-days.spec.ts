@@ -55,7 +55,8 @@ describe('working-day calendar (State Council holiday notices 2020, 2021)', () =
 
   it('every adjusted working day in the table falls on a weekend, and every holiday-block weekday is off', () => {
     for (const year of Object.values(HOLIDAY_TABLE)) {
-      for (const { date } of year.adjustedWorkingDays) expect([date, [0, 6].includes(weekday(date))]).toEqual([date, true]);
+      for (const { date } of year.adjustedWorkingDays)
+        expect([date, [0, 6].includes(weekday(date))]).toEqual([date, true]);
       for (const { date } of year.holidays) expect([date, isWorkingDay(date)]).toEqual([date, false]);
     }
   });
@@ -95,12 +96,17 @@ describe('working-day calendar (State Council holiday notices 2020, 2021)', () =
       expect(workingDaysBetween('2020-12-31', '2021-12-31')).toBe(250);
     });
     it('inverts addWorkingDays', () => {
-      for (const n of [1, 7, 30, 120]) expect(workingDaysBetween('2020-01-20', addWorkingDays('2020-01-20', n))).toBe(n);
+      for (const n of [1, 7, 30, 120])
+        expect(workingDaysBetween('2020-01-20', addWorkingDays('2020-01-20', n))).toBe(n);
     });
   });
 
   it('day numbers round-trip across leap years', () => {
-    for (let n = toDayNumber({ year: 2019, month: 12, day: 1 }); n < toDayNumber({ year: 2021, month: 3, day: 1 }); n++) {
+    for (
+      let n = toDayNumber({ year: 2019, month: 12, day: 1 });
+      n < toDayNumber({ year: 2021, month: 3, day: 1 });
+      n++
+    ) {
       expect(toDayNumber(parseIsoDate(formatIsoDate(fromDayNumber(n)))!)).toBe(n);
     }
     expect(parseIsoDate('2020-02-29')).not.toBeNull();

@@ -40,7 +40,7 @@ export function addWorkingDays(isoDate: string, n: number): string {
   if (!Number.isInteger(n)) throw validationError([{ field: 'n', reason: 'must be a whole number of working days' }]);
   let day = dayNumberOf(isoDate, 'date');
   const step = n < 0 ? -1 : 1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step;
     if (isWorkingDayNumber(day)) left--;
   }

@@ -25,17 +25,32 @@ export const PROGRAMME_CODES: readonly string[] = PROGRAMMES.map((p) => p.code);
 export function getPolicyVersion(id: string): PolicyVersion {
   const version = POLICY_VERSIONS.find((v) => v.id === id);
   if (!version) {
-    throw new DomainError('not_found', 'POLICY_VERSION_NOT_FOUND', `Policy version "${id}" does not exist. Known: ${POLICY_VERSIONS.map((v) => v.id).join(', ')}.`, { policyVersion: id });
+    throw new DomainError(
+      'not_found',
+      'POLICY_VERSION_NOT_FOUND',
+      `Policy version "${id}" does not exist. Known: ${POLICY_VERSIONS.map((v) => v.id).join(', ')}.`,
+      { policyVersion: id },
+    );
   }
   return version;
 }
 
 /** The version in force on a day; none → validation error on `applicationDate`. */
 export function policyVersionInForce(isoDate: string): PolicyVersion {
-  if (!isIsoDate(isoDate)) throw validationError([{ field: 'applicationDate', reason: `"${isoDate}" is not a real date in the form YYYY-MM-DD` }]);
-  const version = POLICY_VERSIONS.find((v) => v.effectiveFrom <= isoDate && (v.effectiveTo === undefined || isoDate <= v.effectiveTo));
+  if (!isIsoDate(isoDate))
+    throw validationError([
+      { field: 'applicationDate', reason: `"${isoDate}" is not a real date in the form YYYY-MM-DD` },
+    ]);
+  const version = POLICY_VERSIONS.find(
+    (v) => v.effectiveFrom <= isoDate && (v.effectiveTo === undefined || isoDate <= v.effectiveTo),
+  );
   if (!version) {
-    throw validationError([{ field: 'applicationDate', reason: `no policy version is in force on ${isoDate}; the catalogue starts on ${POLICY_VERSIONS[0].effectiveFrom}` }]);
+    throw validationError([
+      {
+        field: 'applicationDate',
+        reason: `no policy version is in force on ${isoDate}; the catalogue starts on ${POLICY_VERSIONS[0].effectiveFrom}`,
+      },
+    ]);
   }
   return version;
 }
@@ -44,7 +59,12 @@ export function policyVersionInForce(isoDate: string): PolicyVersion {
 export function getProgramme(code: string, versionId: string): Programme {
   const version = POLICY_VERSIONS.find((v) => v.id === versionId);
   if (!version) {
-    throw validationError([{ field: 'policyVersion', reason: `unknown policy version "${versionId}"; known: ${POLICY_VERSIONS.map((v) => v.id).join(', ')}` }]);
+    throw validationError([
+      {
+        field: 'policyVersion',
+        reason: `unknown policy version "${versionId}"; known: ${POLICY_VERSIONS.map((v) => v.id).join(', ')}`,
+      },
+    ]);
   }
   const programme = version.programmes[code];
   if (!programme) throw unknownProgramme(code);
@@ -56,7 +76,9 @@ export function listProgrammes(versionId: string): Programme[] {
 }
 
 const unknownProgramme = (code: string) =>
-  validationError([{ field: 'programme', reason: `unknown programme "${code}"; known: ${PROGRAMME_CODES.join(', ')}` }]);
+  validationError([
+    { field: 'programme', reason: `unknown programme "${code}"; known: ${PROGRAMME_CODES.join(', ')}` },
+  ]);
 
 /** Definition used for version-independent questions (facts, limits): the same in every version today. */
 function latestProgramme(code: string): Programme {
@@ -83,7 +105,8 @@ export function readFact(facts: Record<string, unknown>, path: string): unknown 
   return node;
 }
 
-const guardHolds = (facts: Record<string, unknown>, guard: FactGuard) => guard.in.includes(String(readFact(facts, guard.fact)));
+const guardHolds = (facts: Record<string, unknown>, guard: FactGuard) =>
+  guard.in.includes(String(readFact(facts, guard.fact)));
 const describeGuard = (guard: FactGuard) => `${guard.fact} is ${guard.in.join(' or ')}`;
 
 function problemWith(spec: FactSpec, value: unknown): string | null {
@@ -97,16 +120,21 @@ function problemWith(spec: FactSpec, value: unknown): string | null {
       const unit = spec.type === 'fen' ? 'an amount in whole fen' : 'a whole number';
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) return `must be ${unit}`;
       const min = spec.min ?? (spec.type === 'fen' ? 0 : undefined);
-      if (min !== undefined && value < min) return min === 0 ? `must be ${unit}, not negative` : `must be at least ${min}`;
+      if (min !== undefined && value < min)
+        return min === 0 ? `must be ${unit}, not negative` : `must be at least ${min}`;
       if (spec.max !== undefined && value > spec.max) return `must be at most ${spec.max}`;
       return null;
     }
     case 'date':
       return isIsoDate(value) ? null : 'must be a real date in the form YYYY-MM-DD';
     case 'month':
-      return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? null : 'must be a month in the form YYYY-MM';
+      return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)
+        ? null
+        : 'must be a month in the form YYYY-MM';
     case 'enum':
-      return typeof value === 'string' && (spec.allowedValues ?? []).includes(value) ? null : `must be one of: ${(spec.allowedValues ?? []).join(', ')}`;
+      return typeof value === 'string' && (spec.allowedValues ?? []).includes(value)
+        ? null
+        : `must be one of: ${(spec.allowedValues ?? []).join(', ')}`;
     case 'residentId': {
       if (typeof value !== 'string') return 'must be an ID number of 18 characters';
       const r = validateResidentId(value);
@@ -137,7 +165,8 @@ function problemWith(spec: FactSpec, value: unknown): string | null {
 /** Every problem with the facts for a programme, field = `facts.<path>`. Empty when fine. */
 export function validateFacts(code: string, facts: Record<string, unknown>): FieldProblem[] {
   const programme = latestProgramme(code);
-  if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) return [{ field: 'facts', reason: 'must be an object' }];
+  if (facts === null || typeof facts !== 'object' || Array.isArray(facts))
+    return [{ field: 'facts', reason: 'must be an object' }];
   const problems: FieldProblem[] = [];
   for (const spec of programme.facts) {
     const value = readFact(facts, spec.name);
@@ -159,11 +188,18 @@ export function validateFacts(code: string, facts: Record<string, unknown>): Fie
 export function validateApplication(input: EligibilityInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!POLICY_VERSIONS.some((v) => v.id === input.policyVersion)) {
-    problems.push({ field: 'policyVersion', reason: `unknown policy version "${input.policyVersion}"; known: ${POLICY_VERSIONS.map((v) => v.id).join(', ')}` });
+    problems.push({
+      field: 'policyVersion',
+      reason: `unknown policy version "${input.policyVersion}"; known: ${POLICY_VERSIONS.map((v) => v.id).join(', ')}`,
+    });
   }
-  if (!isIsoDate(input.applicationDate)) problems.push({ field: 'applicationDate', reason: 'must be a real date in the form YYYY-MM-DD' });
+  if (!isIsoDate(input.applicationDate))
+    problems.push({ field: 'applicationDate', reason: 'must be a real date in the form YYYY-MM-DD' });
   if (!PROGRAMME_CODES.includes(input.programme)) {
-    problems.push({ field: 'programme', reason: `unknown programme "${input.programme}"; known: ${PROGRAMME_CODES.join(', ')}` });
+    problems.push({
+      field: 'programme',
+      reason: `unknown programme "${input.programme}"; known: ${PROGRAMME_CODES.join(', ')}`,
+    });
     return problems;
   }
   return [...problems, ...validateFacts(input.programme, input.facts)];
@@ -213,14 +249,20 @@ function testPasses(ctx: Context, spec: ConditionSpec, value: unknown): boolean 
     case 'lessThan':
       return typeof value === 'number' && value < numberOf(ctx, t.value);
     case 'dateWithin':
-      return typeof value === 'string' && (t.from === undefined || t.from <= value) && (t.to === undefined || value <= t.to);
+      return (
+        typeof value === 'string' && (t.from === undefined || t.from <= value) && (t.to === undefined || value <= t.to)
+      );
     case 'dateBefore': {
       const other = factValue(ctx, t.otherFact);
       return typeof value === 'string' && typeof other === 'string' && value < other;
     }
     case 'monthSpanEndsBy': {
       const months = factValue(ctx, t.monthsFact);
-      return typeof value === 'string' && typeof months === 'number' && monthIndex(value) + months - 1 <= monthIndex(t.latest);
+      return (
+        typeof value === 'string' &&
+        typeof months === 'number' &&
+        monthIndex(value) + months - 1 <= monthIndex(t.latest)
+      );
     }
     default: {
       const _exhaustive: never = t;
@@ -233,15 +275,27 @@ function windowResult(ctx: Context, w: TimeWindow, index: number): ConditionResu
   const fact = w.appliesTo === 'applicationDate' ? 'applicationDate' : w.appliesTo.fact;
   const value = w.appliesTo === 'applicationDate' ? ctx.applicationDate : factValue(ctx, fact);
   const range = `${w.validFrom ?? 'the start'} to ${w.validTo ?? 'open end'}`;
-  const base = { id: index === 0 ? 'window' : `window_${index + 1}`, description: `${fact} within the programme's window, ${range}`, clause: w.clause, fact, value };
+  const base = {
+    id: index === 0 ? 'window' : `window_${index + 1}`,
+    description: `${fact} within the programme's window, ${range}`,
+    clause: w.clause,
+    fact,
+    value,
+  };
   if (w.when && !guardHolds(ctx.facts, w.when)) return { ...base, passed: true, notApplicable: true };
-  const passed = typeof value === 'string' && (w.validFrom === undefined || w.validFrom <= value) && (w.validTo === undefined || value <= w.validTo);
+  const passed =
+    typeof value === 'string' &&
+    (w.validFrom === undefined || w.validFrom <= value) &&
+    (w.validTo === undefined || value <= w.validTo);
   return { ...base, passed };
 }
 
 const yuanText = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 
-function monthlyRate(ctx: Context, rate: RateSource): { fen: number; text: string; inputs: Record<string, number | string> } {
+function monthlyRate(
+  ctx: Context,
+  rate: RateSource,
+): { fen: number; text: string; inputs: Record<string, number | string> } {
   if ('byFact' in rate) {
     const value = String(factValue(ctx, rate.byFact));
     const name = rate.params[value];
@@ -252,7 +306,11 @@ function monthlyRate(ctx: Context, rate: RateSource): { fen: number; text: strin
   if ('percent' in rate) {
     const base = param(ctx, rate.ofParam);
     const fen = Math.floor((base * rate.percent) / 100);
-    return { fen, text: `${rate.percent}% × ${yuanText(base)} yuan = ${yuanText(fen)} yuan/month`, inputs: { [rate.ofParam]: base, percent: rate.percent } };
+    return {
+      fen,
+      text: `${rate.percent}% × ${yuanText(base)} yuan = ${yuanText(fen)} yuan/month`,
+      inputs: { [rate.ofParam]: base, percent: rate.percent },
+    };
   }
   const fen = param(ctx, rate.param);
   return { fen, text: `${yuanText(fen)} yuan/month`, inputs: { [rate.param]: fen } };
@@ -262,7 +320,11 @@ function monthCount(ctx: Context, months: CountSource): { n: number; text: strin
   if ('plusFact' in months) {
     const base = param(ctx, months.param);
     const extra = guardHolds(ctx.facts, months.plusWhen) ? Number(factValue(ctx, months.plusFact) ?? 0) : 0;
-    return { n: base + extra, text: extra ? `(${base} + ${extra}) months` : `${base} months`, inputs: { [months.param]: base, [months.plusFact]: extra } };
+    return {
+      n: base + extra,
+      text: extra ? `(${base} + ${extra}) months` : `${base} months`,
+      inputs: { [months.param]: base, [months.plusFact]: extra },
+    };
   }
   if ('fact' in months) {
     const n = Number(factValue(ctx, months.fact));
@@ -273,7 +335,12 @@ function monthCount(ctx: Context, months: CountSource): { n: number; text: strin
 }
 
 function oneOff(totalFen: number, formula: string, inputs: Record<string, number | string>): AmountBreakdown {
-  return { totalFen, formula: `${formula} = ${totalFen} fen`, inputs, schedule: { kind: 'one_off', amountFen: totalFen } };
+  return {
+    totalFen,
+    formula: `${formula} = ${totalFen} fen`,
+    inputs,
+    schedule: { kind: 'one_off', amountFen: totalFen },
+  };
 }
 
 function computeAmount(ctx: Context, rule: AmountRule): AmountBreakdown {
@@ -300,12 +367,19 @@ function computeAmount(ctx: Context, rule: AmountRule): AmountBreakdown {
         const premiums = Number(factValue(ctx, rule.premiumsFact));
         const percent = param(ctx, rule.refundPercentParam);
         const fen = Math.floor((premiums * percent) / 100);
-        return oneOff(fen, `${percent}% × ${yuanText(premiums)} yuan premiums paid last year`, { [rule.premiumsFact]: premiums, [rule.refundPercentParam]: percent });
+        return oneOff(fen, `${percent}% × ${yuanText(premiums)} yuan premiums paid last year`, {
+          [rule.premiumsFact]: premiums,
+          [rule.refundPercentParam]: percent,
+        });
       }
       const staff = Number(factValue(ctx, rule.staffFact));
       const benefit = param(ctx, rule.monthlyBenefitParam);
       const fen = rule.benefitMonths * benefit * staff;
-      return oneOff(fen, `${rule.benefitMonths} months × ${yuanText(benefit)} yuan/month × ${staff} insured staff`, { [rule.staffFact]: staff, [rule.monthlyBenefitParam]: benefit, months: rule.benefitMonths });
+      return oneOff(fen, `${rule.benefitMonths} months × ${yuanText(benefit)} yuan/month × ${staff} insured staff`, {
+        [rule.staffFact]: staff,
+        [rule.monthlyBenefitParam]: benefit,
+        months: rule.benefitMonths,
+      });
     }
     case 'loan_interest': {
       const principal = Number(factValue(ctx, rule.principalFact));
@@ -317,7 +391,12 @@ function computeAmount(ctx: Context, rule: AmountRule): AmountBreakdown {
       return oneOff(
         fen,
         `${yuanText(principal)} yuan × ${(bp / 100).toFixed(2)}% a year × ${months}/12 years (term ${term} months, at most ${maxMonths} subsidised), rounded down`,
-        { [rule.principalFact]: principal, [rule.termMonthsFact]: term, [rule.rateBasisPointsParam]: bp, [rule.maxMonthsParam]: maxMonths },
+        {
+          [rule.principalFact]: principal,
+          [rule.termMonthsFact]: term,
+          [rule.rateBasisPointsParam]: bp,
+          [rule.maxMonthsParam]: maxMonths,
+        },
       );
     }
     case 'training': {
@@ -326,11 +405,18 @@ function computeAmount(ctx: Context, rule: AmountRule): AmountBreakdown {
       const rate = param(ctx, rateParam);
       if (factValue(ctx, rule.routeFact) === 'enterprise') {
         const trainees = Number(factValue(ctx, rule.traineesFact));
-        return oneOff(rate * trainees, `${yuanText(rate)} yuan (${level} course) × ${trainees} trainees`, { [rateParam]: rate, [rule.traineesFact]: trainees });
+        return oneOff(rate * trainees, `${yuanText(rate)} yuan (${level} course) × ${trainees} trainees`, {
+          [rateParam]: rate,
+          [rule.traineesFact]: trainees,
+        });
       }
       if (factValue(ctx, rule.hardshipFact) === true) {
         const allowance = param(ctx, rule.livingAllowanceParam);
-        return oneOff(rate + allowance, `${yuanText(rate)} yuan (${level} course) + ${yuanText(allowance)} yuan living allowance`, { [rateParam]: rate, [rule.livingAllowanceParam]: allowance });
+        return oneOff(
+          rate + allowance,
+          `${yuanText(rate)} yuan (${level} course) + ${yuanText(allowance)} yuan living allowance`,
+          { [rateParam]: rate, [rule.livingAllowanceParam]: allowance },
+        );
       }
       return oneOff(rate, `${yuanText(rate)} yuan (${level} course)`, { [rateParam]: rate });
     }
@@ -381,25 +467,53 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityResult 
  * beneficiaryKey: the value of the programme's `beneficiaryFact` (ID number or credit code).
  * periodKey: e.g. "2020" or the unemployment spell's start month; needed when a period limit applies.
  */
-export function reservationClaims(programmeCode: string, beneficiaryKey: string, periodKey?: string): ReservationClaim[] {
+export function reservationClaims(
+  programmeCode: string,
+  beneficiaryKey: string,
+  periodKey?: string,
+): ReservationClaim[] {
   const programme = latestProgramme(programmeCode);
-  const beneficiary = String(beneficiaryKey ?? '').trim().toUpperCase();
-  if (!beneficiary) throw validationError([{ field: 'beneficiaryKey', reason: `is required: ${programme.beneficiaryFact}` }]);
+  const beneficiary = String(beneficiaryKey ?? '')
+    .trim()
+    .toUpperCase();
+  if (!beneficiary)
+    throw validationError([{ field: 'beneficiaryKey', reason: `is required: ${programme.beneficiaryFact}` }]);
   const { limits } = programme;
   const needsPeriod = limits.oncePerPeriod || limits.exclusiveGroup !== undefined;
-  if (needsPeriod && !periodKey) throw validationError([{ field: 'periodKey', reason: `is required for ${programme.code}: ${limits.note}` }]);
+  if (needsPeriod && !periodKey)
+    throw validationError([{ field: 'periodKey', reason: `is required for ${programme.code}: ${limits.note}` }]);
   const claims: ReservationClaim[] = [];
   if (limits.maxPerBeneficiary !== undefined) {
-    claims.push({ key: `programme:${programme.code}:${beneficiary}`, slots: limits.maxPerBeneficiary, reason: `at most ${limits.maxPerBeneficiary} per beneficiary, cumulative: ${limits.note}`, clause: limits.clause });
+    claims.push({
+      key: `programme:${programme.code}:${beneficiary}`,
+      slots: limits.maxPerBeneficiary,
+      reason: `at most ${limits.maxPerBeneficiary} per beneficiary, cumulative: ${limits.note}`,
+      clause: limits.clause,
+    });
   } else if (limits.oncePerPerson) {
-    claims.push({ key: `programme:${programme.code}:${beneficiary}`, slots: 1, reason: `once per beneficiary: ${limits.note}`, clause: limits.clause });
+    claims.push({
+      key: `programme:${programme.code}:${beneficiary}`,
+      slots: 1,
+      reason: `once per beneficiary: ${limits.note}`,
+      clause: limits.clause,
+    });
   }
   if (limits.oncePerPeriod) {
-    claims.push({ key: `programme:${programme.code}:${beneficiary}:${periodKey}`, slots: 1, reason: `once per beneficiary and period: ${limits.note}`, clause: limits.clause });
+    claims.push({
+      key: `programme:${programme.code}:${beneficiary}:${periodKey}`,
+      slots: 1,
+      reason: `once per beneficiary and period: ${limits.note}`,
+      clause: limits.clause,
+    });
   }
   if (limits.exclusiveGroup) {
     const g = limits.exclusiveGroup;
-    claims.push({ key: `group:${g.id}:${beneficiary}:${periodKey}`, slots: 1, reason: `not combined with other programmes of ${g.id} for the same person and period (${g.source}): ${g.note}`, clause: limits.clause });
+    claims.push({
+      key: `group:${g.id}:${beneficiary}:${periodKey}`,
+      slots: 1,
+      reason: `not combined with other programmes of ${g.id} for the same person and period (${g.source}): ${g.note}`,
+      clause: limits.clause,
+    });
   }
   return claims;
 }

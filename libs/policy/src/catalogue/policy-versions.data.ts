@@ -2,9 +2,21 @@ import type { ParameterValue, PolicyVersion, Programme } from './catalogue.types
 import { PROGRAMMES } from './programmes.data';
 
 const yuan = (y: number) => y * 100;
-const doc = (value: number, unit: ParameterValue['unit'], clause: string, description: string): ParameterValue => ({ value, unit, clause, description, example: false });
+const doc = (value: number, unit: ParameterValue['unit'], clause: string, description: string): ParameterValue => ({
+  value,
+  unit,
+  clause,
+  description,
+  example: false,
+});
 /** A figure the document leaves to a city or district standard: demo value only. */
-const example = (value: number, unit: ParameterValue['unit'], clause: string, description: string): ParameterValue => ({ value, unit, clause, description, example: true });
+const example = (value: number, unit: ParameterValue['unit'], clause: string, description: string): ParameterValue => ({
+  value,
+  unit,
+  clause,
+  description,
+  example: true,
+});
 
 const V1_PARAMETERS: PolicyVersion['parameters'] = {
   HIRING_GRADUATE_ONE_OFF: {
@@ -22,7 +34,12 @@ const V1_PARAMETERS: PolicyVersion['parameters'] = {
   },
   JOB_RETENTION_REFUND: {
     smeRefundPercent: doc(100, 'percent', '(五)', 'Refund share of last year\'s premiums for SMEs ("最高可提至100%")'),
-    cityMonthlyBenefit2019Fen: example(yuan(1539), 'fen', '(五)', 'City 2019 monthly per-capita unemployment-insurance benefit'),
+    cityMonthlyBenefit2019Fen: example(
+      yuan(1539),
+      'fen',
+      '(五)',
+      'City 2019 monthly per-capita unemployment-insurance benefit',
+    ),
   },
   STARTUP_ONE_OFF: {
     subsidyFen: doc(yuan(3000), 'fen', '(八)', 'One-off start-up subsidy per founder (before the raise)'),
@@ -31,7 +48,12 @@ const V1_PARAMETERS: PolicyVersion['parameters'] = {
     amountPerFounderFen: doc(yuan(2000), 'fen', '(八)', 'Service subsidy per founder helped to open an online shop'),
   },
   STARTUP_LOAN_INTEREST: {
-    interestSubsidyRateBasisPoints: example(385, 'basis_points', '(八)', 'Subsidised annual interest rate (e.g. the 1-year LPR)'),
+    interestSubsidyRateBasisPoints: example(
+      385,
+      'basis_points',
+      '(八)',
+      'Subsidised annual interest rate (e.g. the 1-year LPR)',
+    ),
     maxSubsidisedMonths: example(24, 'months', '(八)', 'Longest subsidised loan term'),
     maxSubsidisedLoans: doc(3, 'count', '(八)', 'Subsidised loans per borrower, cumulative'),
   },
@@ -39,11 +61,21 @@ const V1_PARAMETERS: PolicyVersion['parameters'] = {
     retentionFen: example(yuan(1000), 'fen', '(十三)2', 'One-off internship retention subsidy'),
   },
   UNEMPLOYMENT_SUBSIDY: {
-    cityBenefitStandardFen: example(yuan(1539), 'fen', '(十五)2', 'City monthly unemployment-insurance benefit standard'),
+    cityBenefitStandardFen: example(
+      yuan(1539),
+      'fen',
+      '(十五)2',
+      'City monthly unemployment-insurance benefit standard',
+    ),
     months: doc(6, 'months', '(十五)2', 'Months of unemployment subsidy'),
   },
   PUBLIC_WELFARE_POST: {
-    districtPostStandardFen: example(yuan(1800), 'fen', '(十五)3', 'District monthly public-welfare-post subsidy standard'),
+    districtPostStandardFen: example(
+      yuan(1800),
+      'fen',
+      '(十五)3',
+      'District monthly public-welfare-post subsidy standard',
+    ),
     maxMonths: doc(6, 'months', '(十五)3', 'Longest subsidy period'),
   },
   TRAINING_SUBSIDY: {
@@ -85,7 +117,12 @@ export const POLICY_VERSIONS: readonly PolicyVersion[] = [
     parameters: {
       ...V1_PARAMETERS,
       STARTUP_ONE_OFF: {
-        subsidyFen: doc(yuan(5000), 'fen', '(八)', 'One-off start-up subsidy per founder ("从每人3000元提高至每人5000元")'),
+        subsidyFen: doc(
+          yuan(5000),
+          'fen',
+          '(八)',
+          'One-off start-up subsidy per founder ("从每人3000元提高至每人5000元")',
+        ),
       },
     },
   },

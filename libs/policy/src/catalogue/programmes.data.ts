@@ -1,10 +1,4 @@
-import type {
-  ConditionSpec,
-  ConditionTest,
-  FactGuard,
-  FactSpec,
-  Programme,
-} from './catalogue.types';
+import type { ConditionSpec, ConditionTest, FactGuard, FactSpec, Programme } from './catalogue.types';
 
 /*
  * The 13 case-producing programmes of 新政发〔2020〕28号 (POLICY.md §1). Conditions are the
@@ -48,15 +42,37 @@ const hiringGraduateOneOff: Programme = {
     fact('employer.creditCode', 'creditCode', 'Credit code of the hiring enterprise'),
     enumFact('employer.size', SIZES, 'Enterprise size class'),
     fact('employee.idNumber', 'residentId', 'ID number of the hired graduate'),
-    enumFact('employee.graduateStatus', ['graduating_year', 'within_2_years', 'within_5_years', 'other'], 'Graduate status of the hired person at hiring'),
+    enumFact(
+      'employee.graduateStatus',
+      ['graduating_year', 'within_2_years', 'within_5_years', 'other'],
+      'Graduate status of the hired person at hiring',
+    ),
     fact('contract.startDate', 'date', 'Start date of the labour contract'),
     fact('contract.months', 'integer', 'Length of the labour contract in months', { min: 0 }),
     fact('socialInsurance.paid', 'boolean', 'The employer pays social insurance for the graduate'),
   ],
   conditions: [
-    cond('sme', '(七)', 'employer.size', { op: 'in', values: SME_SIZES }, 'The employer is a small, medium or micro enterprise'),
-    cond('graduating_year', '(七)', 'employee.graduateStatus', { op: 'equals', value: 'graduating_year' }, 'The hired person is a college graduate in the graduating year'),
-    cond('contract_1_year', '(七)', 'contract.months', { op: 'atLeast', value: 12 }, 'Labour contract of 1 year or more'),
+    cond(
+      'sme',
+      '(七)',
+      'employer.size',
+      { op: 'in', values: SME_SIZES },
+      'The employer is a small, medium or micro enterprise',
+    ),
+    cond(
+      'graduating_year',
+      '(七)',
+      'employee.graduateStatus',
+      { op: 'equals', value: 'graduating_year' },
+      'The hired person is a college graduate in the graduating year',
+    ),
+    cond(
+      'contract_1_year',
+      '(七)',
+      'contract.months',
+      { op: 'atLeast', value: 12 },
+      'Labour contract of 1 year or more',
+    ),
     cond('insured', '(七)', 'socialInsurance.paid', { op: 'isTrue' }, 'Social insurance paid for the graduate'),
   ],
   amount: { kind: 'fixed', param: 'amountPerPersonFen', formula: '1000 yuan per hired graduate, once' },
@@ -71,7 +87,12 @@ const hiringGraduateOneOff: Programme = {
   parameterNames: ['amountPerPersonFen'],
 };
 
-const SI_EMPLOYER_CATEGORIES = ['employment_difficulty', 'graduate_graduating_year', 'graduate_within_2_years', 'other'] as const;
+const SI_EMPLOYER_CATEGORIES = [
+  'employment_difficulty',
+  'graduate_graduating_year',
+  'graduate_within_2_years',
+  'other',
+] as const;
 /** Document: the same person's social-insurance subsidy is either the employer's or the flexible one. */
 const SOCIAL_INSURANCE_GROUP = {
   id: 'SOCIAL_INSURANCE_SUBSIDY',
@@ -96,19 +117,60 @@ const socialInsuranceEmployer: Programme = {
     enumFact('employee.category', SI_EMPLOYER_CATEGORIES, 'Group of the employee'),
     fact('contract.months', 'integer', 'Length of the labour contract in months', { min: 0 }),
     fact('socialInsurance.paid', 'boolean', 'The employer pays social insurance for the employee'),
-    fact('subsidy.extensionMonths', 'integer', 'Months the period is extended during social-insurance fee relief (employment-difficulty persons only)', { required: false, min: 0, default: 0 }),
+    fact(
+      'subsidy.extensionMonths',
+      'integer',
+      'Months the period is extended during social-insurance fee relief (employment-difficulty persons only)',
+      { required: false, min: 0, default: 0 },
+    ),
   ],
   conditions: [
-    cond('in_district', '(七)', 'employer.inDistrict', { op: 'isTrue' }, 'The employer is an enterprise of the district'),
-    cond('eligible_group', '(七)', 'employee.category', { op: 'in', values: SI_EMPLOYER_CATEGORIES.slice(0, 3) }, 'The employee is an employment-difficulty person, or a graduate in the graduating year or within 2 years of leaving school'),
-    cond('contract_1_year', '(七)', 'contract.months', { op: 'atLeast', value: 12 }, 'Labour contract of 1 year or more'),
+    cond(
+      'in_district',
+      '(七)',
+      'employer.inDistrict',
+      { op: 'isTrue' },
+      'The employer is an enterprise of the district',
+    ),
+    cond(
+      'eligible_group',
+      '(七)',
+      'employee.category',
+      { op: 'in', values: SI_EMPLOYER_CATEGORIES.slice(0, 3) },
+      'The employee is an employment-difficulty person, or a graduate in the graduating year or within 2 years of leaving school',
+    ),
+    cond(
+      'contract_1_year',
+      '(七)',
+      'contract.months',
+      { op: 'atLeast', value: 12 },
+      'Labour contract of 1 year or more',
+    ),
     cond('insured', '(七)', 'socialInsurance.paid', { op: 'isTrue' }, 'Social insurance paid for the employee'),
-    cond('extension_only_difficulty', '(七)', 'subsidy.extensionMonths', { op: 'atMost', value: 0 }, 'Only employment-difficulty persons get an extended period', { fact: 'employee.category', in: ['graduate_graduating_year', 'graduate_within_2_years', 'other'] }),
+    cond(
+      'extension_only_difficulty',
+      '(七)',
+      'subsidy.extensionMonths',
+      { op: 'atMost', value: 0 },
+      'Only employment-difficulty persons get an extended period',
+      { fact: 'employee.category', in: ['graduate_graduating_year', 'graduate_within_2_years', 'other'] },
+    ),
   ],
   amount: {
     kind: 'monthly',
-    rate: { byFact: 'employee.category', params: { employment_difficulty: 'monthlyDifficultyFen', graduate_graduating_year: 'monthlyGraduateFen', graduate_within_2_years: 'monthlyGraduateFen' } },
-    months: { param: 'subsidyMonths', plusFact: 'subsidy.extensionMonths', plusWhen: { fact: 'employee.category', in: ['employment_difficulty'] } },
+    rate: {
+      byFact: 'employee.category',
+      params: {
+        employment_difficulty: 'monthlyDifficultyFen',
+        graduate_graduating_year: 'monthlyGraduateFen',
+        graduate_within_2_years: 'monthlyGraduateFen',
+      },
+    },
+    months: {
+      param: 'subsidyMonths',
+      plusFact: 'subsidy.extensionMonths',
+      plusWhen: { fact: 'employee.category', in: ['employment_difficulty'] },
+    },
     formula: '500 yuan/month (employment-difficulty person) or 600 yuan/month (graduate) × subsidy period',
   },
   schedule: 'monthly',
@@ -123,7 +185,12 @@ const socialInsuranceEmployer: Programme = {
   parameterNames: ['monthlyDifficultyFen', 'monthlyGraduateFen', 'subsidyMonths'],
 };
 
-const SI_FLEX_CATEGORIES = ['employment_difficulty', 'graduate_within_2_years_flexible', 'graduate_graduating_year_self_employed', 'other'] as const;
+const SI_FLEX_CATEGORIES = [
+  'employment_difficulty',
+  'graduate_within_2_years_flexible',
+  'graduate_graduating_year_self_employed',
+  'other',
+] as const;
 const socialInsuranceFlexible: Programme = {
   code: 'SOCIAL_INSURANCE_FLEXIBLE',
   clauses: ['(十六)'],
@@ -140,12 +207,31 @@ const socialInsuranceFlexible: Programme = {
     fact('socialInsurance.paidAsFlexible', 'boolean', 'Pays social insurance as a flexibly employed person'),
   ],
   conditions: [
-    cond('eligible_group', '(十六)', 'applicant.category', { op: 'in', values: SI_FLEX_CATEGORIES.slice(0, 3) }, 'Employment-difficulty person, graduate within 2 years flexibly employed, or graduate self-employed in the graduating year'),
-    cond('insured', '(十六)', 'socialInsurance.paidAsFlexible', { op: 'isTrue' }, 'Pays social insurance as a flexibly employed person'),
+    cond(
+      'eligible_group',
+      '(十六)',
+      'applicant.category',
+      { op: 'in', values: SI_FLEX_CATEGORIES.slice(0, 3) },
+      'Employment-difficulty person, graduate within 2 years flexibly employed, or graduate self-employed in the graduating year',
+    ),
+    cond(
+      'insured',
+      '(十六)',
+      'socialInsurance.paidAsFlexible',
+      { op: 'isTrue' },
+      'Pays social insurance as a flexibly employed person',
+    ),
   ],
   amount: {
     kind: 'monthly',
-    rate: { byFact: 'applicant.category', params: { employment_difficulty: 'monthlyDifficultyFen', graduate_within_2_years_flexible: 'monthlyGraduateFen', graduate_graduating_year_self_employed: 'monthlyGraduateFen' } },
+    rate: {
+      byFact: 'applicant.category',
+      params: {
+        employment_difficulty: 'monthlyDifficultyFen',
+        graduate_within_2_years_flexible: 'monthlyGraduateFen',
+        graduate_graduating_year_self_employed: 'monthlyGraduateFen',
+      },
+    },
     months: { param: 'subsidyMonths' },
     formula: '500 yuan/month (employment-difficulty person) or 600 yuan/month (graduate) × subsidy period',
   },
@@ -174,19 +260,64 @@ const jobRetentionRefund: Programme = {
   facts: [
     fact('enterprise.creditCode', 'creditCode', 'Credit code of the enterprise'),
     fact('enterprise.insured', 'boolean', 'The enterprise is insured for unemployment insurance'),
-    enumFact('enterprise.route', ['sme_no_layoffs', 'temporary_difficulty'], 'Which rule applies: SME without layoffs, or enterprise in temporary difficulty'),
+    enumFact(
+      'enterprise.route',
+      ['sme_no_layoffs', 'temporary_difficulty'],
+      'Which rule applies: SME without layoffs, or enterprise in temporary difficulty',
+    ),
     enumFact('enterprise.size', SIZES, 'Enterprise size class'),
     enumFact('enterprise.layoffs', ['none', 'few', 'many'], 'Layoffs in the period, as judged by the bureau'),
-    fact('enterprise.recoveryLikely', 'boolean', 'Temporary difficulty with recovery in prospect', { required: { fact: 'enterprise.route', in: ['temporary_difficulty'] } }),
-    enumFact('enterprise.sector', ['culture_tourism', 'catering', 'shopping_mall', 'exhibition', 'other'], 'Sector; epidemic-hit sectors get priority (ordering, not a condition)', { required: false }),
-    fact('premiums.lastYearFen', 'fen', 'Unemployment-insurance premiums the enterprise and its staff paid in the previous year', { required: { fact: 'enterprise.route', in: ['sme_no_layoffs'] } }),
-    fact('staff.insuredEnd2019', 'integer', 'Staff insured for unemployment insurance at the end of 2019', { required: { fact: 'enterprise.route', in: ['temporary_difficulty'] }, min: 0 }),
+    fact('enterprise.recoveryLikely', 'boolean', 'Temporary difficulty with recovery in prospect', {
+      required: { fact: 'enterprise.route', in: ['temporary_difficulty'] },
+    }),
+    enumFact(
+      'enterprise.sector',
+      ['culture_tourism', 'catering', 'shopping_mall', 'exhibition', 'other'],
+      'Sector; epidemic-hit sectors get priority (ordering, not a condition)',
+      { required: false },
+    ),
+    fact(
+      'premiums.lastYearFen',
+      'fen',
+      'Unemployment-insurance premiums the enterprise and its staff paid in the previous year',
+      { required: { fact: 'enterprise.route', in: ['sme_no_layoffs'] } },
+    ),
+    fact('staff.insuredEnd2019', 'integer', 'Staff insured for unemployment insurance at the end of 2019', {
+      required: { fact: 'enterprise.route', in: ['temporary_difficulty'] },
+      min: 0,
+    }),
   ],
   conditions: [
-    cond('insured', '(五)', 'enterprise.insured', { op: 'isTrue' }, 'The enterprise is insured for unemployment insurance'),
-    cond('no_or_few_layoffs', '(五)', 'enterprise.layoffs', { op: 'in', values: ['none', 'few'] }, 'No or few layoffs (不裁员或少裁员)'),
-    cond('sme', '(五)', 'enterprise.size', { op: 'in', values: SME_SIZES }, 'The 100% refund is for small, medium or micro enterprises', { fact: 'enterprise.route', in: ['sme_no_layoffs'] }),
-    cond('recovery_likely', '(五)', 'enterprise.recoveryLikely', { op: 'isTrue' }, 'Temporary difficulty with recovery in prospect', { fact: 'enterprise.route', in: ['temporary_difficulty'] }),
+    cond(
+      'insured',
+      '(五)',
+      'enterprise.insured',
+      { op: 'isTrue' },
+      'The enterprise is insured for unemployment insurance',
+    ),
+    cond(
+      'no_or_few_layoffs',
+      '(五)',
+      'enterprise.layoffs',
+      { op: 'in', values: ['none', 'few'] },
+      'No or few layoffs (不裁员或少裁员)',
+    ),
+    cond(
+      'sme',
+      '(五)',
+      'enterprise.size',
+      { op: 'in', values: SME_SIZES },
+      'The 100% refund is for small, medium or micro enterprises',
+      { fact: 'enterprise.route', in: ['sme_no_layoffs'] },
+    ),
+    cond(
+      'recovery_likely',
+      '(五)',
+      'enterprise.recoveryLikely',
+      { op: 'isTrue' },
+      'Temporary difficulty with recovery in prospect',
+      { fact: 'enterprise.route', in: ['temporary_difficulty'] },
+    ),
   ],
   amount: {
     kind: 'job_retention',
@@ -196,20 +327,28 @@ const jobRetentionRefund: Programme = {
     staffFact: 'staff.insuredEnd2019',
     benefitMonths: 6,
     monthlyBenefitParam: 'cityMonthlyBenefit2019Fen',
-    formula: 'SME: up to 100% × last year\'s premiums; temporary difficulty: 6 × city 2019 monthly per-capita benefit × insured staff at end 2019',
+    formula:
+      "SME: up to 100% × last year's premiums; temporary difficulty: 6 × city 2019 monthly per-capita benefit × insured staff at end 2019",
   },
   schedule: 'one_off',
   windows: [{ validTo: '2020-12-31', appliesTo: 'applicationDate', clause: '(五)' }],
   limits: {
     oncePerPerson: false,
     oncePerPeriod: true,
-    note: 'Our reading: one refund per enterprise per year (the refund is of the previous year\'s premiums); the two routes are alternatives.',
+    note: "Our reading: one refund per enterprise per year (the refund is of the previous year's premiums); the two routes are alternatives.",
     clause: '(五)',
   },
   parameterNames: ['smeRefundPercent', 'cityMonthlyBenefit2019Fen'],
 };
 
-const STARTUP_GROUPS = ['employment_difficulty', 'graduate_graduating_year', 'graduate_within_5_years', 'veteran', 'migrant_worker', 'other'] as const;
+const STARTUP_GROUPS = [
+  'employment_difficulty',
+  'graduate_graduating_year',
+  'graduate_within_5_years',
+  'veteran',
+  'migrant_worker',
+  'other',
+] as const;
 const startupOneOff: Programme = {
   code: 'STARTUP_ONE_OFF',
   clauses: ['(八)'],
@@ -226,12 +365,23 @@ const startupOneOff: Programme = {
     fact('business.creditCode', 'creditCode', 'Credit code of the business founded'),
   ],
   conditions: [
-    cond('key_group', '(八)', 'founder.group', { op: 'in', values: STARTUP_GROUPS.slice(0, 5) }, 'Founder is an employment-difficulty person, a graduate (graduating year or within 5 years), a veteran or a migrant worker'),
+    cond(
+      'key_group',
+      '(八)',
+      'founder.group',
+      { op: 'in', values: STARTUP_GROUPS.slice(0, 5) },
+      'Founder is an employment-difficulty person, a graduate (graduating year or within 5 years), a veteran or a migrant worker',
+    ),
   ],
   amount: { kind: 'fixed', param: 'subsidyFen', formula: 'one-off start-up subsidy per founder' },
   schedule: 'one_off',
   windows: [],
-  limits: { oncePerPerson: true, oncePerPeriod: false, note: 'Document: 一次性 … 每人 — once per person.', clause: '(八)' },
+  limits: {
+    oncePerPerson: true,
+    oncePerPeriod: false,
+    note: 'Document: 一次性 … 每人 — once per person.',
+    clause: '(八)',
+  },
   parameterNames: ['subsidyFen'],
 };
 
@@ -250,17 +400,40 @@ const startupService: Programme = {
     enumFact('agency.kind', ['ecommerce_platform', 'startup_service_agency', 'other'], 'Kind of applicant'),
     fact('founder.idNumber', 'residentId', 'ID number of the founder helped'),
     fact('shop.openedSuccessfully', 'boolean', 'The online shop was opened successfully'),
-    fact('shop.openedWithSupport', 'boolean', 'The shop was opened with the applicant\'s support'),
+    fact('shop.openedWithSupport', 'boolean', "The shop was opened with the applicant's support"),
   ],
   conditions: [
-    cond('applicant_kind', '(八)', 'agency.kind', { op: 'in', values: ['ecommerce_platform', 'startup_service_agency'] }, 'An e-commerce platform enterprise or a market-based start-up service agency'),
-    cond('shop_opened', '(八)', 'shop.openedSuccessfully', { op: 'isTrue' }, 'The founder opened an online shop successfully'),
-    cond('with_support', '(八)', 'shop.openedWithSupport', { op: 'isTrue' }, 'The shop was opened with the applicant\'s support'),
+    cond(
+      'applicant_kind',
+      '(八)',
+      'agency.kind',
+      { op: 'in', values: ['ecommerce_platform', 'startup_service_agency'] },
+      'An e-commerce platform enterprise or a market-based start-up service agency',
+    ),
+    cond(
+      'shop_opened',
+      '(八)',
+      'shop.openedSuccessfully',
+      { op: 'isTrue' },
+      'The founder opened an online shop successfully',
+    ),
+    cond(
+      'with_support',
+      '(八)',
+      'shop.openedWithSupport',
+      { op: 'isTrue' },
+      "The shop was opened with the applicant's support",
+    ),
   ],
   amount: { kind: 'fixed', param: 'amountPerFounderFen', formula: '2000 yuan per founder helped' },
   schedule: 'one_off',
   windows: [],
-  limits: { oncePerPerson: true, oncePerPeriod: false, note: 'Our reading: one service subsidy per founder helped, whichever agency helped.', clause: '(八)' },
+  limits: {
+    oncePerPerson: true,
+    oncePerPeriod: false,
+    note: 'Our reading: one service subsidy per founder helped, whichever agency helped.',
+    clause: '(八)',
+  },
   parameterNames: ['amountPerFounderFen'],
 };
 
@@ -282,17 +455,48 @@ const startupLoanInterest: Programme = {
     fact('loan.termMonths', 'integer', 'Loan term in months', { min: 1 }),
     enumFact('loan.purpose', ['business', 'work_tools'], 'What the loan is for'),
     fact('repayment.active', 'boolean', 'The borrower repays actively (还款积极)'),
-    fact('assessment.createsJobs', 'boolean', 'Strong job creation (带动就业能力强)', { required: { fact: 'borrower.kind', in: ['founder', 'small_micro_enterprise'] } }),
-    fact('assessment.goodProject', 'boolean', 'A good start-up project (创业项目好)', { required: { fact: 'borrower.kind', in: ['founder', 'small_micro_enterprise'] } }),
-    fact('borrower.previousSubsidisedLoans', 'integer', 'Subsidised start-up loans the borrower already had', { min: 0 }),
+    fact('assessment.createsJobs', 'boolean', 'Strong job creation (带动就业能力强)', {
+      required: { fact: 'borrower.kind', in: ['founder', 'small_micro_enterprise'] },
+    }),
+    fact('assessment.goodProject', 'boolean', 'A good start-up project (创业项目好)', {
+      required: { fact: 'borrower.kind', in: ['founder', 'small_micro_enterprise'] },
+    }),
+    fact('borrower.previousSubsidisedLoans', 'integer', 'Subsidised start-up loans the borrower already had', {
+      min: 0,
+    }),
   ],
   conditions: [
-    cond('guarantee_loan', '(八)', 'loan.isStartupGuaranteeLoan', { op: 'isTrue' }, 'The loan is a start-up guarantee loan'),
+    cond(
+      'guarantee_loan',
+      '(八)',
+      'loan.isStartupGuaranteeLoan',
+      { op: 'isTrue' },
+      'The loan is a start-up guarantee loan',
+    ),
     cond('repays_actively', '(八)', 'repayment.active', { op: 'isTrue' }, 'The borrower repays actively'),
-    cond('creates_jobs', '(八)', 'assessment.createsJobs', { op: 'isTrue' }, 'Strong job creation', { fact: 'borrower.kind', in: ['founder', 'small_micro_enterprise'] }),
-    cond('good_project', '(八)', 'assessment.goodProject', { op: 'isTrue' }, 'A good start-up project', { fact: 'borrower.kind', in: ['founder', 'small_micro_enterprise'] }),
-    cond('platform_tools', '(十六)', 'loan.purpose', { op: 'equals', value: 'work_tools' }, 'Platform workers may borrow to buy tools they need for work', { fact: 'borrower.kind', in: ['platform_worker'] }),
-    cond('at_most_3', '(八)', 'borrower.previousSubsidisedLoans', { op: 'lessThan', value: { param: 'maxSubsidisedLoans' } }, 'At most 3 subsidised loans per borrower, cumulative'),
+    cond('creates_jobs', '(八)', 'assessment.createsJobs', { op: 'isTrue' }, 'Strong job creation', {
+      fact: 'borrower.kind',
+      in: ['founder', 'small_micro_enterprise'],
+    }),
+    cond('good_project', '(八)', 'assessment.goodProject', { op: 'isTrue' }, 'A good start-up project', {
+      fact: 'borrower.kind',
+      in: ['founder', 'small_micro_enterprise'],
+    }),
+    cond(
+      'platform_tools',
+      '(十六)',
+      'loan.purpose',
+      { op: 'equals', value: 'work_tools' },
+      'Platform workers may borrow to buy tools they need for work',
+      { fact: 'borrower.kind', in: ['platform_worker'] },
+    ),
+    cond(
+      'at_most_3',
+      '(八)',
+      'borrower.previousSubsidisedLoans',
+      { op: 'lessThan', value: { param: 'maxSubsidisedLoans' } },
+      'At most 3 subsidised loans per borrower, cumulative',
+    ),
   ],
   amount: {
     kind: 'loan_interest',
@@ -327,16 +531,33 @@ const internshipRetention: Programme = {
   facts: [
     fact('unit.creditCode', 'creditCode', 'Credit code of the internship unit'),
     fact('graduate.idNumber', 'residentId', 'ID number of the graduate'),
-    fact('internship.endDate', 'date', 'Scheduled end of the internship, including any extension for an epidemic interruption'),
+    fact(
+      'internship.endDate',
+      'date',
+      'Scheduled end of the internship, including any extension for an epidemic interruption',
+    ),
     fact('contract.signedDate', 'date', 'Date the labour contract was signed'),
   ],
   conditions: [
-    cond('before_end', '(十三)2', 'contract.signedDate', { op: 'dateBefore', otherFact: 'internship.endDate' }, 'Labour contract signed before the internship ended'),
+    cond(
+      'before_end',
+      '(十三)2',
+      'contract.signedDate',
+      { op: 'dateBefore', otherFact: 'internship.endDate' },
+      'Labour contract signed before the internship ended',
+    ),
   ],
   amount: { kind: 'fixed', param: 'retentionFen', formula: 'one-off retention subsidy per graduate kept' },
   schedule: 'one_off',
-  windows: [{ validFrom: '2020-01-01', validTo: '2020-12-31', appliesTo: { fact: 'contract.signedDate' }, clause: '(十三)2' }],
-  limits: { oncePerPerson: true, oncePerPeriod: false, note: 'Document: 一次性 — once per graduate kept.', clause: '(十三)2' },
+  windows: [
+    { validFrom: '2020-01-01', validTo: '2020-12-31', appliesTo: { fact: 'contract.signedDate' }, clause: '(十三)2' },
+  ],
+  limits: {
+    oncePerPerson: true,
+    oncePerPeriod: false,
+    note: 'Document: 一次性 — once per graduate kept.',
+    clause: '(十三)2',
+  },
   parameterNames: ['retentionFen'],
 };
 
@@ -352,14 +573,34 @@ const unemploymentSubsidy: Programme = {
   beneficiaryFact: 'applicant.idNumber',
   facts: [
     fact('applicant.idNumber', 'residentId', 'ID number of the applicant'),
-    enumFact('unemployment.situation', ['benefit_exhausted', 'insured_not_entitled', 'receiving_benefit', 'not_insured'], 'Unemployment-insurance situation'),
+    enumFact(
+      'unemployment.situation',
+      ['benefit_exhausted', 'insured_not_entitled', 'receiving_benefit', 'not_insured'],
+      'Unemployment-insurance situation',
+    ),
     fact('applicant.stillUnemployed', 'boolean', 'Still unemployed'),
-    fact('applicant.monthsToRetirement', 'integer', 'Months until statutory retirement age', { required: { fact: 'unemployment.situation', in: ['benefit_exhausted'] }, min: 0 }),
+    fact('applicant.monthsToRetirement', 'integer', 'Months until statutory retirement age', {
+      required: { fact: 'unemployment.situation', in: ['benefit_exhausted'] },
+      min: 0,
+    }),
   ],
   conditions: [
-    cond('situation', '(十五)2', 'unemployment.situation', { op: 'in', values: ['benefit_exhausted', 'insured_not_entitled'] }, 'Unemployment-insurance benefit has run out, or insured but not entitled to it'),
+    cond(
+      'situation',
+      '(十五)2',
+      'unemployment.situation',
+      { op: 'in', values: ['benefit_exhausted', 'insured_not_entitled'] },
+      'Unemployment-insurance benefit has run out, or insured but not entitled to it',
+    ),
     cond('unemployed', '(十五)2', 'applicant.stillUnemployed', { op: 'isTrue' }, 'Still unemployed'),
-    cond('not_near_retirement', '(十五)2', 'applicant.monthsToRetirement', { op: 'atLeast', value: 12 }, 'Less than 1 year from retirement keeps the unemployment-insurance benefit instead', { fact: 'unemployment.situation', in: ['benefit_exhausted'] }),
+    cond(
+      'not_near_retirement',
+      '(十五)2',
+      'applicant.monthsToRetirement',
+      { op: 'atLeast', value: 12 },
+      'Less than 1 year from retirement keeps the unemployment-insurance benefit instead',
+      { fact: 'unemployment.situation', in: ['benefit_exhausted'] },
+    ),
   ],
   amount: {
     kind: 'monthly',
@@ -391,14 +632,36 @@ const publicWelfarePost: Programme = {
   facts: [
     fact('unit.creditCode', 'creditCode', 'Credit code of the employing unit'),
     fact('worker.idNumber', 'residentId', 'ID number of the person employed'),
-    enumFact('worker.category', ['registered_poor_labourer', 'migrant_worker_unable_to_return', 'employment_difficulty', 'other'], 'Group of the person employed'),
+    enumFact(
+      'worker.category',
+      ['registered_poor_labourer', 'migrant_worker_unable_to_return', 'employment_difficulty', 'other'],
+      'Group of the person employed',
+    ),
     enumFact('post.kind', ['epidemic_prevention', 'other'], 'Kind of post'),
     fact('post.months', 'integer', 'Months the post is subsidised', { min: 1 }),
   ],
   conditions: [
-    cond('eligible_group', '(十五)3', 'worker.category', { op: 'in', values: ['registered_poor_labourer', 'migrant_worker_unable_to_return', 'employment_difficulty'] }, 'A registered poor labourer, a migrant worker unable to return to work, or an employment-difficulty person'),
-    cond('epidemic_post', '(十五)3', 'post.kind', { op: 'equals', value: 'epidemic_prevention' }, 'A temporary disinfection and epidemic-prevention post'),
-    cond('at_most_6_months', '(十五)3', 'post.months', { op: 'atMost', value: { param: 'maxMonths' } }, 'Subsidised for at most 6 months'),
+    cond(
+      'eligible_group',
+      '(十五)3',
+      'worker.category',
+      { op: 'in', values: ['registered_poor_labourer', 'migrant_worker_unable_to_return', 'employment_difficulty'] },
+      'A registered poor labourer, a migrant worker unable to return to work, or an employment-difficulty person',
+    ),
+    cond(
+      'epidemic_post',
+      '(十五)3',
+      'post.kind',
+      { op: 'equals', value: 'epidemic_prevention' },
+      'A temporary disinfection and epidemic-prevention post',
+    ),
+    cond(
+      'at_most_6_months',
+      '(十五)3',
+      'post.months',
+      { op: 'atMost', value: { param: 'maxMonths' } },
+      'Subsidised for at most 6 months',
+    ),
   ],
   amount: {
     kind: 'monthly',
@@ -431,31 +694,73 @@ const trainingSubsidy: Programme = {
   facts: [
     enumFact('training.route', ['trainee', 'enterprise'], 'A trainee applies, or an enterprise for its trainees'),
     fact('applicant.id', 'partyId', 'ID number of the trainee or credit code of the enterprise'),
-    enumFact('trainee.category', ['school_leaver_not_continuing', 'registered_unemployed_under_20', 'other'], 'Group of the trainee', { required: { fact: 'training.route', in: ['trainee'] } }),
-    fact('trainee.hardshipFamily', 'boolean', 'Member of a family in hardship (living allowance)', { required: false, default: false }),
-    enumFact('enterprise.trainingKind', ['staff_online_offline', 'pre_job_new_migrant_workers', 'pre_job_new_graduates', 'other'], 'Kind of training the enterprise organised', { required: { fact: 'training.route', in: ['enterprise'] } }),
-    fact('enterprise.trainees', 'integer', 'Number of trainees who completed', { required: { fact: 'training.route', in: ['enterprise'] }, min: 1 }),
+    enumFact(
+      'trainee.category',
+      ['school_leaver_not_continuing', 'registered_unemployed_under_20', 'other'],
+      'Group of the trainee',
+      { required: { fact: 'training.route', in: ['trainee'] } },
+    ),
+    fact('trainee.hardshipFamily', 'boolean', 'Member of a family in hardship (living allowance)', {
+      required: false,
+      default: false,
+    }),
+    enumFact(
+      'enterprise.trainingKind',
+      ['staff_online_offline', 'pre_job_new_migrant_workers', 'pre_job_new_graduates', 'other'],
+      'Kind of training the enterprise organised',
+      { required: { fact: 'training.route', in: ['enterprise'] } },
+    ),
+    fact('enterprise.trainees', 'integer', 'Number of trainees who completed', {
+      required: { fact: 'training.route', in: ['enterprise'] },
+      min: 1,
+    }),
     enumFact('course.level', TRAINING_LEVELS, 'Level of the course in the training catalogue'),
     fact('training.completedDate', 'date', 'Date the training was completed'),
     fact('training.completed', 'boolean', 'Training completed (certificate or assessment passed)'),
   ],
   conditions: [
-    cond('trainee_group', '(十)', 'trainee.category', { op: 'in', values: ['school_leaver_not_continuing', 'registered_unemployed_under_20'] }, 'Junior/senior high graduate not continuing studies, or registered unemployed under 20', { fact: 'training.route', in: ['trainee'] }),
-    cond('enterprise_training', '(十)', 'enterprise.trainingKind', { op: 'in', values: ['staff_online_offline', 'pre_job_new_migrant_workers', 'pre_job_new_graduates'] }, 'Staff training online or offline, or pre-job training of new migrant workers and graduates', { fact: 'training.route', in: ['enterprise'] }),
+    cond(
+      'trainee_group',
+      '(十)',
+      'trainee.category',
+      { op: 'in', values: ['school_leaver_not_continuing', 'registered_unemployed_under_20'] },
+      'Junior/senior high graduate not continuing studies, or registered unemployed under 20',
+      { fact: 'training.route', in: ['trainee'] },
+    ),
+    cond(
+      'enterprise_training',
+      '(十)',
+      'enterprise.trainingKind',
+      { op: 'in', values: ['staff_online_offline', 'pre_job_new_migrant_workers', 'pre_job_new_graduates'] },
+      'Staff training online or offline, or pre-job training of new migrant workers and graduates',
+      { fact: 'training.route', in: ['enterprise'] },
+    ),
     cond('completed', '(十)', 'training.completed', { op: 'isTrue' }, 'The training was completed'),
   ],
   amount: {
     kind: 'training',
     routeFact: 'training.route',
     levelFact: 'course.level',
-    levelParams: { junior: 'catalogueJuniorFen', intermediate: 'catalogueIntermediateFen', senior: 'catalogueSeniorFen' },
+    levelParams: {
+      junior: 'catalogueJuniorFen',
+      intermediate: 'catalogueIntermediateFen',
+      senior: 'catalogueSeniorFen',
+    },
     hardshipFact: 'trainee.hardshipFamily',
     livingAllowanceParam: 'livingAllowanceFen',
     traineesFact: 'enterprise.trainees',
-    formula: 'catalogue rate for the course level (+ living allowance for a trainee from a family in hardship; × trainees for an enterprise)',
+    formula:
+      'catalogue rate for the course level (+ living allowance for a trainee from a family in hardship; × trainees for an enterprise)',
   },
   schedule: 'one_off',
-  windows: [{ validTo: '2020-12-31', appliesTo: { fact: 'training.completedDate' }, clause: '(十)', when: { fact: 'training.route', in: ['trainee'] } }],
+  windows: [
+    {
+      validTo: '2020-12-31',
+      appliesTo: { fact: 'training.completedDate' },
+      clause: '(十)',
+      when: { fact: 'training.route', in: ['trainee'] },
+    },
+  ],
   limits: {
     oncePerPerson: false,
     oncePerPeriod: true,
@@ -477,12 +782,22 @@ const jobSeekingSubsidy: Programme = {
   beneficiaryFact: 'graduate.idNumber',
   facts: [
     fact('graduate.idNumber', 'residentId', 'ID number of the graduate'),
-    enumFact('graduate.schoolKind', ['college', 'private_college', 'secondary_vocational', 'technical_school', 'other'], 'Kind of school'),
+    enumFact(
+      'graduate.schoolKind',
+      ['college', 'private_college', 'secondary_vocational', 'technical_school', 'other'],
+      'Kind of school',
+    ),
     fact('graduate.graduatingYear', 'boolean', 'In the graduating year'),
     fact('graduate.inHardship', 'boolean', 'Graduate in hardship (困难毕业生)'),
   ],
   conditions: [
-    cond('school_kind', '(十三)1', 'graduate.schoolKind', { op: 'in', values: ['college', 'private_college', 'secondary_vocational', 'technical_school'] }, 'College, private college, or (extended) secondary vocational school incl. technical school'),
+    cond(
+      'school_kind',
+      '(十三)1',
+      'graduate.schoolKind',
+      { op: 'in', values: ['college', 'private_college', 'secondary_vocational', 'technical_school'] },
+      'College, private college, or (extended) secondary vocational school incl. technical school',
+    ),
     cond('graduating_year', '(十三)1', 'graduate.graduatingYear', { op: 'isTrue' }, 'In the graduating year'),
     cond('hardship', '(十三)1', 'graduate.inHardship', { op: 'isTrue' }, 'A graduate in hardship'),
   ],
@@ -505,19 +820,49 @@ const socialInsuranceDeferral: Programme = {
   beneficiaryFact: 'enterprise.creditCode',
   facts: [
     fact('enterprise.creditCode', 'creditCode', 'Credit code of the enterprise'),
-    fact('enterprise.seriousEpidemicDifficulty', 'boolean', 'Production and business in serious difficulty because of the epidemic'),
+    fact(
+      'enterprise.seriousEpidemicDifficulty',
+      'boolean',
+      'Production and business in serious difficulty because of the epidemic',
+    ),
     fact('deferral.fromMonth', 'month', 'First month in arrears (YYYY-MM)'),
     fact('deferral.months', 'integer', 'Months deferred', { min: 1 }),
   ],
   conditions: [
-    cond('serious_difficulty', '(四)', 'enterprise.seriousEpidemicDifficulty', { op: 'isTrue' }, 'In serious difficulty because of the epidemic'),
-    cond('at_most_6_months', '(四)', 'deferral.months', { op: 'atMost', value: { param: 'maxMonths' } }, 'Deferral of at most 6 months from the month of arrears'),
-    cond('ends_by_dec_2020', '(四)', 'deferral.fromMonth', { op: 'monthSpanEndsBy', monthsFact: 'deferral.months', latest: '2020-12' }, 'The deferral ends no later than December 2020'),
+    cond(
+      'serious_difficulty',
+      '(四)',
+      'enterprise.seriousEpidemicDifficulty',
+      { op: 'isTrue' },
+      'In serious difficulty because of the epidemic',
+    ),
+    cond(
+      'at_most_6_months',
+      '(四)',
+      'deferral.months',
+      { op: 'atMost', value: { param: 'maxMonths' } },
+      'Deferral of at most 6 months from the month of arrears',
+    ),
+    cond(
+      'ends_by_dec_2020',
+      '(四)',
+      'deferral.fromMonth',
+      { op: 'monthSpanEndsBy', monthsFact: 'deferral.months', latest: '2020-12' },
+      'The deferral ends no later than December 2020',
+    ),
   ],
-  amount: { kind: 'none', formula: 'approval only: pension, unemployment and work-injury contributions deferred, no payout' },
+  amount: {
+    kind: 'none',
+    formula: 'approval only: pension, unemployment and work-injury contributions deferred, no payout',
+  },
   schedule: 'none',
   windows: [],
-  limits: { oncePerPerson: true, oncePerPeriod: false, note: 'Our reading: one deferral per enterprise (a single period of at most 6 months ending by December 2020).', clause: '(四)' },
+  limits: {
+    oncePerPerson: true,
+    oncePerPeriod: false,
+    note: 'Our reading: one deferral per enterprise (a single period of at most 6 months ending by December 2020).',
+    clause: '(四)',
+  },
   parameterNames: ['maxMonths'],
 };
 

@@ -11,12 +11,22 @@ const FIRM = makeCreditCode('91610102MA0000001');
 const V1 = '2020-xc-v1';
 const V2 = '2020-xc-v2';
 
-const evaluate = (programme: string, facts: Record<string, unknown>, applicationDate = '2020-12-01', policyVersion = V2) =>
-  evaluateEligibility({ programme, policyVersion, applicationDate, facts });
-const failed = (r: ReturnType<typeof evaluate>) => r.conditions.filter((c) => !c.passed).map((c) => `${c.id} ${c.clause}`);
+const evaluate = (
+  programme: string,
+  facts: Record<string, unknown>,
+  applicationDate = '2020-12-01',
+  policyVersion = V2,
+) => evaluateEligibility({ programme, policyVersion, applicationDate, facts });
+const failed = (r: ReturnType<typeof evaluate>) =>
+  r.conditions.filter((c) => !c.passed).map((c) => `${c.id} ${c.clause}`);
 
 describe('HIRING_GRADUATE_ONE_OFF (七)', () => {
-  const ok = { employer: { creditCode: FIRM, size: 'small' }, employee: { idNumber: PERSON, graduateStatus: 'graduating_year' }, contract: { startDate: '2020-09-01', months: 12 }, socialInsurance: { paid: true } };
+  const ok = {
+    employer: { creditCode: FIRM, size: 'small' },
+    employee: { idNumber: PERSON, graduateStatus: 'graduating_year' },
+    contract: { startDate: '2020-09-01', months: 12 },
+    socialInsurance: { paid: true },
+  };
   it('given an SME hiring a graduating-year graduate on a 1-year contract with insurance, then 1000 yuan once', () => {
     const r = evaluate('HIRING_GRADUATE_ONE_OFF', ok);
     expect(r.eligible).toBe(true);
@@ -38,19 +48,37 @@ describe('HIRING_GRADUATE_ONE_OFF (七)', () => {
 });
 
 describe('SOCIAL_INSURANCE_EMPLOYER (七)', () => {
-  const ok = { employer: { creditCode: FIRM, inDistrict: true }, employee: { idNumber: PERSON, category: 'graduate_within_2_years' }, contract: { months: 12 }, socialInsurance: { paid: true } };
+  const ok = {
+    employer: { creditCode: FIRM, inDistrict: true },
+    employee: { idNumber: PERSON, category: 'graduate_within_2_years' },
+    contract: { months: 12 },
+    socialInsurance: { paid: true },
+  };
   it('given a graduate within 2 years, then 600 yuan/month × 12 months (example period) = 720000 fen, monthly', () => {
     const r = evaluate('SOCIAL_INSURANCE_EMPLOYER', ok);
     expect(r.amount).toEqual({
       totalFen: 720000,
       formula: '600 yuan/month × 12 months = 720000 fen',
-      inputs: { 'employee.category': 'graduate_within_2_years', monthlyGraduateFen: 60000, subsidyMonths: 12, 'subsidy.extensionMonths': 0 },
+      inputs: {
+        'employee.category': 'graduate_within_2_years',
+        monthlyGraduateFen: 60000,
+        subsidyMonths: 12,
+        'subsidy.extensionMonths': 0,
+      },
       schedule: { kind: 'monthly', months: 12, monthlyFen: 60000 },
     });
   });
   it('given an employment-difficulty person with the period extended by 3 months, then 500 × 15 months', () => {
-    const r = evaluate('SOCIAL_INSURANCE_EMPLOYER', { ...ok, 'employee.category': 'employment_difficulty', 'subsidy.extensionMonths': 3 });
-    expect(r.amount).toMatchObject({ totalFen: 750000, formula: '500 yuan/month × (12 + 3) months = 750000 fen', schedule: { kind: 'monthly', months: 15, monthlyFen: 50000 } });
+    const r = evaluate('SOCIAL_INSURANCE_EMPLOYER', {
+      ...ok,
+      'employee.category': 'employment_difficulty',
+      'subsidy.extensionMonths': 3,
+    });
+    expect(r.amount).toMatchObject({
+      totalFen: 750000,
+      formula: '500 yuan/month × (12 + 3) months = 750000 fen',
+      schedule: { kind: 'monthly', months: 15, monthlyFen: 50000 },
+    });
   });
   it.each([
     ['employer.inDistrict', false, 'in_district (七)'],
@@ -64,32 +92,71 @@ describe('SOCIAL_INSURANCE_EMPLOYER (七)', () => {
 });
 
 describe('SOCIAL_INSURANCE_FLEXIBLE (十六)', () => {
-  const ok = { applicant: { idNumber: PERSON, category: 'employment_difficulty' }, socialInsurance: { paidAsFlexible: true } };
+  const ok = {
+    applicant: { idNumber: PERSON, category: 'employment_difficulty' },
+    socialInsurance: { paidAsFlexible: true },
+  };
   it('given an employment-difficulty person insured as flexibly employed, then 500 yuan/month', () => {
-    expect(evaluate('SOCIAL_INSURANCE_FLEXIBLE', ok).amount).toMatchObject({ totalFen: 600000, schedule: { kind: 'monthly', monthlyFen: 50000, months: 12 } });
+    expect(evaluate('SOCIAL_INSURANCE_FLEXIBLE', ok).amount).toMatchObject({
+      totalFen: 600000,
+      schedule: { kind: 'monthly', monthlyFen: 50000, months: 12 },
+    });
   });
   it('given a graduate self-employed in the graduating year, then 600 yuan/month', () => {
-    const r = evaluate('SOCIAL_INSURANCE_FLEXIBLE', { ...ok, 'applicant.category': 'graduate_graduating_year_self_employed' });
+    const r = evaluate('SOCIAL_INSURANCE_FLEXIBLE', {
+      ...ok,
+      'applicant.category': 'graduate_graduating_year_self_employed',
+    });
     expect(r.amount!.schedule).toEqual({ kind: 'monthly', monthlyFen: 60000, months: 12 });
   });
   it('when not insured as flexibly employed, or of another group, then not eligible', () => {
-    expect(failed(evaluate('SOCIAL_INSURANCE_FLEXIBLE', { ...ok, 'socialInsurance.paidAsFlexible': false }))).toEqual(['insured (十六)']);
-    expect(failed(evaluate('SOCIAL_INSURANCE_FLEXIBLE', { ...ok, 'applicant.category': 'other' }))).toEqual(['eligible_group (十六)']);
+    expect(failed(evaluate('SOCIAL_INSURANCE_FLEXIBLE', { ...ok, 'socialInsurance.paidAsFlexible': false }))).toEqual([
+      'insured (十六)',
+    ]);
+    expect(failed(evaluate('SOCIAL_INSURANCE_FLEXIBLE', { ...ok, 'applicant.category': 'other' }))).toEqual([
+      'eligible_group (十六)',
+    ]);
   });
 });
 
 describe('JOB_RETENTION_REFUND (五)', () => {
-  const sme = { enterprise: { creditCode: FIRM, insured: true, route: 'sme_no_layoffs', size: 'micro', layoffs: 'none', sector: 'catering' }, premiums: { lastYearFen: 1234567 } };
-  const hard = { enterprise: { creditCode: FIRM, insured: true, route: 'temporary_difficulty', size: 'large', layoffs: 'few', recoveryLikely: true }, staff: { insuredEnd2019: 40 } };
-  it('given an SME without layoffs, then 100% of last year\'s premiums', () => {
+  const sme = {
+    enterprise: {
+      creditCode: FIRM,
+      insured: true,
+      route: 'sme_no_layoffs',
+      size: 'micro',
+      layoffs: 'none',
+      sector: 'catering',
+    },
+    premiums: { lastYearFen: 1234567 },
+  };
+  const hard = {
+    enterprise: {
+      creditCode: FIRM,
+      insured: true,
+      route: 'temporary_difficulty',
+      size: 'large',
+      layoffs: 'few',
+      recoveryLikely: true,
+    },
+    staff: { insuredEnd2019: 40 },
+  };
+  it("given an SME without layoffs, then 100% of last year's premiums", () => {
     const r = evaluate('JOB_RETENTION_REFUND', sme);
-    expect(r.amount).toMatchObject({ totalFen: 1234567, formula: '100% × 12345.67 yuan premiums paid last year = 1234567 fen' });
+    expect(r.amount).toMatchObject({
+      totalFen: 1234567,
+      formula: '100% × 12345.67 yuan premiums paid last year = 1234567 fen',
+    });
   });
   it('given a large enterprise in temporary difficulty with few layoffs, then 6 × city benefit (example 1539) × 40 staff', () => {
     const r = evaluate('JOB_RETENTION_REFUND', hard);
     expect(r.eligible).toBe(true);
     expect(r.conditions.find((c) => c.id === 'sme')).toMatchObject({ notApplicable: true, passed: true });
-    expect(r.amount).toMatchObject({ totalFen: 6 * 153900 * 40, formula: '6 months × 1539 yuan/month × 40 insured staff = 36936000 fen' });
+    expect(r.amount).toMatchObject({
+      totalFen: 6 * 153900 * 40,
+      formula: '6 months × 1539 yuan/month × 40 insured staff = 36936000 fen',
+    });
   });
   it.each([
     [sme, 'enterprise.layoffs', 'many', 'no_or_few_layoffs (五)'],
@@ -107,7 +174,10 @@ describe('JOB_RETENTION_REFUND (五)', () => {
 describe('STARTUP_ONE_OFF (八): the version change 3000 → 5000 yuan', () => {
   const ok = { founder: { idNumber: PERSON, group: 'veteran' }, business: { creditCode: FIRM } };
   it('given version 2020-xc-v1, then 3000 yuan', () => {
-    expect(evaluate('STARTUP_ONE_OFF', ok, '2020-10-01', V1).amount).toMatchObject({ totalFen: 300000, schedule: { kind: 'one_off', amountFen: 300000 } });
+    expect(evaluate('STARTUP_ONE_OFF', ok, '2020-10-01', V1).amount).toMatchObject({
+      totalFen: 300000,
+      schedule: { kind: 'one_off', amountFen: 300000 },
+    });
   });
   it('given version 2020-xc-v2 (from 2020-11-13), then 5000 yuan', () => {
     const r = evaluate('STARTUP_ONE_OFF', ok, '2020-11-13', V2);
@@ -117,7 +187,13 @@ describe('STARTUP_ONE_OFF (八): the version change 3000 → 5000 yuan', () => {
   it('a case decided under v1 keeps 3000 yuan even when evaluated after v2 came into force', () => {
     expect(evaluate('STARTUP_ONE_OFF', ok, '2020-12-20', V1).amount!.totalFen).toBe(300000);
   });
-  it.each(['employment_difficulty', 'graduate_graduating_year', 'graduate_within_5_years', 'veteran', 'migrant_worker'])('founder group %s is a key group', (group) => {
+  it.each([
+    'employment_difficulty',
+    'graduate_graduating_year',
+    'graduate_within_5_years',
+    'veteran',
+    'migrant_worker',
+  ])('founder group %s is a key group', (group) => {
     expect(evaluate('STARTUP_ONE_OFF', { ...ok, 'founder.group': group }).eligible).toBe(true);
   });
   it('when the founder is in no key group, then not eligible under (八)', () => {
@@ -126,7 +202,11 @@ describe('STARTUP_ONE_OFF (八): the version change 3000 → 5000 yuan', () => {
 });
 
 describe('STARTUP_SERVICE (八)', () => {
-  const ok = { agency: { creditCode: FIRM, kind: 'ecommerce_platform' }, founder: { idNumber: PERSON }, shop: { openedSuccessfully: true, openedWithSupport: true } };
+  const ok = {
+    agency: { creditCode: FIRM, kind: 'ecommerce_platform' },
+    founder: { idNumber: PERSON },
+    shop: { openedSuccessfully: true, openedWithSupport: true },
+  };
   it('given a platform that helped a founder open a shop, then 2000 yuan', () => {
     expect(evaluate('STARTUP_SERVICE', ok).amount!.totalFen).toBe(200000);
   });
@@ -149,18 +229,30 @@ describe('STARTUP_LOAN_INTEREST (八), (十六)', () => {
   it('given a 200000-yuan loan over 36 months, then interest at the example 3.85% for at most 24 months', () => {
     const r = evaluate('STARTUP_LOAN_INTEREST', ok);
     expect(r.amount).toMatchObject({ totalFen: 1540000, schedule: { kind: 'one_off', amountFen: 1540000 } });
-    expect(r.amount!.formula).toBe('200000 yuan × 3.85% a year × 24/12 years (term 36 months, at most 24 subsidised), rounded down = 1540000 fen');
+    expect(r.amount!.formula).toBe(
+      '200000 yuan × 3.85% a year × 24/12 years (term 36 months, at most 24 subsidised), rounded down = 1540000 fen',
+    );
   });
   it('given a small or micro enterprise as borrower (credit code), then eligible', () => {
-    expect(evaluate('STARTUP_LOAN_INTEREST', { ...ok, 'borrower.kind': 'small_micro_enterprise', 'borrower.id': FIRM }).eligible).toBe(true);
+    expect(
+      evaluate('STARTUP_LOAN_INTEREST', { ...ok, 'borrower.kind': 'small_micro_enterprise', 'borrower.id': FIRM })
+        .eligible,
+    ).toBe(true);
   });
   it('given a platform worker buying work tools, then job-creation conditions do not apply (十六)', () => {
-    const r = evaluate('STARTUP_LOAN_INTEREST', { ...ok, 'borrower.kind': 'platform_worker', 'loan.purpose': 'work_tools', assessment: {} });
+    const r = evaluate('STARTUP_LOAN_INTEREST', {
+      ...ok,
+      'borrower.kind': 'platform_worker',
+      'loan.purpose': 'work_tools',
+      assessment: {},
+    });
     expect(r.eligible).toBe(true);
     expect(r.conditions.filter((c) => c.notApplicable).map((c) => c.id)).toEqual(['creates_jobs', 'good_project']);
   });
   it('when a platform worker borrows for something else, then it fails (十六)', () => {
-    expect(failed(evaluate('STARTUP_LOAN_INTEREST', { ...ok, 'borrower.kind': 'platform_worker' }))).toEqual(['platform_tools (十六)']);
+    expect(failed(evaluate('STARTUP_LOAN_INTEREST', { ...ok, 'borrower.kind': 'platform_worker' }))).toEqual([
+      'platform_tools (十六)',
+    ]);
   });
   it.each([
     ['borrower.previousSubsidisedLoans', 3, 'at_most_3 (八)'],
@@ -177,24 +269,56 @@ describe('STARTUP_LOAN_INTEREST (八), (十六)', () => {
 });
 
 describe('INTERNSHIP_RETENTION (十三)2', () => {
-  const ok = { unit: { creditCode: FIRM }, graduate: { idNumber: PERSON }, internship: { endDate: '2020-08-31' }, contract: { signedDate: '2020-08-15' } };
+  const ok = {
+    unit: { creditCode: FIRM },
+    graduate: { idNumber: PERSON },
+    internship: { endDate: '2020-08-31' },
+    contract: { signedDate: '2020-08-15' },
+  };
   it('given a contract signed before the internship ended in 2020, then the retention subsidy (example 1000 yuan)', () => {
     expect(evaluate('INTERNSHIP_RETENTION', ok).amount!.totalFen).toBe(100000);
   });
   it('when signed after the internship ended, then it fails', () => {
-    expect(failed(evaluate('INTERNSHIP_RETENTION', { ...ok, 'contract.signedDate': '2020-09-01' }))).toEqual(['before_end (十三)2']);
+    expect(failed(evaluate('INTERNSHIP_RETENTION', { ...ok, 'contract.signedDate': '2020-09-01' }))).toEqual([
+      'before_end (十三)2',
+    ]);
   });
   it('when an epidemic interruption extended the internship, the extended end date counts', () => {
-    expect(evaluate('INTERNSHIP_RETENTION', { ...ok, 'internship.endDate': '2020-10-31', 'contract.signedDate': '2020-09-01' }).eligible).toBe(true);
+    expect(
+      evaluate('INTERNSHIP_RETENTION', {
+        ...ok,
+        'internship.endDate': '2020-10-31',
+        'contract.signedDate': '2020-09-01',
+      }).eligible,
+    ).toBe(true);
   });
   it('when signed in 2019 or 2021, then outside 2020-01-01 to 2020-12-31', () => {
-    expect(failed(evaluate('INTERNSHIP_RETENTION', { ...ok, 'contract.signedDate': '2019-12-31', 'internship.endDate': '2020-02-01' }))).toEqual(['window (十三)2']);
-    expect(failed(evaluate('INTERNSHIP_RETENTION', { ...ok, 'contract.signedDate': '2021-01-05', 'internship.endDate': '2021-02-01' }))).toEqual(['window (十三)2']);
+    expect(
+      failed(
+        evaluate('INTERNSHIP_RETENTION', {
+          ...ok,
+          'contract.signedDate': '2019-12-31',
+          'internship.endDate': '2020-02-01',
+        }),
+      ),
+    ).toEqual(['window (十三)2']);
+    expect(
+      failed(
+        evaluate('INTERNSHIP_RETENTION', {
+          ...ok,
+          'contract.signedDate': '2021-01-05',
+          'internship.endDate': '2021-02-01',
+        }),
+      ),
+    ).toEqual(['window (十三)2']);
   });
 });
 
 describe('UNEMPLOYMENT_SUBSIDY (十五)2', () => {
-  const ok = { applicant: { idNumber: OLDER, stillUnemployed: true, monthsToRetirement: 30 }, unemployment: { situation: 'benefit_exhausted' } };
+  const ok = {
+    applicant: { idNumber: OLDER, stillUnemployed: true, monthsToRetirement: 30 },
+    unemployment: { situation: 'benefit_exhausted' },
+  };
   it('given benefit exhausted and still unemployed, then 80% × city standard (example 1539) for 6 months', () => {
     const r = evaluate('UNEMPLOYMENT_SUBSIDY', ok);
     expect(r.amount).toEqual({
@@ -205,12 +329,17 @@ describe('UNEMPLOYMENT_SUBSIDY (十五)2', () => {
     });
   });
   it('given insured but not entitled to the benefit, then eligible and the retirement rule does not apply', () => {
-    const r = evaluate('UNEMPLOYMENT_SUBSIDY', { applicant: { idNumber: PERSON, stillUnemployed: true }, unemployment: { situation: 'insured_not_entitled' } });
+    const r = evaluate('UNEMPLOYMENT_SUBSIDY', {
+      applicant: { idNumber: PERSON, stillUnemployed: true },
+      unemployment: { situation: 'insured_not_entitled' },
+    });
     expect(r.eligible).toBe(true);
     expect(r.conditions.find((c) => c.id === 'not_near_retirement')!.notApplicable).toBe(true);
   });
   it('when less than 1 year from retirement with benefit exhausted, then not this subsidy (benefit continues instead)', () => {
-    expect(failed(evaluate('UNEMPLOYMENT_SUBSIDY', { ...ok, 'applicant.monthsToRetirement': 11 }))).toEqual(['not_near_retirement (十五)2']);
+    expect(failed(evaluate('UNEMPLOYMENT_SUBSIDY', { ...ok, 'applicant.monthsToRetirement': 11 }))).toEqual([
+      'not_near_retirement (十五)2',
+    ]);
   });
   it.each([
     ['unemployment.situation', 'receiving_benefit', 'situation (十五)2'],
@@ -221,7 +350,11 @@ describe('UNEMPLOYMENT_SUBSIDY (十五)2', () => {
 });
 
 describe('PUBLIC_WELFARE_POST (十五)3', () => {
-  const ok = { unit: { creditCode: FIRM }, worker: { idNumber: PERSON, category: 'registered_poor_labourer' }, post: { kind: 'epidemic_prevention', months: 4 } };
+  const ok = {
+    unit: { creditCode: FIRM },
+    worker: { idNumber: PERSON, category: 'registered_poor_labourer' },
+    post: { kind: 'epidemic_prevention', months: 4 },
+  };
   it('given a poor labourer on an epidemic post for 4 months, then 120% × district standard (example 1800) × 4', () => {
     expect(evaluate('PUBLIC_WELFARE_POST', ok).amount).toMatchObject({
       totalFen: 216000 * 4,
@@ -239,10 +372,23 @@ describe('PUBLIC_WELFARE_POST (十五)3', () => {
 });
 
 describe('TRAINING_SUBSIDY (十)', () => {
-  const trainee = { training: { route: 'trainee', completedDate: '2020-11-20', completed: true }, applicant: { id: PERSON }, trainee: { category: 'registered_unemployed_under_20', hardshipFamily: true }, course: { level: 'intermediate' } };
-  const firm = { training: { route: 'enterprise', completedDate: '2021-03-01', completed: true }, applicant: { id: FIRM }, enterprise: { trainingKind: 'pre_job_new_migrant_workers', trainees: 12 }, course: { level: 'junior' } };
+  const trainee = {
+    training: { route: 'trainee', completedDate: '2020-11-20', completed: true },
+    applicant: { id: PERSON },
+    trainee: { category: 'registered_unemployed_under_20', hardshipFamily: true },
+    course: { level: 'intermediate' },
+  };
+  const firm = {
+    training: { route: 'enterprise', completedDate: '2021-03-01', completed: true },
+    applicant: { id: FIRM },
+    enterprise: { trainingKind: 'pre_job_new_migrant_workers', trainees: 12 },
+    course: { level: 'junior' },
+  };
   it('given a trainee from a family in hardship, then catalogue rate + living allowance (examples)', () => {
-    expect(evaluate('TRAINING_SUBSIDY', trainee).amount).toMatchObject({ totalFen: 150000 + 30000, formula: '1500 yuan (intermediate course) + 300 yuan living allowance = 180000 fen' });
+    expect(evaluate('TRAINING_SUBSIDY', trainee).amount).toMatchObject({
+      totalFen: 150000 + 30000,
+      formula: '1500 yuan (intermediate course) + 300 yuan living allowance = 180000 fen',
+    });
   });
   it('given an enterprise training 12 new migrant workers in 2021, then rate × trainees (the 2020 end date binds trainees only)', () => {
     const r = evaluate('TRAINING_SUBSIDY', firm, '2021-03-10');
@@ -250,11 +396,17 @@ describe('TRAINING_SUBSIDY (十)', () => {
     expect(r.amount!.totalFen).toBe(100000 * 12);
   });
   it('when a trainee finished in 2021, then outside the trainee window', () => {
-    expect(failed(evaluate('TRAINING_SUBSIDY', { ...trainee, 'training.completedDate': '2021-01-10' }))).toEqual(['window (十)']);
+    expect(failed(evaluate('TRAINING_SUBSIDY', { ...trainee, 'training.completedDate': '2021-01-10' }))).toEqual([
+      'window (十)',
+    ]);
   });
   it('when the trainee is not in a listed group, or the enterprise training is of another kind, then it fails', () => {
-    expect(failed(evaluate('TRAINING_SUBSIDY', { ...trainee, 'trainee.category': 'other' }))).toEqual(['trainee_group (十)']);
-    expect(failed(evaluate('TRAINING_SUBSIDY', { ...firm, 'enterprise.trainingKind': 'other' }))).toEqual(['enterprise_training (十)']);
+    expect(failed(evaluate('TRAINING_SUBSIDY', { ...trainee, 'trainee.category': 'other' }))).toEqual([
+      'trainee_group (十)',
+    ]);
+    expect(failed(evaluate('TRAINING_SUBSIDY', { ...firm, 'enterprise.trainingKind': 'other' }))).toEqual([
+      'enterprise_training (十)',
+    ]);
   });
 });
 
@@ -273,17 +425,26 @@ describe('JOB_SEEKING_SUBSIDY (十三)1', () => {
 });
 
 describe('SOCIAL_INSURANCE_DEFERRAL (四)', () => {
-  const ok = { enterprise: { creditCode: FIRM, seriousEpidemicDifficulty: true }, deferral: { fromMonth: '2020-07', months: 6 } };
+  const ok = {
+    enterprise: { creditCode: FIRM, seriousEpidemicDifficulty: true },
+    deferral: { fromMonth: '2020-07', months: 6 },
+  };
   it('given July–December 2020, then approved with no payout', () => {
     const r = evaluate('SOCIAL_INSURANCE_DEFERRAL', ok, '2020-07-10');
     expect(r.eligible).toBe(true);
     expect(r.amount).toMatchObject({ totalFen: 0, schedule: { kind: 'none' } });
   });
   it('when the deferral would run into January 2021, then it fails', () => {
-    expect(failed(evaluate('SOCIAL_INSURANCE_DEFERRAL', { ...ok, 'deferral.fromMonth': '2020-08' }, '2020-08-10'))).toEqual(['ends_by_dec_2020 (四)']);
+    expect(
+      failed(evaluate('SOCIAL_INSURANCE_DEFERRAL', { ...ok, 'deferral.fromMonth': '2020-08' }, '2020-08-10')),
+    ).toEqual(['ends_by_dec_2020 (四)']);
   });
   it('when longer than 6 months, or not in serious difficulty, then it fails', () => {
-    expect(failed(evaluate('SOCIAL_INSURANCE_DEFERRAL', { ...ok, 'deferral.fromMonth': '2020-02', 'deferral.months': 7 }))).toEqual(['at_most_6_months (四)']);
-    expect(failed(evaluate('SOCIAL_INSURANCE_DEFERRAL', { ...ok, 'enterprise.seriousEpidemicDifficulty': false }))).toEqual(['serious_difficulty (四)']);
+    expect(
+      failed(evaluate('SOCIAL_INSURANCE_DEFERRAL', { ...ok, 'deferral.fromMonth': '2020-02', 'deferral.months': 7 })),
+    ).toEqual(['at_most_6_months (四)']);
+    expect(
+      failed(evaluate('SOCIAL_INSURANCE_DEFERRAL', { ...ok, 'enterprise.seriousEpidemicDifficulty': false })),
+    ).toEqual(['serious_difficulty (四)']);
   });
 });

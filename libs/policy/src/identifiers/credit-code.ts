@@ -18,10 +18,14 @@ export function validateCreditCode(s: string): CreditCodeResult {
   // The 18th is checked below so a wrong check character gets the precise hint.
   for (let i = 0; i < 17; i++) {
     if (!ALPHABET.includes(code[i])) {
-      return { ok: false, reason: `character ${i + 1} ("${code[i]}") is not allowed: use digits and capital letters except I, O, S, V, Z` };
+      return {
+        ok: false,
+        reason: `character ${i + 1} ("${code[i]}") is not allowed: use digits and capital letters except I, O, S, V, Z`,
+      };
     }
   }
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return { ok: false, reason: 'characters 3–8 (the administrative area code) must be digits' };
+  if (!/^\d{6}$/.test(code.slice(2, 8)))
+    return { ok: false, reason: 'characters 3–8 (the administrative area code) must be digits' };
   const expected = checkCharFor(code);
   if (code[17] !== expected) return { ok: false, reason: `check character should be ${expected}, not ${code[17]}` };
   return { ok: true };

@@ -11,16 +11,31 @@ describe('resident identity number (GB 11643-1999)', () => {
     expect(validateResidentId('11010519491231002x').ok).toBe(true);
   });
   it('names the right check character when it is wrong', () => {
-    expect(validateResidentId('110105194912310023')).toEqual({ ok: false, reason: 'check character should be X, not 3' });
-    expect(validateResidentId('440524188001010015')).toEqual({ ok: false, reason: 'check character should be 4, not 5' });
+    expect(validateResidentId('110105194912310023')).toEqual({
+      ok: false,
+      reason: 'check character should be X, not 3',
+    });
+    expect(validateResidentId('440524188001010015')).toEqual({
+      ok: false,
+      reason: 'check character should be 4, not 5',
+    });
   });
   it('rejects an impossible birth date', () => {
-    expect(validateResidentId('11010519491331002X')).toEqual({ ok: false, reason: 'birth date 19491331 is not a real date' });
-    expect(validateResidentId('110105202102290020')).toEqual({ ok: false, reason: 'birth date 20210229 is not a real date' });
+    expect(validateResidentId('11010519491331002X')).toEqual({
+      ok: false,
+      reason: 'birth date 19491331 is not a real date',
+    });
+    expect(validateResidentId('110105202102290020')).toEqual({
+      ok: false,
+      reason: 'birth date 20210229 is not a real date',
+    });
   });
   it('rejects wrong length and non-digits', () => {
     expect(validateResidentId('11010519491231002')).toEqual({ ok: false, reason: 'must be 18 characters, not 17' });
-    expect(validateResidentId('1101051949123100AX')).toEqual({ ok: false, reason: 'the first 17 characters must be digits' });
+    expect(validateResidentId('1101051949123100AX')).toEqual({
+      ok: false,
+      reason: 'the first 17 characters must be digits',
+    });
   });
   it('makeResidentId appends the correct check character', () => {
     expect(makeResidentId('110105', '1949-12-31', '002')).toBe('11010519491231002X');
@@ -36,13 +51,22 @@ describe('unified social credit code (GB 32100-2015)', () => {
     expect(validateCreditCode(code)).toEqual({ ok: true });
   });
   it('given 91350100M000100Y4Z, the check character should be 3', () => {
-    expect(validateCreditCode('91350100M000100Y4Z')).toEqual({ ok: false, reason: 'check character should be 3, not Z' });
+    expect(validateCreditCode('91350100M000100Y4Z')).toEqual({
+      ok: false,
+      reason: 'check character should be 3, not Z',
+    });
     expect(validateCreditCode('91350100M000100Y43')).toEqual({ ok: true });
   });
   it('rejects letters outside the alphabet, wrong length and a non-numeric area code', () => {
-    expect(validateCreditCode('91512081MI62K0260E')).toMatchObject({ ok: false, reason: expect.stringContaining('character 10 ("I") is not allowed') });
+    expect(validateCreditCode('91512081MI62K0260E')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('character 10 ("I") is not allowed'),
+    });
     expect(validateCreditCode('91512081MA62K026')).toEqual({ ok: false, reason: 'must be 18 characters, not 16' });
-    expect(validateCreditCode('915A2081MA62K0260E')).toMatchObject({ ok: false, reason: expect.stringContaining('area code') });
+    expect(validateCreditCode('915A2081MA62K0260E')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('area code'),
+    });
   });
   it('makeCreditCode appends the correct check character, including 0 when 31 - sum mod 31 = 31', () => {
     expect(makeCreditCode('91512081MA62K0260')).toBe('91512081MA62K0260E');

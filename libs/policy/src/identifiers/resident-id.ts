@@ -4,9 +4,7 @@ import { parseIsoDate } from '../shared/iso-date';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-export type ResidentIdResult =
-  | { ok: true; birthDate: string; sex: 'M' | 'F' }
-  | { ok: false; reason: string };
+export type ResidentIdResult = { ok: true; birthDate: string; sex: 'M' | 'F' } | { ok: false; reason: string };
 
 function checkCharFor(first17: string): string {
   let sum = 0;

@@ -65,7 +65,9 @@ export class ReportReadModels1764300000000 implements MigrationInterface {
       working_days integer,
       CONSTRAINT accountability_steps_pkey PRIMARY KEY (case_id, seq))`);
     await q.query(`CREATE INDEX accountability_steps_left_idx ON ${s}.accountability_steps (left_on)`);
-    await q.query(`CREATE INDEX accountability_steps_open_idx ON ${s}.accountability_steps (due_on) WHERE left_at IS NULL`);
+    await q.query(
+      `CREATE INDEX accountability_steps_open_idx ON ${s}.accountability_steps (due_on) WHERE left_at IS NULL`,
+    );
     await q.query(`CREATE TABLE ${s}.accountability_facts (
       fact_id text NOT NULL,
       kind text NOT NULL,
@@ -90,7 +92,9 @@ export class ReportReadModels1764300000000 implements MigrationInterface {
       open_risks integer NOT NULL,
       version integer NOT NULL,
       CONSTRAINT accountability_households_pkey PRIMARY KEY (household_id))`);
-    await q.query(`CREATE INDEX accountability_households_office_idx ON ${s}.accountability_households (street_office)`);
+    await q.query(
+      `CREATE INDEX accountability_households_office_idx ON ${s}.accountability_households (street_office)`,
+    );
 
     await q.query(`CREATE TABLE ${s}.target_figures (
       id bigserial PRIMARY KEY,
@@ -108,7 +112,15 @@ export class ReportReadModels1764300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const s = `"${(q.connection.options as { schema?: string }).schema ?? 'public'}"`;
-    for (const table of ['target_figures', 'accountability_households', 'accountability_facts', 'accountability_steps', 'accountability_cases', 'payout_cases', 'payout_entries']) {
+    for (const table of [
+      'target_figures',
+      'accountability_households',
+      'accountability_facts',
+      'accountability_steps',
+      'accountability_cases',
+      'payout_cases',
+      'payout_entries',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${s}.${table}`);
     }
   }

@@ -1,8 +1,25 @@
 import type { CaseEvent, CaseStatus, HouseholdEvent, PovertyStatus } from '@casework/domain';
 import type { RecordedEvent } from '@casework/event-store';
-import { QueueMemo, assigneeOf, chinaDate, dueOn, emptyMemo, nextMemo, nextStatus, workingDaysBetweenCached } from '../case-queue/case-queue.rules';
+import {
+  QueueMemo,
+  assigneeOf,
+  chinaDate,
+  dueOn,
+  emptyMemo,
+  nextMemo,
+  nextStatus,
+  workingDaysBetweenCached,
+} from '../case-queue/case-queue.rules';
 import type { Projection, ProjectionContext } from '../runner/projection';
-import { HOUSEHOLD_LEAD_UNIT, HouseholdRow, TERMINAL_STEPS, caseFactOf, evolveHousehold, nextVisitDueOf, type FactKind } from './accountability.rules';
+import {
+  HOUSEHOLD_LEAD_UNIT,
+  HouseholdRow,
+  TERMINAL_STEPS,
+  caseFactOf,
+  evolveHousehold,
+  nextVisitDueOf,
+  type FactKind,
+} from './accountability.rules';
 import { leadUnitOf } from './lead-unit';
 
 export const ACCOUNTABILITY_PROJECTION = 'accountability';
@@ -53,7 +70,8 @@ interface FactRow {
 }
 
 const iso = (v: Date | null): string | null => (v ? v.toISOString() : null);
-const day = (v: Date | string | null): string | null => (v === null ? null : typeof v === 'string' ? v : v.toISOString().slice(0, 10));
+const day = (v: Date | string | null): string | null =>
+  v === null ? null : typeof v === 'string' ? v : v.toISOString().slice(0, 10);
 
 /** The step a case is in now, as its row describes it. */
 function openStepOf(c: CaseRow): StepRow | null {
@@ -82,7 +100,12 @@ function openStepOf(c: CaseRow): StepRow | null {
  */
 export class AccountabilityProjection implements Projection {
   readonly name = ACCOUNTABILITY_PROJECTION;
-  readonly tables = ['accountability_cases', 'accountability_steps', 'accountability_facts', 'accountability_households'] as const;
+  readonly tables = [
+    'accountability_cases',
+    'accountability_steps',
+    'accountability_facts',
+    'accountability_households',
+  ] as const;
   readonly insertOnlyTables = ['accountability_facts'] as const;
 
   handles(event: RecordedEvent): boolean {
@@ -147,7 +170,8 @@ export class AccountabilityProjection implements Projection {
       const at = event.data.at;
       let c = cases.get(caseId);
       if (!c) {
-        if (event.type !== 'CaseSubmitted') throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
+        if (event.type !== 'CaseSubmitted')
+          throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
         c = {
           caseId,
           programme: event.data.programme,
@@ -166,10 +190,12 @@ export class AccountabilityProjection implements Projection {
         };
         cases.set(caseId, c);
       } else {
-        if (recorded.version !== c.version + 1) throw new Error(`case ${caseId}: event version ${recorded.version} after ${c.version} (gap or repeat)`);
+        if (recorded.version !== c.version + 1)
+          throw new Error(`case ${caseId}: event version ${recorded.version} after ${c.version} (gap or repeat)`);
         const next = nextStatus(c.state, event);
         c.memo = nextMemo(c.memo, event);
-        if (event.type === 'CaseResubmitted' || event.type === 'CaseReopened') c.memo = { ...c.memo, noticeEndsOn: null };
+        if (event.type === 'CaseResubmitted' || event.type === 'CaseReopened')
+          c.memo = { ...c.memo, noticeEndsOn: null };
         if (next !== c.state || event.type === 'CaseResubmitted') {
           const leaving = openStepOf(c);
           if (leaving) {
@@ -197,7 +223,15 @@ export class AccountabilityProjection implements Projection {
       touch(openStepOf(c));
       const fact = caseFactOf(event);
       if (fact) {
-        facts.push({ factId: recorded.metadata.eventId, ...fact, caseId, householdId: null, programme: c.programme, unit: c.unit, leadUnit: c.leadUnit });
+        facts.push({
+          factId: recorded.metadata.eventId,
+          ...fact,
+          caseId,
+          householdId: null,
+          programme: c.programme,
+          unit: c.unit,
+          leadUnit: c.leadUnit,
+        });
       }
     }
 
@@ -281,7 +315,10 @@ export class AccountabilityProjection implements Projection {
       const event = { type: recorded.type, data: recorded.data } as HouseholdEvent;
       let h = households.get(householdId);
       if (!h) {
-        if (event.type !== 'HouseholdRegistered') throw new Error(`household ${householdId}: ${event.type} (version ${recorded.version}) before HouseholdRegistered`);
+        if (event.type !== 'HouseholdRegistered')
+          throw new Error(
+            `household ${householdId}: ${event.type} (version ${recorded.version}) before HouseholdRegistered`,
+          );
         h = {
           householdId,
           streetOffice: event.data.streetOffice,
@@ -296,12 +333,22 @@ export class AccountabilityProjection implements Projection {
         };
         households.set(householdId, h);
       } else if (recorded.version !== h.version + 1) {
-        throw new Error(`household ${householdId}: event version ${recorded.version} after ${h.version} (gap or repeat)`);
+        throw new Error(
+          `household ${householdId}: event version ${recorded.version} after ${h.version} (gap or repeat)`,
+        );
       }
       h.version = recorded.version;
       const fact = evolveHousehold(h, event);
       if (fact) {
-        facts.push({ factId: recorded.metadata.eventId, ...fact, caseId: null, householdId, programme: null, unit: h.streetOffice, leadUnit: HOUSEHOLD_LEAD_UNIT });
+        facts.push({
+          factId: recorded.metadata.eventId,
+          ...fact,
+          caseId: null,
+          householdId,
+          programme: null,
+          unit: h.streetOffice,
+          leadUnit: HOUSEHOLD_LEAD_UNIT,
+        });
       }
     }
     const out = ids.map((id) => households.get(id)!);

@@ -72,7 +72,11 @@ type Dim = 'unit' | 'lead_unit';
 const round1 = (n: number | null) => (n === null ? null : Math.round(Number(n) * 10) / 10);
 
 /** Accountability per unit and per lead department (DESIGN §5, POLICY.md §3-4). */
-export async function readAccountability(db: SqlReader, schema: string, filter: AccountabilityFilter): Promise<AccountabilityReport> {
+export async function readAccountability(
+  db: SqlReader,
+  schema: string,
+  filter: AccountabilityFilter,
+): Promise<AccountabilityReport> {
   const t = (name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`;
   const range = [filter.from ?? null, filter.to ?? null];
   const unit = filter.unit ?? null;
@@ -105,8 +109,20 @@ export async function readAccountability(db: SqlReader, schema: string, filter: 
       let x = groups.get(key);
       if (!x) {
         x = {
-          key, received: 0, decided: 0, approved: 0, rejected: 0, withdrawn: 0, rejectionRate: null, objections: 0, steps: [],
-          overdueSteps: 0, overdueByHolder: [], households: 0, householdVisitsDone: 0, householdVisitsOverdue: 0,
+          key,
+          received: 0,
+          decided: 0,
+          approved: 0,
+          rejected: 0,
+          withdrawn: 0,
+          rejectionRate: null,
+          objections: 0,
+          steps: [],
+          overdueSteps: 0,
+          overdueByHolder: [],
+          households: 0,
+          householdVisitsDone: 0,
+          householdVisitsOverdue: 0,
         };
         groups.set(key, x);
       }
@@ -138,7 +154,13 @@ export async function readAccountability(db: SqlReader, schema: string, filter: 
       [...range, unit],
     );
     for (const r of steps.rows) {
-      g(r.key).steps.push({ step: r.step, completed: r.n, medianWorkingDays: round1(r.median), p90WorkingDays: round1(r.p90), completedLate: r.late });
+      g(r.key).steps.push({
+        step: r.step,
+        completed: r.n,
+        medianWorkingDays: round1(r.median),
+        p90WorkingDays: round1(r.p90),
+        completedLate: r.late,
+      });
     }
     for (const s of overdueSteps) {
       const x = g(dim === 'unit' ? s.unit : s.leadUnit);

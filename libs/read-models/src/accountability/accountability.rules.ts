@@ -53,10 +53,13 @@ export interface HouseholdRow {
   version: number;
 }
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Same rule as the domain's nextVisitDue: the status interval from the last visit, or the visitor's day if sooner. */
-export function nextVisitDueOf(h: Pick<HouseholdRow, 'status' | 'registeredOn' | 'lastVisitOn' | 'lastVisitNextDue'>): string {
+export function nextVisitDueOf(
+  h: Pick<HouseholdRow, 'status' | 'registeredOn' | 'lastVisitOn' | 'lastVisitNextDue'>,
+): string {
   const byInterval = addDays(h.lastVisitOn ?? h.registeredOn, DEFAULT_VISIT_INTERVALS[h.status]);
   return h.lastVisitNextDue !== null && h.lastVisitNextDue < byInterval ? h.lastVisitNextDue : byInterval;
 }

@@ -9,7 +9,11 @@ export const UNKNOWN_LEAD_UNIT = '未知牵头单位';
  * programme, falls back to the latest version that has it: a lookup like this must never block
  * a projection.
  */
-export function programmeOf(code: string, policyVersion: string | null, versions: readonly PolicyVersion[] = POLICY_VERSIONS): Programme | undefined {
+export function programmeOf(
+  code: string,
+  policyVersion: string | null,
+  versions: readonly PolicyVersion[] = POLICY_VERSIONS,
+): Programme | undefined {
   const own = versions.find((v) => v.id === policyVersion)?.programmes[code];
   if (own) return own;
   for (let i = versions.length - 1; i >= 0; i--) {
@@ -20,8 +24,11 @@ export function programmeOf(code: string, policyVersion: string | null, versions
 }
 
 /** 牵头单位 of a programme (POLICY.md §3). */
-export const leadUnitOf = (programme: string, policyVersion: string | null, versions: readonly PolicyVersion[] = POLICY_VERSIONS): string =>
-  programmeOf(programme, policyVersion, versions)?.leadUnit ?? UNKNOWN_LEAD_UNIT;
+export const leadUnitOf = (
+  programme: string,
+  policyVersion: string | null,
+  versions: readonly PolicyVersion[] = POLICY_VERSIONS,
+): string => programmeOf(programme, policyVersion, versions)?.leadUnit ?? UNKNOWN_LEAD_UNIT;
 
 /** Chinese name of a programme, or its code when unknown. */
 export const programmeNameZh = (programme: string): string => programmeOf(programme, null)?.nameZh ?? programme;

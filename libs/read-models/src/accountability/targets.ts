@@ -91,7 +91,17 @@ export async function insertTargetFigure(db: SqlReader, schema: string, f: NewTa
   const { rows } = await db.query(
     `insert into ${quoteIdent(schema)}.target_figures (indicator, period, unit, value, note, entered_by, entered_role, entered_unit, entered_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
-    [f.indicator, f.period, f.unit, f.value, f.note, f.enteredBy.userId, f.enteredBy.role, f.enteredBy.unit, f.enteredAt],
+    [
+      f.indicator,
+      f.period,
+      f.unit,
+      f.value,
+      f.note,
+      f.enteredBy.userId,
+      f.enteredBy.role,
+      f.enteredBy.unit,
+      f.enteredAt,
+    ],
   );
   return figureOf(rows[0]);
 }
@@ -122,7 +132,12 @@ export interface TargetProgress {
  * Progress of each target per unit, counting the latest figure entered for each month of the
  * target's year up to `untilMonth` (YYYY-MM).
  */
-export async function readTargetProgress(db: SqlReader, schema: string, untilMonth: string, unit?: string): Promise<TargetProgress[]> {
+export async function readTargetProgress(
+  db: SqlReader,
+  schema: string,
+  untilMonth: string,
+  unit?: string,
+): Promise<TargetProgress[]> {
   const { rows } = await db.query(
     `select distinct on (indicator, period, unit) * from ${quoteIdent(schema)}.target_figures
       where period <= $1 and ($2::text is null or unit = $2)
@@ -137,7 +152,12 @@ export async function readTargetProgress(db: SqlReader, schema: string, untilMon
     for (const u of units) {
       const counted = mine.filter((f) => f.unit === u).sort((a, b) => a.period.localeCompare(b.period));
       const latest = counted[counted.length - 1] ?? null;
-      const actual = counted.length === 0 ? null : t.aggregate === 'sum' ? round4(counted.reduce((s, f) => s + f.value, 0)) : latest!.value;
+      const actual =
+        counted.length === 0
+          ? null
+          : t.aggregate === 'sum'
+            ? round4(counted.reduce((s, f) => s + f.value, 0))
+            : latest!.value;
       out.push({
         indicator: t.indicator,
         nameZh: t.nameZh,
@@ -152,13 +172,30 @@ export async function readTargetProgress(db: SqlReader, schema: string, untilMon
         latestPeriod: latest?.period ?? null,
         progress: actual === null || t.comparison !== 'at_least' ? null : round4(actual / t.target),
         met: actual === null ? null : t.comparison === 'at_least' ? actual >= t.target : actual <= t.target,
-        figures: counted.map((f) => ({ period: f.period, value: f.value, enteredBy: f.enteredBy, enteredAt: f.enteredAt })),
+        figures: counted.map((f) => ({
+          period: f.period,
+          value: f.value,
+          enteredBy: f.enteredBy,
+          enteredAt: f.enteredAt,
+        })),
       });
     }
     if (units.length === 0) {
       out.push({
-        indicator: t.indicator, nameZh: t.nameZh, nameEn: t.nameEn, clause: t.clause, year: t.year, unit: unit ?? 'DISTRICT_HRSS',
-        target: t.target, comparison: t.comparison, unitZh: t.unitZh, actual: null, latestPeriod: null, progress: null, met: null, figures: [],
+        indicator: t.indicator,
+        nameZh: t.nameZh,
+        nameEn: t.nameEn,
+        clause: t.clause,
+        year: t.year,
+        unit: unit ?? 'DISTRICT_HRSS',
+        target: t.target,
+        comparison: t.comparison,
+        unitZh: t.unitZh,
+        actual: null,
+        latestPeriod: null,
+        progress: null,
+        met: null,
+        figures: [],
       });
     }
   }

@@ -23,7 +23,14 @@ import {
   type RecoveryBalance,
   type ZeroEmploymentHousehold,
 } from './anomaly.rules';
-import { ANOMALY_RULE_CODES, DEFAULT_ANOMALY_THRESHOLDS, type AnomalyHit, type AnomalyRuleCode, type AnomalyRuleInfo, type AnomalyThresholds } from './anomaly.types';
+import {
+  ANOMALY_RULE_CODES,
+  DEFAULT_ANOMALY_THRESHOLDS,
+  type AnomalyHit,
+  type AnomalyRuleCode,
+  type AnomalyRuleInfo,
+  type AnomalyThresholds,
+} from './anomaly.types';
 
 export interface AnomalyFilter {
   /** One rule code; all rules when absent. */
@@ -50,7 +57,17 @@ export interface AnomalyReport {
 }
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
-const TRAIL_TYPES = ['InstalmentDisbursed', 'CaseSuspended', 'CaseResumed', 'CaseWithdrawn', 'CaseClosed', 'CaseRejected', 'CaseReopened', 'CaseApproved', 'WriteOffApproved'];
+const TRAIL_TYPES = [
+  'InstalmentDisbursed',
+  'CaseSuspended',
+  'CaseResumed',
+  'CaseWithdrawn',
+  'CaseClosed',
+  'CaseRejected',
+  'CaseReopened',
+  'CaseApproved',
+  'WriteOffApproved',
+];
 const DECISION_TYPES = new Set(['CaseApproved', 'CaseRejected', 'WriteOffApproved']);
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -82,8 +99,14 @@ class AnomalySources {
            from ${this.t('payout_entries')} where kind <> 'planned' order by global_seq, entry_id`,
       );
       return rows.map((r: Row) => ({
-        caseId: r.case_id, unit: r.unit, eventId: r.event_id, globalSeq: r.global_seq, onDate: r.on_date, amountFen: Number(r.amount_fen),
-        instalmentNumber: r.instalment_number, kind: r.kind,
+        caseId: r.case_id,
+        unit: r.unit,
+        eventId: r.event_id,
+        globalSeq: r.global_seq,
+        onDate: r.on_date,
+        amountFen: Number(r.amount_fen),
+        instalmentNumber: r.instalment_number,
+        kind: r.kind,
       }));
     });
   }
@@ -135,9 +158,18 @@ class AnomalySources {
         [TRAIL_TYPES],
       );
       return rows.map((r: Row) => ({
-        caseId: r.case_id, unit: r.unit, eventId: r.event_id, globalSeq: r.global_seq, streamVersion: r.stream_version, type: r.event_type,
-        recordedAt: iso(r.recorded_at), amountFen: r.amount_fen == null ? null : Number(r.amount_fen), instalmentNumber: r.instalment_number ?? null,
-        actorUserId: r.actor_user_id, actorRole: r.actor_role, actorUnit: r.actor_unit,
+        caseId: r.case_id,
+        unit: r.unit,
+        eventId: r.event_id,
+        globalSeq: r.global_seq,
+        streamVersion: r.stream_version,
+        type: r.event_type,
+        recordedAt: iso(r.recorded_at),
+        amountFen: r.amount_fen == null ? null : Number(r.amount_fen),
+        instalmentNumber: r.instalment_number ?? null,
+        actorUserId: r.actor_user_id,
+        actorRole: r.actor_role,
+        actorUnit: r.actor_unit,
       }));
     });
   }
@@ -147,7 +179,14 @@ class AnomalySources {
     const byCase = new Map<string, RecoveryBalance>();
     for (const m of money) {
       if (!['recovery_owed', 'repaid', 'written_off'].includes(m.kind)) continue;
-      const r = byCase.get(m.caseId) ?? { caseId: m.caseId, unit: m.unit, opened: m, owedFen: 0, repaidFen: 0, writtenOffFen: 0 };
+      const r = byCase.get(m.caseId) ?? {
+        caseId: m.caseId,
+        unit: m.unit,
+        opened: m,
+        owedFen: 0,
+        repaidFen: 0,
+        writtenOffFen: 0,
+      };
       if (m.kind === 'recovery_owed') {
         r.opened = m;
         r.owedFen += m.amountFen;
@@ -165,7 +204,14 @@ class AnomalySources {
       [this.asOf],
     );
     return rows.map((r: Row) => ({
-      caseId: r.case_id, unit: r.unit, state: r.state, assigneeRole: r.assignee_role, assigneeUnit: r.assignee_unit, stateSince: iso(r.state_since), dueOn: r.due_on, version: r.version,
+      caseId: r.case_id,
+      unit: r.unit,
+      state: r.state,
+      assigneeRole: r.assignee_role,
+      assigneeUnit: r.assignee_unit,
+      stateSince: iso(r.state_since),
+      dueOn: r.due_on,
+      version: r.version,
     }));
   }
 
@@ -175,7 +221,14 @@ class AnomalySources {
               to_char(last_visit_on, 'YYYY-MM-DD') as last_visit_on
          from ${this.t('household_board')} order by household_id`,
     );
-    return rows.map((r: Row) => ({ householdId: r.household_id, streetOffice: r.street_office, village: r.village, status: r.status, registeredOn: r.registered_on, lastVisitOn: r.last_visit_on }));
+    return rows.map((r: Row) => ({
+      householdId: r.household_id,
+      streetOffice: r.street_office,
+      village: r.village,
+      status: r.status,
+      registeredOn: r.registered_on,
+      lastVisitOn: r.last_visit_on,
+    }));
   }
 
   async zeroEmployment(): Promise<ZeroEmploymentHousehold[]> {
@@ -188,7 +241,12 @@ class AnomalySources {
         where b.zero_employment order by b.household_id`,
     );
     return rows.map((r: Row) => ({
-      householdId: r.household_id, streetOffice: r.street_office, village: r.village, detectedEventId: r.event_id, detectedSeq: r.global_seq, detectedAt: iso(r.recorded_at),
+      householdId: r.household_id,
+      streetOffice: r.street_office,
+      village: r.village,
+      detectedEventId: r.event_id,
+      detectedSeq: r.global_seq,
+      detectedAt: iso(r.recorded_at),
     }));
   }
 }
@@ -203,7 +261,11 @@ const RUNNERS: Record<AnomalyRuleCode, RuleRunner> = {
   WRITE_OFF: async (s) => detectWriteOffs(await s.moneyOf('written_off')),
   RECOVERY_OUTSTANDING: async (s, t, asOf) => detectRecoveryOutstanding(await s.recoveries(), asOf, t),
   REOPENED_AFTER_REJECTION: async (s) => detectReopenedAfterRejection(await s.trail()),
-  OFF_HOURS_DECISION: async (s, t) => detectOffHoursDecisions((await s.trail()).filter((e: CaseTrailEvent) => DECISION_TYPES.has(e.type)), t),
+  OFF_HOURS_DECISION: async (s, t) =>
+    detectOffHoursDecisions(
+      (await s.trail()).filter((e: CaseTrailEvent) => DECISION_TYPES.has(e.type)),
+      t,
+    ),
   DECISION_VOLUME: async (s, t) => detectDecisionVolume(await s.trail(), t),
   STEP_OVERDUE: async (s, t, asOf) => detectOverdueSteps(await s.overdueQueue(), asOf, t),
   HOUSEHOLD_NOT_VISITED: async (s, t, asOf) => detectHouseholdsNotVisited(await s.households(), asOf, t),
@@ -228,7 +290,13 @@ export async function readAnomalies(db: SqlReader, schema: string, filter: Anoma
   }
   const hits = [...perRule.values()]
     .flat()
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule) || a.onDate.localeCompare(b.onDate) || a.subject.id.localeCompare(b.subject.id));
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        a.rule.localeCompare(b.rule) ||
+        a.onDate.localeCompare(b.onDate) ||
+        a.subject.id.localeCompare(b.subject.id),
+    );
   return {
     asOf: filter.asOf,
     from: filter.from ?? null,

@@ -22,7 +22,12 @@ export interface AnomalyCaseRow {
  * The key the open-case handler reserves on: the programme's beneficiary fact (e.g. the hired
  * graduate's ID number for a hiring subsidy), else the applicant's ID number or credit code.
  */
-export function beneficiaryKeyOf(programme: string, policyVersion: string, facts: Record<string, unknown>, beneficiary: unknown): string | null {
+export function beneficiaryKeyOf(
+  programme: string,
+  policyVersion: string,
+  facts: Record<string, unknown>,
+  beneficiary: unknown,
+): string | null {
   let fromFact: unknown;
   try {
     fromFact = readFact(facts ?? {}, getProgramme(programme, policyVersion).beneficiaryFact);
@@ -30,12 +35,19 @@ export function beneficiaryKeyOf(programme: string, policyVersion: string, facts
     fromFact = undefined; // an unknown programme or version: fall back to the applicant
   }
   const b = (beneficiary ?? {}) as { idNumber?: unknown; creditCode?: unknown };
-  const key = [fromFact, b.idNumber, b.creditCode].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+  const key = [fromFact, b.idNumber, b.creditCode].find((v) => typeof v === 'string' && v.trim() !== '') as
+    string | undefined;
   return key ? key.trim().toUpperCase() : null;
 }
 
 /** Folds one case event into the row (pure); events that change nothing here return the row as is. */
-export function nextAnomalyCase(row: AnomalyCaseRow | undefined, caseId: string, event: CaseEvent, eventId: string, version: number): AnomalyCaseRow | undefined {
+export function nextAnomalyCase(
+  row: AnomalyCaseRow | undefined,
+  caseId: string,
+  event: CaseEvent,
+  eventId: string,
+  version: number,
+): AnomalyCaseRow | undefined {
   if (event.type === 'CaseSubmitted') {
     const d = event.data;
     return {
@@ -52,9 +64,15 @@ export function nextAnomalyCase(row: AnomalyCaseRow | undefined, caseId: string,
   }
   if (!row) return undefined;
   if (event.type === 'CaseResubmitted') {
-    return { ...row, beneficiaryKey: beneficiaryKeyOf(row.programme, event.data.policyVersion, event.data.facts, null) ?? row.beneficiaryKey, version };
+    return {
+      ...row,
+      beneficiaryKey:
+        beneficiaryKeyOf(row.programme, event.data.policyVersion, event.data.facts, null) ?? row.beneficiaryKey,
+      version,
+    };
   }
-  if (event.type === 'CaseApproved') return { ...row, approvedFen: event.data.amountFen, approvedEventId: eventId, version };
+  if (event.type === 'CaseApproved')
+    return { ...row, approvedFen: event.data.amountFen, approvedEventId: eventId, version };
   return { ...row, version };
 }
 
@@ -78,8 +96,15 @@ export class AnomalyCasesProjection implements Projection {
       rows.map((r) => [
         r.case_id,
         {
-          caseId: r.case_id, programme: r.programme, unit: r.unit, beneficiaryKey: r.beneficiary_key, beneficiaryName: r.beneficiary_name,
-          periodKey: r.period_key, approvedFen: r.approved_fen === null ? null : Number(r.approved_fen), approvedEventId: r.approved_event_id, version: r.version,
+          caseId: r.case_id,
+          programme: r.programme,
+          unit: r.unit,
+          beneficiaryKey: r.beneficiary_key,
+          beneficiaryName: r.beneficiary_name,
+          periodKey: r.period_key,
+          approvedFen: r.approved_fen === null ? null : Number(r.approved_fen),
+          approvedEventId: r.approved_event_id,
+          version: r.version,
         },
       ]),
     );
@@ -88,7 +113,13 @@ export class AnomalyCasesProjection implements Projection {
       const caseId = recorded.streamId.slice(CASE_PREFIX.length);
       const row = cases.get(caseId);
       if (row && recorded.version <= row.version) continue;
-      const next = nextAnomalyCase(row, caseId, { type: recorded.type, data: recorded.data } as CaseEvent, recorded.metadata.eventId, recorded.version);
+      const next = nextAnomalyCase(
+        row,
+        caseId,
+        { type: recorded.type, data: recorded.data } as CaseEvent,
+        recorded.metadata.eventId,
+        recorded.version,
+      );
       if (!next) continue;
       cases.set(caseId, next);
       changed.add(caseId);
@@ -102,7 +133,17 @@ export class AnomalyCasesProjection implements Projection {
        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::int[])
        on conflict (case_id) do update set beneficiary_key = excluded.beneficiary_key, approved_fen = excluded.approved_fen,
          approved_event_id = excluded.approved_event_id, version = excluded.version`,
-      [col('caseId'), col('programme'), col('unit'), col('beneficiaryKey'), col('beneficiaryName'), col('periodKey'), col('approvedFen'), col('approvedEventId'), col('version')],
+      [
+        col('caseId'),
+        col('programme'),
+        col('unit'),
+        col('beneficiaryKey'),
+        col('beneficiaryName'),
+        col('periodKey'),
+        col('approvedFen'),
+        col('approvedEventId'),
+        col('version'),
+      ],
     );
   }
 }

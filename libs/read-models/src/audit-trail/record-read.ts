@@ -22,6 +22,15 @@ export async function recordRead(db: Pool | PoolClient, read: ReadRecord): Promi
   await db.query(
     `insert into audit_reads (read_at, user_id, role, unit, subject_type, subject_id, purpose, detail)
      values (coalesce($1::timestamptz, now()), $2, $3, $4, $5, $6, $7, $8)`,
-    [read.at ?? null, read.userId, read.role, read.unit, read.subjectType, read.subjectId, read.purpose, read.detail ? JSON.stringify(read.detail) : null],
+    [
+      read.at ?? null,
+      read.userId,
+      read.role,
+      read.unit,
+      read.subjectType,
+      read.subjectId,
+      read.purpose,
+      read.detail ? JSON.stringify(read.detail) : null,
+    ],
   );
 }

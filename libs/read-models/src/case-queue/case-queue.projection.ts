@@ -66,7 +66,8 @@ export class CaseQueueProjection implements Projection {
       const at = atOf(recorded);
       const row = cases.get(caseId);
       if (!row) {
-        if (event.type !== 'CaseSubmitted') throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
+        if (event.type !== 'CaseSubmitted')
+          throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
         cases.set(caseId, {
           caseId,
           streamId: recorded.streamId,
@@ -91,7 +92,8 @@ export class CaseQueueProjection implements Projection {
       row.memo = nextMemo(row.memo, event);
       row.lastEventAt = at;
       row.version = recorded.version;
-      if (event.type === 'CaseResubmitted' || event.type === 'CaseReopened') row.memo = { ...row.memo, noticeEndsOn: null };
+      if (event.type === 'CaseResubmitted' || event.type === 'CaseReopened')
+        row.memo = { ...row.memo, noticeEndsOn: null };
     }
     const out = ids.map((id) => cases.get(id)!);
     const assignees = out.map((r) => assigneeOf(r.state, r.unit));

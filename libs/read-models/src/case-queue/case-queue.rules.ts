@@ -78,20 +78,32 @@ export function nextMemo(memo: QueueMemo, event: CaseEvent): QueueMemo {
     case 'PublicNoticeStarted':
       return { ...memo, noticeEndsOn: event.data.endsOn };
     case 'PayoutScheduled':
-      return { ...memo, openInstalments: Object.fromEntries(event.data.instalments.map((i) => [String(i.number), i.dueOn])) };
+      return {
+        ...memo,
+        openInstalments: Object.fromEntries(event.data.instalments.map((i) => [String(i.number), i.dueOn])),
+      };
     case 'InstalmentDisbursed': {
       const { [String(event.data.instalmentNumber)]: _paid, ...rest } = memo.openInstalments;
       return { ...memo, openInstalments: rest };
     }
     case 'InstalmentPaymentRetried':
-      return { ...memo, openInstalments: { ...memo.openInstalments, [String(event.data.instalmentNumber)]: event.data.dueOn } };
+      return {
+        ...memo,
+        openInstalments: { ...memo.openInstalments, [String(event.data.instalmentNumber)]: event.data.dueOn },
+      };
     case 'CaseSuspended':
     case 'RecoveryOpened': {
       const stopped = new Set(event.data.stoppedInstalments.map(String));
-      return { ...memo, openInstalments: Object.fromEntries(Object.entries(memo.openInstalments).filter(([n]) => !stopped.has(n))) };
+      return {
+        ...memo,
+        openInstalments: Object.fromEntries(Object.entries(memo.openInstalments).filter(([n]) => !stopped.has(n))),
+      };
     }
     case 'FollowUpScheduled':
-      return { ...memo, openFollowUps: { ...memo.openFollowUps, [String(event.data.followUpNumber)]: event.data.dueOn } };
+      return {
+        ...memo,
+        openFollowUps: { ...memo.openFollowUps, [String(event.data.followUpNumber)]: event.data.dueOn },
+      };
     case 'FollowUpRecorded': {
       const { [String(event.data.followUpNumber)]: _done, ...rest } = memo.openFollowUps;
       return { ...memo, openFollowUps: rest };
@@ -166,13 +178,15 @@ function memoised<R>(fn: (key: string) => R, limit = 50_000): (key: string) => R
   };
 }
 
-const slowChinaDate = (instant: string): string => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+const slowChinaDate = (instant: string): string =>
+  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 // The store's canonical form; minutes and seconds cannot move the day of a whole-hour shift.
 const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 const chinaDateOfHour = memoised((hour: string) => slowChinaDate(`${hour}:00:00Z`));
 
 /** China-time date of an instant (UTC+8, no DST). */
-export const chinaDate = (instant: string): string => (UTC_INSTANT.test(instant) ? chinaDateOfHour(instant.slice(0, 13)) : slowChinaDate(instant));
+export const chinaDate = (instant: string): string =>
+  UTC_INSTANT.test(instant) ? chinaDateOfHour(instant.slice(0, 13)) : slowChinaDate(instant);
 
 const addWorkingDaysMemo = memoised((key: string) => {
   const at = key.indexOf('|');
@@ -185,7 +199,9 @@ export const addWorkingDaysCached = (isoDate: string, n: number): string => addW
 
 /** workingDaysBetween of the policy calendar, memoised; both days are ISO dates (YYYY-MM-DD). */
 export const workingDaysBetweenCached = (fromIso: string, toIso: string): number =>
-  fromIso.length === 10 && toIso.length === 10 ? workingDaysBetweenMemo(`${fromIso}|${toIso}`) : workingDaysBetween(fromIso, toIso);
+  fromIso.length === 10 && toIso.length === 10
+    ? workingDaysBetweenMemo(`${fromIso}|${toIso}`)
+    : workingDaysBetween(fromIso, toIso);
 
 export function dueOn(status: CaseStatus, stateSince: string, memo: QueueMemo): string | null {
   if (status === 'in_public_notice') return memo.noticeEndsOn;

@@ -38,11 +38,18 @@ export interface HouseholdBoardRow {
   version: number;
 }
 
-const minDate = (dates: string[]): string | null => dates.reduce<string | null>((min, d) => (min === null || d < min ? d : min), null);
-const maxDate = (dates: string[]): string | null => dates.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
+const minDate = (dates: string[]): string | null =>
+  dates.reduce<string | null>((min, d) => (min === null || d < min ? d : min), null);
+const maxDate = (dates: string[]): string | null =>
+  dates.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
 
 /** The board's columns for a household; the schedule rules are the domain's (nextVisitDue). */
-export function boardRowOf(h: RegisteredHousehold, streamId: string, version: number, lastEventAt: string): HouseholdBoardRow {
+export function boardRowOf(
+  h: RegisteredHousehold,
+  streamId: string,
+  version: number,
+  lastEventAt: string,
+): HouseholdBoardRow {
   const open = h.plan ? h.plan.measures.filter((m) => !m.done) : [];
   return {
     householdId: h.householdId,
@@ -92,23 +99,46 @@ export class HouseholdBoardProjection implements Projection {
   async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
     const table = ctx.table('household_board');
     const ids = [...new Set(batch.map((e) => e.streamId.slice(HOUSEHOLD_PREFIX.length)))];
-    const { rows } = await ctx.client.query<{ household_id: string; stream_id: string; version: number; last_event_at: Date; state: HouseholdState }>(
+    const { rows } = await ctx.client.query<{
+      household_id: string;
+      stream_id: string;
+      version: number;
+      last_event_at: Date;
+      state: HouseholdState;
+    }>(
       `select household_id, stream_id, version, last_event_at, state from ${table} where household_id = any($1::text[])`,
       [ids],
     );
     const households = new Map<string, Folded>(
-      rows.map((r) => [r.household_id, { streamId: r.stream_id, state: r.state, version: r.version, lastEventAt: r.last_event_at.toISOString() }]),
+      rows.map((r) => [
+        r.household_id,
+        { streamId: r.stream_id, state: r.state, version: r.version, lastEventAt: r.last_event_at.toISOString() },
+      ]),
     );
     for (const recorded of batch) {
       const id = recorded.streamId.slice(HOUSEHOLD_PREFIX.length);
-      const current = households.get(id) ?? { streamId: recorded.streamId, state: { status: 'unregistered' } as HouseholdState, version: 0, lastEventAt: recorded.metadata.recordedAt };
+      const current = households.get(id) ?? {
+        streamId: recorded.streamId,
+        state: { status: 'unregistered' } as HouseholdState,
+        version: 0,
+        lastEventAt: recorded.metadata.recordedAt,
+      };
       if (recorded.version !== current.version + 1) {
         throw new Error(`household ${id}: event version ${recorded.version} after ${current.version} (gap or repeat)`);
       }
       const event = { type: recorded.type, data: recorded.data } as HouseholdEvent;
-      if (current.version === 0 && event.type !== 'HouseholdRegistered') throw new Error(`household ${id}: ${event.type} before HouseholdRegistered`);
-      const at = typeof (recorded.data as { at?: unknown }).at === 'string' ? (recorded.data as { at: string }).at : recorded.metadata.recordedAt;
-      households.set(id, { streamId: current.streamId, state: evolveHousehold(current.state, event), version: recorded.version, lastEventAt: at });
+      if (current.version === 0 && event.type !== 'HouseholdRegistered')
+        throw new Error(`household ${id}: ${event.type} before HouseholdRegistered`);
+      const at =
+        typeof (recorded.data as { at?: unknown }).at === 'string'
+          ? (recorded.data as { at: string }).at
+          : recorded.metadata.recordedAt;
+      households.set(id, {
+        streamId: current.streamId,
+        state: evolveHousehold(current.state, event),
+        version: recorded.version,
+        lastEventAt: at,
+      });
     }
     const out = ids.map((id) => {
       const f = households.get(id)!;
@@ -131,10 +161,28 @@ export class HouseholdBoardProjection implements Projection {
          next_measure_due = excluded.next_measure_due, open_risks = excluded.open_risks, zero_employment = excluded.zero_employment,
          last_event_at = excluded.last_event_at, version = excluded.version, state = excluded.state`,
       [
-        col('householdId'), col('streamId'), col('village'), col('streetOffice'), col('address'), col('headName'), col('status'),
-        col('memberCount'), col('cadreUserId'), col('cadreName'), col('planId'), col('planDueBy'), col('lastVisitOn'),
-        col('nextVisitDue'), col('openMeasures'), col('nextMeasureDue'), col('openRisks'), col('zeroEmployment'),
-        col('registeredAt'), col('lastEventAt'), col('version'), out.map((o) => JSON.stringify(o.state)),
+        col('householdId'),
+        col('streamId'),
+        col('village'),
+        col('streetOffice'),
+        col('address'),
+        col('headName'),
+        col('status'),
+        col('memberCount'),
+        col('cadreUserId'),
+        col('cadreName'),
+        col('planId'),
+        col('planDueBy'),
+        col('lastVisitOn'),
+        col('nextVisitDue'),
+        col('openMeasures'),
+        col('nextMeasureDue'),
+        col('openRisks'),
+        col('zeroEmployment'),
+        col('registeredAt'),
+        col('lastEventAt'),
+        col('version'),
+        out.map((o) => JSON.stringify(o.state)),
       ],
     );
   }

@@ -56,7 +56,12 @@ const OVERDUE_SQL: Record<BoardOverdueKind, string> = {
  * indexed columns; overdue compares the stored due dates with `today`, so the answer is right on
  * any day without the projection having to run at midnight. Most urgent first.
  */
-export async function queryHouseholdBoard(db: Pool | PoolClient, table: string, filter: HouseholdBoardFilter, today: string): Promise<HouseholdBoardPage> {
+export async function queryHouseholdBoard(
+  db: Pool | PoolClient,
+  table: string,
+  filter: HouseholdBoardFilter,
+  today: string,
+): Promise<HouseholdBoardPage> {
   const params: unknown[] = [today];
   const where: string[] = [];
   const add = (sql: (p: string) => string, value: unknown) => {
@@ -89,7 +94,10 @@ export async function queryHouseholdBoard(db: Pool | PoolClient, table: string, 
   let total = rows.length > 0 ? Number(rows[0].total) : 0;
   if (rows.length === 0 && filter.offset > 0) {
     // Past the last page the window count is gone; count separately so the client still learns the total.
-    const counted = await db.query(`select count(*)::int as n from ${table} ${where.length ? `where ${where.join(' and ')}` : ''}`, params.slice(0, params.length - 2));
+    const counted = await db.query(
+      `select count(*)::int as n from ${table} ${where.length ? `where ${where.join(' and ')}` : ''}`,
+      params.slice(0, params.length - 2),
+    );
     total = counted.rows[0].n;
   }
   return {

@@ -24,7 +24,9 @@ export class ReadModels1764100000000 implements MigrationInterface {
       stack text,
       failed_at timestamptz NOT NULL DEFAULT now(),
       resolved_at timestamptz)`);
-    await q.query(`CREATE INDEX projection_failures_open_idx ON ${s}.projection_failures (projection) WHERE resolved_at IS NULL`);
+    await q.query(
+      `CREATE INDEX projection_failures_open_idx ON ${s}.projection_failures (projection) WHERE resolved_at IS NULL`,
+    );
 
     await q.query(`CREATE TABLE ${s}.audit_events (
       event_id text NOT NULL,
@@ -100,7 +102,13 @@ export class ReadModels1764100000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const s = `"${(q.connection.options as { schema?: string }).schema ?? 'public'}"`;
-    for (const table of ['case_queue', 'audit_reads', 'audit_events', 'projection_failures', 'projection_checkpoints']) {
+    for (const table of [
+      'case_queue',
+      'audit_reads',
+      'audit_events',
+      'projection_failures',
+      'projection_checkpoints',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${s}.${table}`);
     }
   }

@@ -32,26 +32,55 @@ export class PayoutsLedgerProjection implements Projection {
       [ids],
     );
     const cases = new Map<string, CaseMemo>(
-      rows.map((r) => [r.case_id, { programme: r.programme, unit: r.unit, leadUnit: r.lead_unit, instalments: r.instalments, version: r.version }]),
+      rows.map((r) => [
+        r.case_id,
+        { programme: r.programme, unit: r.unit, leadUnit: r.lead_unit, instalments: r.instalments, version: r.version },
+      ]),
     );
-    const entries: { id: string; event: RecordedEvent; caseId: string; memo: CaseMemo; kind: string; onDate: string; amountFen: number; n: number | null }[] = [];
+    const entries: {
+      id: string;
+      event: RecordedEvent;
+      caseId: string;
+      memo: CaseMemo;
+      kind: string;
+      onDate: string;
+      amountFen: number;
+      n: number | null;
+    }[] = [];
     for (const recorded of batch) {
       const caseId = recorded.streamId.slice(CASE_PREFIX.length);
       const event = { type: recorded.type, data: recorded.data } as CaseEvent;
       let memo = cases.get(caseId);
       if (!memo) {
-        if (event.type !== 'CaseSubmitted') throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
-        memo = { programme: event.data.programme, unit: event.data.unit, leadUnit: leadUnitOf(event.data.programme, event.data.policyVersion), instalments: {}, version: recorded.version };
+        if (event.type !== 'CaseSubmitted')
+          throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
+        memo = {
+          programme: event.data.programme,
+          unit: event.data.unit,
+          leadUnit: leadUnitOf(event.data.programme, event.data.policyVersion),
+          instalments: {},
+          version: recorded.version,
+        };
         cases.set(caseId, memo);
         continue;
       }
-      if (recorded.version !== memo.version + 1) throw new Error(`case ${caseId}: event version ${recorded.version} after ${memo.version} (gap or repeat)`);
+      if (recorded.version !== memo.version + 1)
+        throw new Error(`case ${caseId}: event version ${recorded.version} after ${memo.version} (gap or repeat)`);
       const out = payoutEntriesOf(memo.instalments, event);
       memo.instalments = out.instalments;
       memo.version = recorded.version;
       for (const e of out.entries) {
         const id = e.suffix === null ? recorded.metadata.eventId : `${recorded.metadata.eventId}:${e.suffix}`;
-        entries.push({ id, event: recorded, caseId, memo: { ...memo }, kind: e.kind, onDate: e.onDate, amountFen: e.amountFen, n: e.instalmentNumber });
+        entries.push({
+          id,
+          event: recorded,
+          caseId,
+          memo: { ...memo },
+          kind: e.kind,
+          onDate: e.onDate,
+          amountFen: e.amountFen,
+          n: e.instalmentNumber,
+        });
       }
     }
     if (entries.length > 0) {

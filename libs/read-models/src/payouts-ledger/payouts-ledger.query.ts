@@ -26,7 +26,14 @@ export interface PayoutLedgerFilter {
   unit?: string;
 }
 
-export const zeroTotals = (): PayoutTotals => ({ plannedFen: 0, disbursedFen: 0, failedFen: 0, recoveryOwedFen: 0, repaidFen: 0, writtenOffFen: 0 });
+export const zeroTotals = (): PayoutTotals => ({
+  plannedFen: 0,
+  disbursedFen: 0,
+  failedFen: 0,
+  recoveryOwedFen: 0,
+  repaidFen: 0,
+  writtenOffFen: 0,
+});
 
 const SUMS = `
   coalesce(sum(amount_fen) filter (where kind = 'planned'), 0)::text as planned,
@@ -62,7 +69,13 @@ export async function readPayoutsLedger(
   );
   const total = await db.query(`select ${SUMS} from ${table} ${where}`, params);
   return {
-    rows: rows.map((r) => ({ programme: r.programme, unit: r.unit, leadUnit: r.lead_unit, month: r.month, ...totalsOf(r) })),
+    rows: rows.map((r) => ({
+      programme: r.programme,
+      unit: r.unit,
+      leadUnit: r.lead_unit,
+      month: r.month,
+      ...totalsOf(r),
+    })),
     total: totalsOf(total.rows[0]),
   };
 }

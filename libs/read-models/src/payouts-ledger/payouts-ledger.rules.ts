@@ -17,7 +17,10 @@ export interface PayoutEntry {
  * The money an event moves, and the per-case memo after it. A failed payment carries no amount:
  * it is the scheduled amount of that instalment, so the memo keeps the schedule.
  */
-export function payoutEntriesOf(instalments: Record<string, number>, event: CaseEvent): { entries: PayoutEntry[]; instalments: Record<string, number> } {
+export function payoutEntriesOf(
+  instalments: Record<string, number>,
+  event: CaseEvent,
+): { entries: PayoutEntry[]; instalments: Record<string, number> } {
   const day = chinaDate(event.data.at);
   const one = (kind: PayoutEntryKind, amountFen: number, instalmentNumber: number | null = null): PayoutEntry[] => [
     { suffix: null, kind, onDate: day, amountFen, instalmentNumber },
@@ -25,14 +28,21 @@ export function payoutEntriesOf(instalments: Record<string, number>, event: Case
   switch (event.type) {
     case 'PayoutScheduled':
       return {
-        entries: event.data.instalments.map((i) => ({ suffix: String(i.number), kind: 'planned', onDate: i.dueOn, amountFen: i.amountFen, instalmentNumber: i.number })),
+        entries: event.data.instalments.map((i) => ({
+          suffix: String(i.number),
+          kind: 'planned',
+          onDate: i.dueOn,
+          amountFen: i.amountFen,
+          instalmentNumber: i.number,
+        })),
         instalments: Object.fromEntries(event.data.instalments.map((i) => [String(i.number), i.amountFen])),
       };
     case 'InstalmentDisbursed':
       return { entries: one('disbursed', event.data.amountFen, event.data.instalmentNumber), instalments };
     case 'InstalmentPaymentFailed': {
       const amount = instalments[String(event.data.instalmentNumber)];
-      if (amount === undefined) throw new Error(`payment of instalment ${event.data.instalmentNumber} failed, but no schedule has it`);
+      if (amount === undefined)
+        throw new Error(`payment of instalment ${event.data.instalmentNumber} failed, but no schedule has it`);
       return { entries: one('failed', amount, event.data.instalmentNumber), instalments };
     }
     case 'RecoveryOpened':

@@ -37,7 +37,16 @@ export async function readCheckpoints(db: Db, schema: string): Promise<Map<strin
   const { rows } = await db.query<{ name: string; commit: string; prepare: string; updated_at: Date | null }>(
     `select name, commit::text as commit, prepare::text as prepare, updated_at from ${t(schema, 'projection_checkpoints')}`,
   );
-  return new Map(rows.map((r) => [r.name, { name: r.name, position: { commit: r.commit, prepare: r.prepare }, updatedAt: r.updated_at?.toISOString() ?? null }]));
+  return new Map(
+    rows.map((r) => [
+      r.name,
+      {
+        name: r.name,
+        position: { commit: r.commit, prepare: r.prepare },
+        updatedAt: r.updated_at?.toISOString() ?? null,
+      },
+    ]),
+  );
 }
 
 /** Locks the projection's checkpoint row for the rest of the transaction and returns it. */
@@ -49,7 +58,12 @@ export async function lockCheckpoint(client: PoolClient, schema: string, name: s
   return rows[0] ? { commit: rows[0].commit, prepare: rows[0].prepare } : START;
 }
 
-export async function writeCheckpoint(client: PoolClient, schema: string, name: string, position: GlobalPosition): Promise<void> {
+export async function writeCheckpoint(
+  client: PoolClient,
+  schema: string,
+  name: string,
+  position: GlobalPosition,
+): Promise<void> {
   await client.query(
     `insert into ${t(schema, 'projection_checkpoints')} (name, commit, prepare, updated_at) values ($1, $2, $3, now())
      on conflict (name) do update set commit = excluded.commit, prepare = excluded.prepare, updated_at = excluded.updated_at`,
@@ -57,13 +71,29 @@ export async function writeCheckpoint(client: PoolClient, schema: string, name: 
   );
 }
 
-export async function recordFailure(db: Db, schema: string, projection: string, event: RecordedEvent, error: unknown): Promise<void> {
+export async function recordFailure(
+  db: Db,
+  schema: string,
+  projection: string,
+  event: RecordedEvent,
+  error: unknown,
+): Promise<void> {
   const err = error instanceof Error ? error : new Error(String(error));
   await db.query(
     `insert into ${t(schema, 'projection_failures')}
        (projection, event_id, global_seq, commit, prepare, stream_id, event_type, error, stack, failed_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
-    [projection, event.metadata.eventId, event.globalSeq, event.position.commit, event.position.prepare, event.streamId, event.type, err.message, err.stack ?? null],
+    [
+      projection,
+      event.metadata.eventId,
+      event.globalSeq,
+      event.position.commit,
+      event.position.prepare,
+      event.streamId,
+      event.type,
+      err.message,
+      err.stack ?? null,
+    ],
   );
 }
 
@@ -90,6 +120,9 @@ export async function openFailures(db: Db, schema: string, projection?: string):
 
 /** Marks a projection's failures resolved so the runner tries the event again (after a fix). */
 export async function resolveFailures(db: Db, schema: string, projection: string): Promise<number> {
-  const res = await db.query(`update ${t(schema, 'projection_failures')} set resolved_at = now() where projection = $1 and resolved_at is null`, [projection]);
+  const res = await db.query(
+    `update ${t(schema, 'projection_failures')} set resolved_at = now() where projection = $1 and resolved_at is null`,
+    [projection],
+  );
   return res.rowCount ?? 0;
 }

@@ -29,12 +29,24 @@ export async function eventsAfter(
     return { count: Number(rows[0].n), capped: false, oldestRecordedAt: rows[0].oldest?.toISOString() ?? null };
   }
   const behind = await store.readAll({ after, maxCount: LAG_COUNT_CAP, raw: true });
-  return { count: behind.length, capped: behind.length === LAG_COUNT_CAP, oldestRecordedAt: behind[0]?.metadata.recordedAt ?? null };
+  return {
+    count: behind.length,
+    capped: behind.length === LAG_COUNT_CAP,
+    oldestRecordedAt: behind[0]?.metadata.recordedAt ?? null,
+  };
 }
 
 /** Lag of a checkpoint; lagSeconds is the age of the oldest event not yet projected. */
-export async function lagOf(store: EventStore, pool: Pool, schema: string, after: GlobalPosition, now: Date = new Date()): Promise<ProjectionLag> {
+export async function lagOf(
+  store: EventStore,
+  pool: Pool,
+  schema: string,
+  after: GlobalPosition,
+  now: Date = new Date(),
+): Promise<ProjectionLag> {
   const { count, capped, oldestRecordedAt } = await eventsAfter(store, pool, schema, after);
-  const lagSeconds = oldestRecordedAt ? Math.max(0, Math.round((now.getTime() - Date.parse(oldestRecordedAt)) / 100) / 10) : 0;
+  const lagSeconds = oldestRecordedAt
+    ? Math.max(0, Math.round((now.getTime() - Date.parse(oldestRecordedAt)) / 100) / 10)
+    : 0;
   return { lagEvents: count, lagEventsCapped: capped, lagSeconds };
 }

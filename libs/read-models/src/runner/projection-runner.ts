@@ -1,7 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EventStore, GlobalPosition, RecordedEvent, comparePositions } from '@casework/event-store';
-import { ensureCheckpoints, lockCheckpoint, openFailures, readCheckpoints, recordFailure, writeCheckpoint } from './checkpoints';
+import {
+  ensureCheckpoints,
+  lockCheckpoint,
+  openFailures,
+  readCheckpoints,
+  recordFailure,
+  writeCheckpoint,
+} from './checkpoints';
 import { Projection, liveContext } from './projection';
 import { lagOf, ProjectionLag } from './projection-lag';
 
@@ -22,7 +29,14 @@ export interface ProjectionStatus extends ProjectionLag {
   position: GlobalPosition;
   updatedAt: string | null;
   blocked: boolean;
-  failures: { eventId: string; globalSeq: string; eventType: string; streamId: string; error: string; failedAt: string }[];
+  failures: {
+    eventId: string;
+    globalSeq: string;
+    eventType: string;
+    streamId: string;
+    error: string;
+    failedAt: string;
+  }[];
 }
 
 type BatchOutcome = 'applied' | 'moved' | 'failed';
@@ -91,7 +105,14 @@ export class ProjectionRunner {
         updatedAt: cp?.updatedAt ?? null,
         ...(await lagOf(store, pool, schema, position)),
         blocked: own.length > 0,
-        failures: own.map(({ eventId, globalSeq, eventType, streamId, error, failedAt }) => ({ eventId, globalSeq, eventType, streamId, error, failedAt })),
+        failures: own.map(({ eventId, globalSeq, eventType, streamId, error, failedAt }) => ({
+          eventId,
+          globalSeq,
+          eventType,
+          streamId,
+          error,
+          failedAt,
+        })),
       });
     }
     return out;
@@ -106,7 +127,9 @@ export class ProjectionRunner {
         const more = await this.round();
         backoff = this.idleMs;
         if (Date.now() - lastReport > 5000 && this.processed > reported) {
-          this.log.log(`projected ${this.processed - reported} events in the last ${Math.round((Date.now() - lastReport) / 1000)} s`);
+          this.log.log(
+            `projected ${this.processed - reported} events in the last ${Math.round((Date.now() - lastReport) / 1000)} s`,
+          );
           lastReport = Date.now();
           reported = this.processed;
         }
@@ -137,14 +160,20 @@ export class ProjectionRunner {
   private async round(): Promise<boolean> {
     const { pool, schema, store, projections } = this.options;
     if (!this.initialised) {
-      await ensureCheckpoints(pool, schema, projections.map((p) => p.name));
+      await ensureCheckpoints(
+        pool,
+        schema,
+        projections.map((p) => p.name),
+      );
       this.initialised = true;
     }
     const blocked = new Set((await openFailures(pool, schema)).map((f) => f.projection));
     const checkpoints = await readCheckpoints(pool, schema);
     const active = projections.filter((p) => !blocked.has(p.name));
     if (active.length === 0) return false;
-    const positions = new Map(active.map((p) => [p.name, checkpoints.get(p.name)?.position ?? { commit: '0', prepare: '0' }]));
+    const positions = new Map(
+      active.map((p) => [p.name, checkpoints.get(p.name)?.position ?? { commit: '0', prepare: '0' }]),
+    );
     const from = [...positions.values()].reduce((min, pos) => (comparePositions(pos, min) < 0 ? pos : min));
     const events = await store.readAll({ after: from, maxCount: this.batchSize });
     if (events.length === 0) return false;
@@ -165,14 +194,24 @@ export class ProjectionRunner {
 
   private async applyBatch(p: Projection, expected: GlobalPosition, events: RecordedEvent[]): Promise<BatchOutcome> {
     try {
-      return await this.transact(p, expected, events.filter((e) => p.handles(e)), events[events.length - 1].position);
+      return await this.transact(
+        p,
+        expected,
+        events.filter((e) => p.handles(e)),
+        events[events.length - 1].position,
+      );
     } catch (e) {
       if (isTransient(e)) throw e;
       return this.isolateFailure(p, expected, events, e);
     }
   }
 
-  private async transact(p: Projection, expected: GlobalPosition, handled: RecordedEvent[], to: GlobalPosition): Promise<BatchOutcome> {
+  private async transact(
+    p: Projection,
+    expected: GlobalPosition,
+    handled: RecordedEvent[],
+    to: GlobalPosition,
+  ): Promise<BatchOutcome> {
     const { pool, schema } = this.options;
     const client = await pool.connect();
     try {
@@ -196,7 +235,12 @@ export class ProjectionRunner {
   }
 
   /** Replays the failed batch one event at a time to find, record and stop at the event that throws. */
-  private async isolateFailure(p: Projection, expected: GlobalPosition, events: RecordedEvent[], batchError: unknown): Promise<BatchOutcome> {
+  private async isolateFailure(
+    p: Projection,
+    expected: GlobalPosition,
+    events: RecordedEvent[],
+    batchError: unknown,
+  ): Promise<BatchOutcome> {
     let at = expected;
     for (const event of events) {
       const handled = p.handles(event) ? [event] : [];
@@ -213,7 +257,9 @@ export class ProjectionRunner {
         return 'failed';
       }
     }
-    this.log.warn(`projection ${p.name}: batch failed (${(batchError as Error).message}) but every event applied on its own`);
+    this.log.warn(
+      `projection ${p.name}: batch failed (${(batchError as Error).message}) but every event applied on its own`,
+    );
     return 'applied';
   }
 }
@@ -226,5 +272,7 @@ export function isTransient(e: unknown): boolean {
     if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
   }
   const msg = (e as Error)?.message ?? '';
-  return /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(msg);
+  return /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+    msg,
+  );
 }

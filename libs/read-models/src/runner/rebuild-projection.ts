@@ -82,7 +82,8 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
   const { pool, store, schema } = options;
   const projections = [...options.projections];
   const names = projections.map((p) => p.name);
-  if (new Set(names).size !== names.length) throw new Error(`rebuild: a projection is named twice (${names.join(', ')})`);
+  if (new Set(names).size !== names.length)
+    throw new Error(`rebuild: a projection is named twice (${names.join(', ')})`);
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const started = Date.now();
   const busy = new Map(names.map((n) => [n, 0]));
@@ -95,7 +96,11 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
     }
   };
   const q = (t: string) => `${quoteIdent(schema)}.${quoteIdent(t)}`;
-  const ctxOf = (client: PoolClient): ProjectionContext => ({ client, mode: 'rebuild', table: (t) => q(tmpName(t, REBUILD_SUFFIX)) });
+  const ctxOf = (client: PoolClient): ProjectionContext => ({
+    client,
+    mode: 'rebuild',
+    table: (t) => q(tmpName(t, REBUILD_SUFFIX)),
+  });
   const total = (await eventsAfter(store, pool, schema, START)).count;
   const label = names.length === 1 ? names[0] : `${names.length} projections`;
   const report = (done: number, phase: RebuildProgress['phase']) =>
@@ -103,7 +108,9 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
 
   const clients: PoolClient[] = [await pool.connect()];
   const [main] = clients;
-  const tables = projections.flatMap((p) => p.tables.map((table) => ({ projection: p, table, insertOnly: p.insertOnlyTables?.includes(table) ?? false })));
+  const tables = projections.flatMap((p) =>
+    p.tables.map((table) => ({ projection: p, table, insertOnly: p.insertOnlyTables?.includes(table) ?? false })),
+  );
   const isKey = (i: IndexInfo) => i.constraintType === 'p' || i.constraintType === 'u';
   try {
     const indexes = new Map<string, IndexInfo[]>();
@@ -114,11 +121,15 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
       await main.query(`drop table if exists ${q(rb)}`);
       // Unlogged while filling: the copies are scratch until the swap (dropped if the rebuild dies),
       // so the fill writes no WAL; SET LOGGED below writes them to the WAL in bulk before any index.
-      await main.query(`create unlogged table ${q(rb)} (like ${q(table)} including defaults including constraints including identity including generated)`);
+      await main.query(
+        `create unlogged table ${q(rb)} (like ${q(table)} including defaults including constraints including identity including generated)`,
+      );
       // Unique keys now (upserts and lookups need them) unless the table is insert-only; the rest after the fill.
       if (insertOnly) continue;
       for (const ix of info.filter(isKey)) {
-        await main.query(`alter table ${q(rb)} add constraint ${quoteIdent(tmpName(ix.name, '_rb'))} ${ix.constraintDef}`);
+        await main.query(
+          `alter table ${q(rb)} add constraint ${quoteIdent(tmpName(ix.name, '_rb'))} ${ix.constraintDef}`,
+        );
       }
     }
 
@@ -146,7 +157,9 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
       const slowestFirst = [...projections].sort((a, b) => busy.get(b.name)! - busy.get(a.name)!);
       await runOn(
         clients,
-        slowestFirst.map((p) => (client: PoolClient) => timed(p, () => applyInTransaction(client, p, batch, ctxOf(client)))),
+        slowestFirst.map(
+          (p) => (client: PoolClient) => timed(p, () => applyInTransaction(client, p, batch, ctxOf(client))),
+        ),
       );
       done += batch.length;
       if (Date.now() - lastReport > 250) {
@@ -161,42 +174,66 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
     for (const c of clients) await c.query(`set maintenance_work_mem = '256MB'`);
     await runOn(
       clients,
-      tables.map(({ projection, table }) => (client: PoolClient) =>
-        timed(projection, () => client.query(`alter table ${q(tmpName(table, REBUILD_SUFFIX))} set logged`).then(() => undefined)),
+      tables.map(
+        ({ projection, table }) =>
+          (client: PoolClient) =>
+            timed(projection, () =>
+              client.query(`alter table ${q(tmpName(table, REBUILD_SUFFIX))} set logged`).then(() => undefined),
+            ),
       ),
     );
     // Keys first (ALTER TABLE locks the table), then every plain index as its own task: builds on
     // one table share its lock, so the big tables' indexes spread over the connections.
     await runOn(
       clients,
-      tables.filter((t) => t.insertOnly).map(({ projection, table }) => (client: PoolClient) =>
-        timed(projection, async () => {
-          for (const ix of indexes.get(table)!.filter(isKey)) {
-            try {
-              await client.query(`alter table ${q(tmpName(table, REBUILD_SUFFIX))} add constraint ${quoteIdent(tmpName(ix.name, '_rb'))} ${ix.constraintDef}`);
-            } catch (e) {
-              throw new Error(`rebuild ${projection.name}: ${table} got a row twice (${ix.name}): ${(e as Error).message}`);
-            }
-          }
-        }),
-      ),
+      tables
+        .filter((t) => t.insertOnly)
+        .map(
+          ({ projection, table }) =>
+            (client: PoolClient) =>
+              timed(projection, async () => {
+                for (const ix of indexes.get(table)!.filter(isKey)) {
+                  try {
+                    await client.query(
+                      `alter table ${q(tmpName(table, REBUILD_SUFFIX))} add constraint ${quoteIdent(tmpName(ix.name, '_rb'))} ${ix.constraintDef}`,
+                    );
+                  } catch (e) {
+                    throw new Error(
+                      `rebuild ${projection.name}: ${table} got a row twice (${ix.name}): ${(e as Error).message}`,
+                    );
+                  }
+                }
+              }),
+        ),
     );
     await runOn(
       clients,
       tables.flatMap(({ projection, table }) =>
-        indexes.get(table)!.filter((i) => i.constraintType === null).map((ix) => (client: PoolClient) =>
-          timed(projection, async () => {
-            const rb = tmpName(table, REBUILD_SUFFIX);
-            const def = ix.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ USING/, (_m, u) => `CREATE ${u ?? ''}INDEX ${quoteIdent(tmpName(ix.name, '_rb'))} ON ${q(rb)} USING`);
-            if (def === ix.def) throw new Error(`rebuild ${projection.name}: cannot copy index ${ix.name}: ${ix.def}`);
-            await client.query(def);
-          }),
-        ),
+        indexes
+          .get(table)!
+          .filter((i) => i.constraintType === null)
+          .map(
+            (ix) => (client: PoolClient) =>
+              timed(projection, async () => {
+                const rb = tmpName(table, REBUILD_SUFFIX);
+                const def = ix.def.replace(
+                  /^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ USING/,
+                  (_m, u) => `CREATE ${u ?? ''}INDEX ${quoteIdent(tmpName(ix.name, '_rb'))} ON ${q(rb)} USING`,
+                );
+                if (def === ix.def)
+                  throw new Error(`rebuild ${projection.name}: cannot copy index ${ix.name}: ${ix.def}`);
+                await client.query(def);
+              }),
+          ),
       ),
     );
     await runOn(
       clients,
-      tables.map(({ projection, table }) => (client: PoolClient) => timed(projection, () => client.query(`analyze ${q(tmpName(table, REBUILD_SUFFIX))}`).then(() => undefined))),
+      tables.map(
+        ({ projection, table }) =>
+          (client: PoolClient) =>
+            timed(projection, () => client.query(`analyze ${q(tmpName(table, REBUILD_SUFFIX))}`).then(() => undefined)),
+      ),
     );
     for (const c of clients) await c.query('reset maintenance_work_mem');
     for (const c of clients.splice(1)) c.release();
@@ -247,9 +284,16 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
     }
     report(done, 'done');
     const elapsedMs = Date.now() - started;
-    return projections.map((p) => ({ projection: p.name, events: done, position, elapsedMs, busyMs: busy.get(p.name)! }));
+    return projections.map((p) => ({
+      projection: p.name,
+      events: done,
+      position,
+      elapsedMs,
+      busyMs: busy.get(p.name)!,
+    }));
   } catch (e) {
-    for (const c of clients) await c.query('reset synchronous_commit; reset maintenance_work_mem').catch(() => undefined);
+    for (const c of clients)
+      await c.query('reset synchronous_commit; reset maintenance_work_mem').catch(() => undefined);
     for (const c of clients.splice(1)) c.release();
     for (const { table } of tables) {
       await main.query(`drop table if exists ${q(tmpName(table, REBUILD_SUFFIX))}`).catch(() => undefined);
@@ -264,7 +308,10 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
  * Runs the tasks on the clients, each client taking the next task when it is free; resolves when
  * all are done, rejects with the first failure once the running ones have settled.
  */
-async function runOn(clients: readonly PoolClient[], tasks: readonly ((client: PoolClient) => Promise<void>)[]): Promise<void> {
+async function runOn(
+  clients: readonly PoolClient[],
+  tasks: readonly ((client: PoolClient) => Promise<void>)[],
+): Promise<void> {
   let next = 0;
   let failure: unknown = null;
   const worker = async (client: PoolClient) => {
@@ -281,7 +328,12 @@ async function runOn(clients: readonly PoolClient[], tasks: readonly ((client: P
   if (failure !== null) throw failure;
 }
 
-async function applyInTransaction(client: PoolClient, projection: Projection, batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
+async function applyInTransaction(
+  client: PoolClient,
+  projection: Projection,
+  batch: RecordedEvent[],
+  ctx: ProjectionContext,
+): Promise<void> {
   const handled = batch.filter((e) => projection.handles(e));
   if (handled.length === 0) return;
   await client.query('begin');
@@ -291,7 +343,9 @@ async function applyInTransaction(client: PoolClient, projection: Projection, ba
   } catch (e) {
     await client.query('rollback').catch(() => undefined);
     const first = handled[0];
-    throw new Error(`rebuild ${projection.name} failed in the batch starting at event ${first.metadata.eventId} (seq ${first.globalSeq}): ${(e as Error).message}`);
+    throw new Error(
+      `rebuild ${projection.name} failed in the batch starting at event ${first.metadata.eventId} (seq ${first.globalSeq}): ${(e as Error).message}`,
+    );
   }
 }
 
@@ -307,12 +361,16 @@ async function indexesOf(client: PoolClient, schema: string, table: string): Pro
       order by i.relname`,
     [schema, table],
   );
-  if (rows.length === 0 && !(await tableExists(client, schema, table))) throw new Error(`table ${schema}.${table} does not exist: run the migrations first`);
+  if (rows.length === 0 && !(await tableExists(client, schema, table)))
+    throw new Error(`table ${schema}.${table} does not exist: run the migrations first`);
   return rows.map((r) => ({ name: r.name, def: r.def, constraintType: r.contype, constraintDef: r.condef }));
 }
 
 async function tableExists(client: PoolClient, schema: string, table: string): Promise<boolean> {
-  const { rowCount } = await client.query(`select 1 from pg_tables where schemaname = $1 and tablename = $2`, [schema, table]);
+  const { rowCount } = await client.query(`select 1 from pg_tables where schemaname = $1 and tablename = $2`, [
+    schema,
+    table,
+  ]);
   return (rowCount ?? 0) > 0;
 }
 

@@ -36,7 +36,14 @@ export function syntheticUuid(rnd: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const STREETS = ['STREET_XIYI', 'STREET_CHANGLEZHONG', 'STREET_ZHONGSHANMEN', 'STREET_HANSENZHAI', 'STREET_JIEFANGMEN', 'STREET_ZIQIANG'];
+const STREETS = [
+  'STREET_XIYI',
+  'STREET_CHANGLEZHONG',
+  'STREET_ZHONGSHANMEN',
+  'STREET_HANSENZHAI',
+  'STREET_JIEFANGMEN',
+  'STREET_ZIQIANG',
+];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰'];
 const POLICY = '2020-xc-v1';
@@ -60,7 +67,11 @@ export function syntheticCase(rnd: () => number, startMs: number): SyntheticStre
   const caseId = syntheticUuid(rnd);
   const unit = pick(rnd, STREETS);
   const programme = pick(rnd, PROGRAMMES);
-  const u = (role: string, unitCode: string): StoreActor => ({ userId: `${role}-${unitCode.toLowerCase()}-${1 + Math.floor(rnd() * 3)}`, role, unit: unitCode });
+  const u = (role: string, unitCode: string): StoreActor => ({
+    userId: `${role}-${unitCode.toLowerCase()}-${1 + Math.floor(rnd() * 3)}`,
+    role,
+    unit: unitCode,
+  });
   const opener = u('caseworker', unit);
   const other = { ...u('caseworker', unit), userId: `${unit.toLowerCase()}-staff-9` };
   const reviewer = u('reviewer', 'DISTRICT_HRSS');
@@ -76,11 +87,21 @@ export function syntheticCase(rnd: () => number, startMs: number): SyntheticStre
   const stopAt = rnd() < 0.15 ? 1 + Math.floor(rnd() * 12) : 99;
   const more = () => events.length < stopAt;
   const name = pick(rnd, SURNAMES) + pick(rnd, GIVEN) + pick(rnd, GIVEN);
-  push('CaseSubmitted', opener, {
-    caseId, programme, beneficiary: { kind: 'person', idNumber: '610102199001011234', name },
-    facts: { registeredUnemployed: true, months: 3 }, period: { from: day(t), to: day(t + 90 * DAY) },
-    policyVersion: POLICY, eligibility: eligibility(programme), unit,
-  }, 0);
+  push(
+    'CaseSubmitted',
+    opener,
+    {
+      caseId,
+      programme,
+      beneficiary: { kind: 'person', idNumber: '610102199001011234', name },
+      facts: { registeredUnemployed: true, months: 3 },
+      period: { from: day(t), to: day(t + 90 * DAY) },
+      policyVersion: POLICY,
+      eligibility: eligibility(programme),
+      unit,
+    },
+    0,
+  );
   if (!more()) return { streamId: `case-${caseId}`, events };
   if (rnd() < 0.1) {
     push('CaseWithdrawn', opener, { reason: 'applicant withdrew the application' });
@@ -89,7 +110,12 @@ export function syntheticCase(rnd: () => number, startMs: number): SyntheticStre
   if (rnd() < 0.2) {
     push('CaseReturnedForSupplement', opener, { reason: 'labour contract copy missing' });
     if (!more()) return { streamId: `case-${caseId}`, events };
-    push('CaseResubmitted', opener, { facts: { registeredUnemployed: true, months: 3, contract: true }, policyVersion: POLICY, eligibility: eligibility(programme), note: null });
+    push('CaseResubmitted', opener, {
+      facts: { registeredUnemployed: true, months: 3, contract: true },
+      policyVersion: POLICY,
+      eligibility: eligibility(programme),
+      note: null,
+    });
     if (!more()) return { streamId: `case-${caseId}`, events };
   }
   push('CaseAccepted', opener, {});
@@ -97,7 +123,11 @@ export function syntheticCase(rnd: () => number, startMs: number): SyntheticStre
   push('PreliminaryReviewPassed', other, { opinion: 'facts checked against the register' });
   if (!more()) return { streamId: `case-${caseId}`, events };
   if (rnd() < 0.08) {
-    push('CaseRejected', reviewer, { clause: '(七)', reason: 'contract shorter than one year', atStep: 'preliminary_review_passed' });
+    push('CaseRejected', reviewer, {
+      clause: '(七)',
+      reason: 'contract shorter than one year',
+      atStep: 'preliminary_review_passed',
+    });
     return { streamId: `case-${caseId}`, events };
   }
   push('DistrictReviewPassed', reviewer, { opinion: null, policyVersion: POLICY, eligibility: eligibility(programme) });
@@ -106,17 +136,38 @@ export function syntheticCase(rnd: () => number, startMs: number): SyntheticStre
   push('PublicNoticeStarted', reviewer, { noticeNumber: 1, startsOn, workingDays: 5, endsOn: day(t + 8 * DAY) });
   if (!more()) return { streamId: `case-${caseId}`, events };
   if (rnd() < 0.1) {
-    push('ObjectionRaised', other, { noticeNumber: 1, objectionNumber: 1, summary: 'neighbour says the applicant works', objector: null });
+    push('ObjectionRaised', other, {
+      noticeNumber: 1,
+      objectionNumber: 1,
+      summary: 'neighbour says the applicant works',
+      objector: null,
+    });
     if (!more()) return { streamId: `case-${caseId}`, events };
-    push('ObjectionResolved', reviewer, { objectionNumber: 1, outcome: 'dismissed', resolution: 'employment record checked: none', next: null });
+    push('ObjectionResolved', reviewer, {
+      objectionNumber: 1,
+      outcome: 'dismissed',
+      resolution: 'employment record checked: none',
+      next: null,
+    });
     if (!more()) return { streamId: `case-${caseId}`, events };
   }
   push('PublicNoticeEnded', reviewer, { noticeNumber: 1 }, 7);
   if (!more()) return { streamId: `case-${caseId}`, events };
   const months = 3;
-  push('CaseApproved', approver, { clause: '(七)', policyVersion: POLICY, amountFen: 150_000, formula: '500 × 3', schedule: { kind: 'monthly', months, monthlyFen: 50_000 }, note: null });
+  push('CaseApproved', approver, {
+    clause: '(七)',
+    policyVersion: POLICY,
+    amountFen: 150_000,
+    formula: '500 × 3',
+    schedule: { kind: 'monthly', months, monthlyFen: 50_000 },
+    note: null,
+  });
   if (!more()) return { streamId: `case-${caseId}`, events };
-  const instalments = Array.from({ length: months }, (_, i) => ({ number: i + 1, dueOn: day(t + (i + 1) * 30 * DAY), amountFen: 50_000 }));
+  const instalments = Array.from({ length: months }, (_, i) => ({
+    number: i + 1,
+    dueOn: day(t + (i + 1) * 30 * DAY),
+    amountFen: 50_000,
+  }));
   push('PayoutScheduled', finance, { kind: 'monthly', instalments });
   if (!more()) return { streamId: `case-${caseId}`, events };
   for (const i of instalments) {
@@ -132,15 +183,29 @@ export function syntheticCase(rnd: () => number, startMs: number): SyntheticStre
       push('CaseResumed', opener, { reason: 'job ended within a week', resumedInstalments: [2, 3] });
       if (!more()) return { streamId: `case-${caseId}`, events };
     }
-    push('InstalmentDisbursed', finance, { instalmentNumber: i.number, amountFen: i.amountFen, reference: `PAY-${caseId.slice(0, 8)}-${i.number}` }, 30);
+    push(
+      'InstalmentDisbursed',
+      finance,
+      { instalmentNumber: i.number, amountFen: i.amountFen, reference: `PAY-${caseId.slice(0, 8)}-${i.number}` },
+      30,
+    );
     if (!more()) return { streamId: `case-${caseId}`, events };
   }
-  push('FollowUpScheduled', opener, { followUpNumber: 1, purpose: 'is the contract still in force', dueOn: day(t + 180 * DAY) });
+  push('FollowUpScheduled', opener, {
+    followUpNumber: 1,
+    purpose: 'is the contract still in force',
+    dueOn: day(t + 180 * DAY),
+  });
   if (!more()) return { streamId: `case-${caseId}`, events };
   push('FollowUpRecorded', other, { followUpNumber: 1, finding: 'contract in force', contractInForce: true }, 60);
   if (!more()) return { streamId: `case-${caseId}`, events };
   if (rnd() < 0.05) {
-    push('RecoveryOpened', reviewer, { amountOwedFen: 50_000, reason: 'paid while employed elsewhere', clause: '(七)', stoppedInstalments: [] });
+    push('RecoveryOpened', reviewer, {
+      amountOwedFen: 50_000,
+      reason: 'paid while employed elsewhere',
+      clause: '(七)',
+      stoppedInstalments: [],
+    });
     if (!more()) return { streamId: `case-${caseId}`, events };
     push('RepaymentRecorded', finance, { amountFen: 30_000, reference: 'REPAY-1' });
     if (!more()) return { streamId: `case-${caseId}`, events };
@@ -169,30 +234,77 @@ export function syntheticHousehold(rnd: () => number, startMs: number): Syntheti
   };
   const headId = syntheticUuid(rnd);
   const lifted = rnd() < 0.8;
-  push('HouseholdRegistered', {
-    village: `village-${1 + Math.floor(rnd() * 14)}`, streetOffice: street, address: '西安市新城区', headMemberId: headId,
-    members: [{ memberId: headId, name: pick(rnd, SURNAMES) + pick(rnd, GIVEN), relation: 'head', birthDate: '1975-03-01', idNumber: '610102197503011236', sex: 'M', labourCapacity: 'full', employmentStatus: 'unemployed' }],
-    status: lifted ? 'lifted' : 'not_lifted', statusReason: lifted ? 'income above the line since 2019' : 'no stable income', planDueBy: lifted ? null : day(t + 20 * DAY),
-  }, 0);
+  push(
+    'HouseholdRegistered',
+    {
+      village: `village-${1 + Math.floor(rnd() * 14)}`,
+      streetOffice: street,
+      address: '西安市新城区',
+      headMemberId: headId,
+      members: [
+        {
+          memberId: headId,
+          name: pick(rnd, SURNAMES) + pick(rnd, GIVEN),
+          relation: 'head',
+          birthDate: '1975-03-01',
+          idNumber: '610102197503011236',
+          sex: 'M',
+          labourCapacity: 'full',
+          employmentStatus: 'unemployed',
+        },
+      ],
+      status: lifted ? 'lifted' : 'not_lifted',
+      statusReason: lifted ? 'income above the line since 2019' : 'no stable income',
+      planDueBy: lifted ? null : day(t + 20 * DAY),
+    },
+    0,
+  );
   const cadre = { userId: staff.userId, name: '帮扶干部', unit: street, phone: '029-0000000' };
   push('ResponsibleCadreAssigned', { cadre });
   const visits = 1 + Math.floor(rnd() * 4);
   for (let i = 0; i < visits; i++) {
-    push('HouseholdVisited', { visitId: syntheticUuid(rnd), date: day(t), visitor: staff.userId, findings: 'family well', needs: 'a job near home', measuresTaken: 'job fair notice given', nextVisitDue: day(t + 30 * DAY) });
+    push('HouseholdVisited', {
+      visitId: syntheticUuid(rnd),
+      date: day(t),
+      visitor: staff.userId,
+      findings: 'family well',
+      needs: 'a job near home',
+      measuresTaken: 'job fair notice given',
+      nextVisitDue: day(t + 30 * DAY),
+    });
   }
   if (rnd() < 0.3) {
     const riskId = syntheticUuid(rnd);
-    push('RiskFlagRaised', { riskId, source: 'visit', visitId: null, description: 'medical costs', severity: 'medium' });
+    push('RiskFlagRaised', {
+      riskId,
+      source: 'visit',
+      visitId: null,
+      description: 'medical costs',
+      severity: 'medium',
+    });
     push('RiskEliminated', { riskId, reason: 'medical insurance covered the costs' });
   }
   if (rnd() < 0.3) {
-    push('MemberPlacedInWork', { placementId: syntheticUuid(rnd), memberId: headId, employer: '新城区环卫所', post: 'cleaner', startDate: day(t), publicWelfarePost: true, caseId: null });
+    push('MemberPlacedInWork', {
+      placementId: syntheticUuid(rnd),
+      memberId: headId,
+      employer: '新城区环卫所',
+      post: 'cleaner',
+      startDate: day(t),
+      publicWelfarePost: true,
+      caseId: null,
+    });
   }
   return { streamId: `household-${householdId}`, events };
 }
 
 /** A mixed workload: about `cases` case streams and `households` household streams. */
-export function syntheticWorkload(seed: number, cases: number, households: number, startMs = Date.parse('2020-06-01T01:00:00Z')): SyntheticStream[] {
+export function syntheticWorkload(
+  seed: number,
+  cases: number,
+  households: number,
+  startMs = Date.parse('2020-06-01T01:00:00Z'),
+): SyntheticStream[] {
   const rnd = seededRandom(seed);
   const out: SyntheticStream[] = [];
   for (let i = 0; i < cases; i++) out.push(syntheticCase(rnd, startMs + Math.floor(rnd() * 120) * DAY));

@@ -22,11 +22,15 @@ function week1Monday(year: number): number {
 /** Parses an ISO week (2020-W46); anything else, or a week the year does not have, is a validation error on `week`. */
 export function parseIsoWeek(value: string): IsoWeek {
   const m = /^(\d{4})-W(\d{2})$/.exec(value);
-  if (!m) throw validationError([{ field: 'week', reason: `"${value}" is not an ISO week: write it as YYYY-Www, e.g. 2020-W46` }]);
+  if (!m)
+    throw validationError([
+      { field: 'week', reason: `"${value}" is not an ISO week: write it as YYYY-Www, e.g. 2020-W46` },
+    ]);
   const year = Number(m[1]);
   const n = Number(m[2]);
   const weeks = Math.round((week1Monday(year + 1) - week1Monday(year)) / (7 * DAY_MS));
-  if (n < 1 || n > weeks) throw validationError([{ field: 'week', reason: `${year} has weeks 01 to ${weeks}, not ${m[2]}` }]);
+  if (n < 1 || n > weeks)
+    throw validationError([{ field: 'week', reason: `${year} has weeks 01 to ${weeks}, not ${m[2]}` }]);
   const monday = week1Monday(year) + (n - 1) * 7 * DAY_MS;
   return { week: value, from: isoDay(monday), to: isoDay(monday + 6 * DAY_MS) };
 }

@@ -64,7 +64,12 @@ const HOUSEHOLD_FACTS: Record<string, keyof WeeklyHouseholdRow> = {
 };
 
 /** The weekly report of key work (周报, clause (二十一)) for one ISO week. */
-export async function readWeeklyReport(db: SqlReader, schema: string, week: IsoWeek, today: string): Promise<WeeklyReport> {
+export async function readWeeklyReport(
+  db: SqlReader,
+  schema: string,
+  week: IsoWeek,
+  today: string,
+): Promise<WeeklyReport> {
   const t = (name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`;
   const asOf = today < week.to ? today : week.to;
   const cases = new Map<string, WeeklyCaseRow>();
@@ -73,8 +78,20 @@ export async function readWeeklyReport(db: SqlReader, schema: string, week: IsoW
     let r = cases.get(key);
     if (!r) {
       r = {
-        programme, programmeNameZh: programmeNameZh(programme), unit, received: 0, approved: 0, rejected: 0, decided: 0, paid: 0,
-        plannedFen: 0, disbursedFen: 0, failedFen: 0, recoveryOwedFen: 0, repaidFen: 0, writtenOffFen: 0,
+        programme,
+        programmeNameZh: programmeNameZh(programme),
+        unit,
+        received: 0,
+        approved: 0,
+        rejected: 0,
+        decided: 0,
+        paid: 0,
+        plannedFen: 0,
+        disbursedFen: 0,
+        failedFen: 0,
+        recoveryOwedFen: 0,
+        repaidFen: 0,
+        writtenOffFen: 0,
       };
       cases.set(key, r);
     }
@@ -96,14 +113,28 @@ export async function readWeeklyReport(db: SqlReader, schema: string, week: IsoW
     r[MONEY[m.kind]] = Number(m.fen);
     if (m.kind === 'disbursed') r.paid = m.n;
   }
-  const caseRows = [...cases.values()].sort((a, b) => a.programme.localeCompare(b.programme) || a.unit.localeCompare(b.unit));
+  const caseRows = [...cases.values()].sort(
+    (a, b) => a.programme.localeCompare(b.programme) || a.unit.localeCompare(b.unit),
+  );
   for (const r of caseRows) r.decided = r.approved + r.rejected;
   const caseTotals = caseRows.reduce(
     (s, r) => {
       for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += r[k];
       return s;
     },
-    { received: 0, approved: 0, rejected: 0, decided: 0, paid: 0, plannedFen: 0, disbursedFen: 0, failedFen: 0, recoveryOwedFen: 0, repaidFen: 0, writtenOffFen: 0 },
+    {
+      received: 0,
+      approved: 0,
+      rejected: 0,
+      decided: 0,
+      paid: 0,
+      plannedFen: 0,
+      disbursedFen: 0,
+      failedFen: 0,
+      recoveryOwedFen: 0,
+      repaidFen: 0,
+      writtenOffFen: 0,
+    },
   );
 
   const offices = new Map<string, WeeklyHouseholdRow>();
@@ -111,8 +142,16 @@ export async function readWeeklyReport(db: SqlReader, schema: string, week: IsoW
     let r = offices.get(streetOffice);
     if (!r) {
       r = {
-        streetOffice, households: 0, visitsDone: 0, visitsOverdue: 0, risksRaised: 0, risksEliminated: 0,
-        zeroEmploymentDetected: 0, zeroEmploymentCleared: 0, placements: 0, zeroEmploymentNow: 0,
+        streetOffice,
+        households: 0,
+        visitsDone: 0,
+        visitsOverdue: 0,
+        risksRaised: 0,
+        risksEliminated: 0,
+        zeroEmploymentDetected: 0,
+        zeroEmploymentCleared: 0,
+        placements: 0,
+        zeroEmploymentNow: 0,
       };
       offices.set(streetOffice, r);
     }
@@ -124,7 +163,8 @@ export async function readWeeklyReport(db: SqlReader, schema: string, week: IsoW
        from ${t('accountability_households')} where registered_on <= $1::date group by 1`,
     [asOf],
   );
-  for (const h of hh.rows) Object.assign(office(h.street_office), { households: h.n, visitsOverdue: h.overdue, zeroEmploymentNow: h.zero });
+  for (const h of hh.rows)
+    Object.assign(office(h.street_office), { households: h.n, visitsOverdue: h.overdue, zeroEmploymentNow: h.zero });
   const hf = await db.query(
     `select unit, kind, count(*)::int as n from ${t('accountability_facts')}
       where on_date between $1 and $2 and household_id is not null and kind = any($3::text[]) group by 1, 2`,
@@ -137,7 +177,17 @@ export async function readWeeklyReport(db: SqlReader, schema: string, week: IsoW
       for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += r[k];
       return s;
     },
-    { households: 0, visitsDone: 0, visitsOverdue: 0, risksRaised: 0, risksEliminated: 0, zeroEmploymentDetected: 0, zeroEmploymentCleared: 0, placements: 0, zeroEmploymentNow: 0 },
+    {
+      households: 0,
+      visitsDone: 0,
+      visitsOverdue: 0,
+      risksRaised: 0,
+      risksEliminated: 0,
+      zeroEmploymentDetected: 0,
+      zeroEmploymentCleared: 0,
+      placements: 0,
+      zeroEmploymentNow: 0,
+    },
   );
 
   return {

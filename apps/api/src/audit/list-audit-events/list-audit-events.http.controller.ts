@@ -19,7 +19,9 @@ export class ListAuditEventsHttpController {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: 'The audit trail: every event with who, when, why, policy version and hash; JSON, CSV or XLSX' })
+  @ApiOperation({
+    summary: 'The audit trail: every event with who, when, why, policy version and hash; JSON, CSV or XLSX',
+  })
   async list(@CurrentActor() actor: Actor, @Query() q: ListAuditEventsRequest, @Res() res: Response) {
     requireRole(actor, AUDIT_READERS, 'AUDIT_READ_FORBIDDEN', 'The audit trail');
     const format = q.format ?? 'json';

@@ -23,7 +23,9 @@ export class LogInHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token' })
   @ApiOkResponse({ type: LogInResponseDto })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this username or from this address; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins for this username or from this address; see Retry-After',
+  })
   async logIn(@Body() body: LogInRequestDto, @Ip() ip: string | undefined): Promise<LogInResponseDto> {
     // Checked even when the password is right, so guessing past the limit learns nothing.
     const attempt = this.throttle.begin(body.username, ip ?? 'unknown');
@@ -34,7 +36,8 @@ export class LogInHttpController {
       attempt.cancelled();
       throw e;
     }
-    if (!user) throw new UnauthorizedException(problem(401, 'INVALID_CREDENTIALS', 'The username or the password is wrong.'));
+    if (!user)
+      throw new UnauthorizedException(problem(401, 'INVALID_CREDENTIALS', 'The username or the password is wrong.'));
     attempt.succeeded();
     const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, unit: user.unit };
     const accessToken = await this.jwt.signAsync(claims);

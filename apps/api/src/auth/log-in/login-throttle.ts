@@ -36,10 +36,15 @@ export class LoginThrottle {
     const user = username.toLowerCase();
     const userFailures = this.recent(this.byUsername, user, now);
     const clientFailures = this.recent(this.byClient, clientIp, now);
-    const retryAt = Math.max(unlockAt(userFailures, MAX_FAILURES_PER_USERNAME), unlockAt(clientFailures, MAX_FAILURES_PER_CLIENT));
+    const retryAt = Math.max(
+      unlockAt(userFailures, MAX_FAILURES_PER_USERNAME),
+      unlockAt(clientFailures, MAX_FAILURES_PER_CLIENT),
+    );
     if (retryAt > now) {
       const minutes = Math.ceil((retryAt - now) / 60_000);
-      this.log.warn(`Refused sign-in for username ${JSON.stringify(username)} from ${clientIp}: too many failed attempts`);
+      this.log.warn(
+        `Refused sign-in for username ${JSON.stringify(username)} from ${clientIp}: too many failed attempts`,
+      );
       throw tooManyRequests(
         'TOO_MANY_LOGIN_ATTEMPTS',
         `Too many failed sign-ins. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or ask an administrator to check the account.`,

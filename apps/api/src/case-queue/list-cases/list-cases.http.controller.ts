@@ -24,7 +24,9 @@ export class ListCasesHttpController {
     // A street office works its own cases only; the district sees the whole district.
     if (isStreetOffice(actor.unit)) {
       if (q.unit && q.unit !== actor.unit) {
-        throw forbidden('CASE_UNIT_FORBIDDEN', `Staff of ${actor.unit} see only their own unit's cases.`, { unit: q.unit });
+        throw forbidden('CASE_UNIT_FORBIDDEN', `Staff of ${actor.unit} see only their own unit's cases.`, {
+          unit: q.unit,
+        });
       }
       q.unit = actor.unit;
     }

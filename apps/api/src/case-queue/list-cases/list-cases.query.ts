@@ -29,7 +29,11 @@ const COLUMN: Record<string, string> = {
  * Reads the case_queue read model. "Overdue" depends on today, so it is computed here against
  * the injected clock's date (China time), not stored.
  */
-export async function listCases(db: DataSource, q: ListCasesRequest, today: string): Promise<{ items: CaseQueueItem[]; total: number; page: number; pageSize: number }> {
+export async function listCases(
+  db: DataSource,
+  q: ListCasesRequest,
+  today: string,
+): Promise<{ items: CaseQueueItem[]; total: number; page: number; pageSize: number }> {
   // TypeORM qualifies entities by the configured schema but leaves raw SQL to the search_path.
   const table = `"${(db.options as { schema?: string }).schema ?? 'public'}".case_queue`;
   const where: string[] = [];

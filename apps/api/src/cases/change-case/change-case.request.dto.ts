@@ -66,8 +66,7 @@ export class ResolveObjectionCaseRequestDto {
   clause?: string;
 }
 
-export class EndPublicNoticeCaseRequestDto {
-}
+export class EndPublicNoticeCaseRequestDto {}
 
 export class ApproveCaseRequestDto {
   @CommandField('approve', 'clause', '(八)')

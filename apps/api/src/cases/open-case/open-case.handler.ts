@@ -19,7 +19,15 @@ import {
 import { AppendContext, ConcurrencyError, EventStore, RecordedEvent } from '@casework/event-store';
 import { canonicalJson } from '@casework/ledger';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
-import { PROGRAMME_CODES, evaluateEligibility, getProgramme, policyVersionInForce, readFact, reservationClaims, validateFacts } from '@casework/policy';
+import {
+  PROGRAMME_CODES,
+  evaluateEligibility,
+  getProgramme,
+  policyVersionInForce,
+  readFact,
+  reservationClaims,
+  validateFacts,
+} from '@casework/policy';
 import { claimReservations, releaseSlots } from '../shared/benefit-reservations';
 import { toCaseView } from '../shared/case.view';
 import { nameBasedUuid } from '../../shared/name-based-uuid';
@@ -48,25 +56,49 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     const version = policyVersionInForce(applicationDate);
     // The application date is a fact of the application: later re-evaluations use it too.
     const facts = { ...(body.facts as Record<string, unknown>), applicationDate };
-    const eligibility = evaluateEligibility({ programme: programmeCode, policyVersion: version.id, applicationDate, facts });
+    const eligibility = evaluateEligibility({
+      programme: programmeCode,
+      policyVersion: version.id,
+      applicationDate,
+      facts,
+    });
     const outside = eligibility.conditions.filter((r) => r.id.startsWith('window') && !r.passed);
     if (outside.length) {
-      throw validationError(outside.map((r) => ({ field: r.fact === 'applicationDate' ? 'applicationDate' : `facts.${r.fact}`, reason: `is outside the programme's window: ${r.description} ${r.clause}` })));
+      throw validationError(
+        outside.map((r) => ({
+          field: r.fact === 'applicationDate' ? 'applicationDate' : `facts.${r.fact}`,
+          reason: `is outside the programme's window: ${r.description} ${r.clause}`,
+        })),
+      );
     }
 
     const caseId = c.idempotencyKey ? nameBasedUuid('case', c.actor.userId, c.idempotencyKey) : randomUUID();
     const commandId = c.idempotencyKey ? nameBasedUuid('open-case', c.actor.userId, c.idempotencyKey) : randomUUID();
     const streamId = caseStreamId(caseId);
-    const ctx: AppendContext = { commandId, correlationId: c.correlationId, causationId: commandId, actor: c.actor, policyVersion: version.id, recordedAt: at };
+    const ctx: AppendContext = {
+      commandId,
+      correlationId: c.correlationId,
+      causationId: commandId,
+      actor: c.actor,
+      policyVersion: version.id,
+      recordedAt: at,
+    };
 
-    const events = decide({ type: 'submit', actor: c.actor, at, data: { ...(body as object), facts, caseId, eligibility } as never }, initialCaseState());
+    const events = decide(
+      { type: 'submit', actor: c.actor, at, data: { ...(body as object), facts, caseId, eligibility } as never },
+      initialCaseState(),
+    );
     const submitted = events[0] as CaseSubmitted;
 
     const earlier = await this.firstEvent(streamId);
     if (earlier) return this.replay(earlier, commandId, submitted, c.actor);
 
     const programme = getProgramme(programmeCode, version.id);
-    const claims = reservationClaims(programmeCode, String(readFact(facts, programme.beneficiaryFact) ?? ''), submitted.data.period.from.slice(0, 4));
+    const claims = reservationClaims(
+      programmeCode,
+      String(readFact(facts, programme.beneficiaryFact) ?? ''),
+      submitted.data.period.from.slice(0, 4),
+    );
     const held = await claimReservations(this.store, caseId, claims, ctx);
     try {
       const result = await this.store.append(streamId, events, 'no_stream', ctx);
@@ -88,13 +120,18 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     const problems: FieldProblem[] = [...validateCommandBody('submit', body)];
     let applicationDate = today;
     if (requestedDate !== undefined) {
-      if (!isIsoDate(requestedDate)) problems.push({ field: 'applicationDate', reason: 'must be a date written YYYY-MM-DD' });
-      else if (requestedDate > today) problems.push({ field: 'applicationDate', reason: `cannot be in the future (today is ${today})` });
+      if (!isIsoDate(requestedDate))
+        problems.push({ field: 'applicationDate', reason: 'must be a date written YYYY-MM-DD' });
+      else if (requestedDate > today)
+        problems.push({ field: 'applicationDate', reason: `cannot be in the future (today is ${today})` });
       else applicationDate = requestedDate;
     }
     const programme = body.programme;
     if (typeof programme === 'string' && programme !== '' && !PROGRAMME_CODES.includes(programme)) {
-      problems.push({ field: 'programme', reason: `is not a programme of the policy; known: ${PROGRAMME_CODES.join(', ')}` });
+      problems.push({
+        field: 'programme',
+        reason: `is not a programme of the policy; known: ${PROGRAMME_CODES.join(', ')}`,
+      });
     } else if (typeof programme === 'string' && isObject(body.facts)) {
       problems.push(...validateFacts(programme, body.facts));
     }
@@ -114,11 +151,22 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
   private replay(first: RecordedEvent, commandId: string, wanted: CaseSubmitted, actor: Actor): OpenCaseResult {
     const stored = { type: first.type, data: first.data } as CaseEvent;
     if (first.metadata.commandId !== commandId || stored.type !== 'CaseSubmitted') {
-      throw new DomainError('conflict', 'CASE_ID_TAKEN', 'A different case already has this id; use another Idempotency-Key.');
+      throw new DomainError(
+        'conflict',
+        'CASE_ID_TAKEN',
+        'A different case already has this id; use another Idempotency-Key.',
+      );
     }
-    const same = (['programme', 'beneficiary', 'facts', 'period'] as const).every((k) => canonicalJson(stored.data[k]) === canonicalJson(wanted.data[k]));
+    const same = (['programme', 'beneficiary', 'facts', 'period'] as const).every(
+      (k) => canonicalJson(stored.data[k]) === canonicalJson(wanted.data[k]),
+    );
     if (!same) {
-      throw new DomainError('conflict', 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different application; use a new key for a new application.', { caseId: stored.data.caseId });
+      throw new DomainError(
+        'conflict',
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for a different application; use a new key for a new application.',
+        { caseId: stored.data.caseId },
+      );
     }
     return { caseId: stored.data.caseId, version: 1, view: toCaseView(foldCase([stored]), 1, actor), replayed: true };
   }

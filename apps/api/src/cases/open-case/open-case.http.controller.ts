@@ -15,8 +15,14 @@ export class OpenCaseHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @ApiOperation({ summary: 'Open (submit) a case; eligibility is evaluated under the policy version in force on the application date' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a request with the same key returns the first answer and creates nothing new' })
+  @ApiOperation({
+    summary: 'Open (submit) a case; eligibility is evaluated under the policy version in force on the application date',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeating a request with the same key returns the first answer and creates nothing new',
+  })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ description: 'The new case; Location and ETag headers set' })
   async open(
@@ -27,7 +33,12 @@ export class OpenCaseHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new OpenCaseCommand({ ...body } as Record<string, unknown>, actor, idempotencyKeyOf(idempotencyKey), correlationIdOf(correlationId)),
+      new OpenCaseCommand(
+        { ...body } as Record<string, unknown>,
+        actor,
+        idempotencyKeyOf(idempotencyKey),
+        correlationIdOf(correlationId),
+      ),
     );
     res.status(201).location(`/api/cases/${result.caseId}`).setHeader('ETag', etagOf(result.version));
     return result.view;

@@ -4,8 +4,17 @@ import { CommandField } from '../shared/command-field.decorator';
 
 export class BeneficiaryDto {
   @ApiProperty({ enum: ['person', 'enterprise'] }) kind: 'person' | 'enterprise';
-  @ApiPropertyOptional({ description: 'Resident ID number (18 characters, GB 11643-1999), for a person', maxLength: 18, example: '610102199001011236' }) idNumber?: string;
-  @ApiPropertyOptional({ description: 'Unified social credit code (18 characters, GB 32100-2015), for an enterprise', maxLength: 18 }) creditCode?: string;
+  @ApiPropertyOptional({
+    description: 'Resident ID number (18 characters, GB 11643-1999), for a person',
+    maxLength: 18,
+    example: '610102199001011236',
+  })
+  idNumber?: string;
+  @ApiPropertyOptional({
+    description: 'Unified social credit code (18 characters, GB 32100-2015), for an enterprise',
+    maxLength: 18,
+  })
+  creditCode?: string;
   @ApiProperty({ maxLength: 100, example: '【示例】张三' }) name: string;
 }
 
@@ -23,7 +32,12 @@ export class OpenCaseRequestDto {
   @Allow()
   beneficiary: BeneficiaryDto;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "The programme's facts (see the policy catalogue), e.g. { founder: { idNumber, group }, business: { registeredOn } }" })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The programme's facts (see the policy catalogue), e.g. { founder: { idNumber, group }, business: { registeredOn } }",
+  })
   @Allow()
   facts: Record<string, unknown>;
 
@@ -31,7 +45,11 @@ export class OpenCaseRequestDto {
   @Allow()
   period: PeriodDto;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Day the application was received (default: today, China time); chooses the policy version in force. Not in the future.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'Day the application was received (default: today, China time); chooses the policy version in force. Not in the future.',
+  })
   @Allow()
   applicationDate?: string;
 }

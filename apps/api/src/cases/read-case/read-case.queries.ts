@@ -33,7 +33,11 @@ export class ScopedCaseReader {
 }
 
 export class GetCaseQuery extends Query<{ version: number; view: CaseView }> {
-  constructor(readonly caseId: string, readonly actor: Actor, readonly at: { asOf?: string; toVersion?: number } = {}) {
+  constructor(
+    readonly caseId: string,
+    readonly actor: Actor,
+    readonly at: { asOf?: string; toVersion?: number } = {},
+  ) {
     super();
   }
 }
@@ -43,14 +47,25 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   constructor(private readonly cases: ScopedCaseReader) {}
 
   async execute(q: GetCaseQuery) {
-    const options: ReadStreamOptions = { ...(q.at.asOf ? { asOf: q.at.asOf } : {}), ...(q.at.toVersion ? { toVersion: q.at.toVersion } : {}) };
-    const { state, version } = await this.cases.read(q.caseId, q.actor, q.at.asOf || q.at.toVersion ? 'case as of an earlier point' : 'case', options);
+    const options: ReadStreamOptions = {
+      ...(q.at.asOf ? { asOf: q.at.asOf } : {}),
+      ...(q.at.toVersion ? { toVersion: q.at.toVersion } : {}),
+    };
+    const { state, version } = await this.cases.read(
+      q.caseId,
+      q.actor,
+      q.at.asOf || q.at.toVersion ? 'case as of an earlier point' : 'case',
+      options,
+    );
     return { version, view: toCaseView(state, version, q.actor) };
   }
 }
 
 export class GetCaseHistoryQuery extends Query<unknown> {
-  constructor(readonly caseId: string, readonly actor: Actor) {
+  constructor(
+    readonly caseId: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
@@ -79,7 +94,10 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery>
 }
 
 export class ExplainCaseQuery extends Query<unknown> {
-  constructor(readonly caseId: string, readonly actor: Actor) {
+  constructor(
+    readonly caseId: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
@@ -96,16 +114,37 @@ export class ExplainCaseHandler implements IQueryHandler<ExplainCaseQuery> {
       caseId: q.caseId,
       version,
       status: state.status,
-      programme: { code: programme.code, nameZh: programme.nameZh, nameEn: programme.nameEn, clauses: programme.clauses },
+      programme: {
+        code: programme.code,
+        nameZh: programme.nameZh,
+        nameEn: programme.nameEn,
+        clauses: programme.clauses,
+      },
       policyVersion: state.policyVersion,
       eligible: e.eligible,
       conditions: e.conditions,
       amount: e.amount,
       amountRule: programme.amount.formula,
       decision: state.approval
-        ? { kind: 'approved', clause: state.approval.clause, policyVersion: state.approval.policyVersion, amountFen: state.approval.amountFen, formula: state.approval.formula, schedule: state.approval.schedule, by: state.approval.by, at: state.approval.at }
+        ? {
+            kind: 'approved',
+            clause: state.approval.clause,
+            policyVersion: state.approval.policyVersion,
+            amountFen: state.approval.amountFen,
+            formula: state.approval.formula,
+            schedule: state.approval.schedule,
+            by: state.approval.by,
+            at: state.approval.at,
+          }
         : state.rejection
-          ? { kind: 'rejected', clause: state.rejection.clause, reason: state.rejection.reason, atStep: state.rejection.atStep, by: state.rejection.by, at: state.rejection.at }
+          ? {
+              kind: 'rejected',
+              clause: state.rejection.clause,
+              reason: state.rejection.reason,
+              atStep: state.rejection.atStep,
+              by: state.rejection.by,
+              at: state.rejection.at,
+            }
           : null,
       evaluations: state.evaluations,
     };

@@ -40,7 +40,12 @@ export interface HeldSlot {
  * Takes one slot of each claim for the case, or none: when a claim is full the slots taken so far
  * are released and a 409 names the cases that hold it. Idempotent for the same case.
  */
-export async function claimReservations(store: EventStore, caseId: string, claims: readonly ReservationClaim[], ctx: AppendContext): Promise<HeldSlot[]> {
+export async function claimReservations(
+  store: EventStore,
+  caseId: string,
+  claims: readonly ReservationClaim[],
+  ctx: AppendContext,
+): Promise<HeldSlot[]> {
   const held: HeldSlot[] = [];
   try {
     for (const claim of claims) held.push(await claimOne(store, caseId, claim, ctx));
@@ -51,23 +56,43 @@ export async function claimReservations(store: EventStore, caseId: string, claim
   }
 }
 
-async function claimOne(store: EventStore, caseId: string, claim: ReservationClaim, ctx: AppendContext): Promise<HeldSlot> {
+async function claimOne(
+  store: EventStore,
+  caseId: string,
+  claim: ReservationClaim,
+  ctx: AppendContext,
+): Promise<HeldSlot> {
   // Each lost race means another case just took a slot; retrying reads the new state.
   for (let attempt = 0; attempt < 5; attempt++) {
     const slots = await Promise.all(Array.from({ length: claim.slots }, (_, i) => readSlot(store, claim.key, i + 1)));
     const mine = slots.find((s) => s.holder === caseId);
     if (mine) return { key: claim.key, slot: mine.slot, streamId: mine.streamId };
     const free = slots.find((s) => s.holder === null);
-    if (!free) throw limitReached(claim, slots.map((s) => s.holder as string));
-    const event: ReservationEvent = { type: 'BenefitReserved', data: { key: claim.key, slot: free.slot, caseId, reason: claim.reason, clause: claim.clause } };
+    if (!free)
+      throw limitReached(
+        claim,
+        slots.map((s) => s.holder as string),
+      );
+    const event: ReservationEvent = {
+      type: 'BenefitReserved',
+      data: { key: claim.key, slot: free.slot, caseId, reason: claim.reason, clause: claim.clause },
+    };
     try {
-      await store.append(free.streamId, [event], free.version === 0 ? 'no_stream' : free.version, { ...ctx, commandId: undefined });
+      await store.append(free.streamId, [event], free.version === 0 ? 'no_stream' : free.version, {
+        ...ctx,
+        commandId: undefined,
+      });
       return { key: claim.key, slot: free.slot, streamId: free.streamId };
     } catch (e) {
       if (!(e instanceof ConcurrencyError)) throw e;
     }
   }
-  throw new DomainError('conflict', 'RESERVATION_CONTENDED', `Too many applications are competing for "${claim.reason}" right now; please try again.`, { key: claim.key });
+  throw new DomainError(
+    'conflict',
+    'RESERVATION_CONTENDED',
+    `Too many applications are competing for "${claim.reason}" right now; please try again.`,
+    { key: claim.key },
+  );
 }
 
 function limitReached(claim: ReservationClaim, holders: string[]): DomainError {
@@ -83,7 +108,13 @@ function limitReached(claim: ReservationClaim, holders: string[]): DomainError {
 }
 
 /** Releases the slots the case holds (rejected, withdrawn, or its opening failed). Safe to repeat. */
-export async function releaseSlots(store: EventStore, caseId: string, slots: readonly HeldSlot[], why: string, ctx: AppendContext): Promise<void> {
+export async function releaseSlots(
+  store: EventStore,
+  caseId: string,
+  slots: readonly HeldSlot[],
+  why: string,
+  ctx: AppendContext,
+): Promise<void> {
   for (const s of slots) {
     for (let attempt = 0; attempt < 5; attempt++) {
       const state = await readSlot(store, s.key, s.slot);
@@ -100,10 +131,18 @@ export async function releaseSlots(store: EventStore, caseId: string, slots: rea
 }
 
 /** Releases whatever slots of these claims the case holds. */
-export async function releaseReservations(store: EventStore, caseId: string, claims: readonly ReservationClaim[], why: string, ctx: AppendContext): Promise<void> {
+export async function releaseReservations(
+  store: EventStore,
+  caseId: string,
+  claims: readonly ReservationClaim[],
+  why: string,
+  ctx: AppendContext,
+): Promise<void> {
   for (const claim of claims) {
     const slots = await Promise.all(Array.from({ length: claim.slots }, (_, i) => readSlot(store, claim.key, i + 1)));
-    const mine = slots.filter((s) => s.holder === caseId).map((s) => ({ key: claim.key, slot: s.slot, streamId: s.streamId }));
+    const mine = slots
+      .filter((s) => s.holder === caseId)
+      .map((s) => ({ key: claim.key, slot: s.slot, streamId: s.streamId }));
     await releaseSlots(store, caseId, mine, why, ctx);
   }
 }

@@ -7,7 +7,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class CaseIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw validationError([{ field: 'id', reason: 'must be a case id (a UUID such as 7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10)' }]);
+    if (!UUID.test(value))
+      throw validationError([
+        { field: 'id', reason: 'must be a case id (a UUID such as 7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10)' },
+      ]);
     return value.toLowerCase();
   }
 }

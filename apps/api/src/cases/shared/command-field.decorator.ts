@@ -3,7 +3,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { CASE_COMMANDS, type CaseCommandName, type FieldSpec } from '@casework/domain';
 
-const SWAGGER_TYPE: Record<Exclude<FieldSpec['type'], 'object'>, 'string' | 'integer' | 'boolean'> = { string: 'string', integer: 'integer', date: 'string', boolean: 'boolean' };
+const SWAGGER_TYPE: Record<Exclude<FieldSpec['type'], 'object'>, 'string' | 'integer' | 'boolean'> = {
+  string: 'string',
+  integer: 'integer',
+  date: 'string',
+  boolean: 'boolean',
+};
 
 /**
  * A request field of a case command, described for OpenAPI from the command catalogue. The

@@ -25,7 +25,9 @@ export class AssignResponsibleCadreHttpController {
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.commands.execute(new ChangeHouseholdCommand('AssignResponsibleCadre', id, body, actor, ifMatch, correlationIdOf(correlationId)));
+    const result = await this.commands.execute(
+      new ChangeHouseholdCommand('AssignResponsibleCadre', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+    );
     res.setHeader('ETag', etagOf(result.version));
     return result;
   }

@@ -21,8 +21,15 @@ export class GetHouseholdHttpController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'The household with its members, plan, visits, risks and schedule; ETag W/"<version>". Outside your street office, say why (reason): the read is recorded.' })
-  @ApiQuery({ name: 'reason', required: false, description: 'Why you read a household of another unit (or X-Access-Reason header)' })
+  @ApiOperation({
+    summary:
+      'The household with its members, plan, visits, risks and schedule; ETag W/"<version>". Outside your street office, say why (reason): the read is recorded.',
+  })
+  @ApiQuery({
+    name: 'reason',
+    required: false,
+    description: 'Why you read a household of another unit (or X-Access-Reason header)',
+  })
   @ApiHeader({ name: 'X-Access-Reason', required: false })
   async get(
     @Param('id') id: string,
@@ -32,7 +39,10 @@ export class GetHouseholdHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const at = this.clock.now().toISOString();
-    const { state, version } = await readHousehold({ store: this.store, pool: this.pool }, { id, reason: { query: reasonQuery, header: reasonHeader }, actor, at, route: 'GET /api/households/:id' });
+    const { state, version } = await readHousehold(
+      { store: this.store, pool: this.pool },
+      { id, reason: { query: reasonQuery, header: reasonHeader }, actor, at, route: 'GET /api/households/:id' },
+    );
     res.setHeader('ETag', etagOf(version));
     return toHouseholdView(state, version, localDateOf(at), actor);
   }

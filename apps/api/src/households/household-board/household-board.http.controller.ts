@@ -33,24 +33,53 @@ export class HouseholdBoardHttpController {
   @ApiQuery({ name: 'on', required: false, description: 'Judge overdue as of this day (YYYY-MM-DD); default today' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  @ApiQuery({ name: 'reason', required: false, description: 'Why you read households of other units (or X-Access-Reason header)' })
+  @ApiQuery({
+    name: 'reason',
+    required: false,
+    description: 'Why you read households of other units (or X-Access-Reason header)',
+  })
   @ApiHeader({ name: 'X-Access-Reason', required: false })
-  async board(@Query() query: Record<string, unknown>, @Headers('x-access-reason') reasonHeader: string | undefined, @CurrentActor() actor: Actor) {
+  async board(
+    @Query() query: Record<string, unknown>,
+    @Headers('x-access-reason') reasonHeader: string | undefined,
+    @CurrentActor() actor: Actor,
+  ) {
     const scope = boardScopeOf(actor);
-    if (!scope) throw forbidden('HOUSEHOLD_OUT_OF_SCOPE', `Users of ${actor.unit} do not follow households; the board is for street offices, the district bureau and inspectors.`, { unit: actor.unit });
+    if (!scope)
+      throw forbidden(
+        'HOUSEHOLD_OUT_OF_SCOPE',
+        `Users of ${actor.unit} do not follow households; the board is for street offices, the district bureau and inspectors.`,
+        { unit: actor.unit },
+      );
     const request = parseBoardQuery(query);
     if (!scope.all && request.streetOffice !== undefined && request.streetOffice !== scope.office) {
-      throw forbidden('HOUSEHOLD_OUT_OF_SCOPE', `You may only see the households of ${scope.office}, not of ${request.streetOffice}.`, { unit: actor.unit });
+      throw forbidden(
+        'HOUSEHOLD_OUT_OF_SCOPE',
+        `You may only see the households of ${scope.office}, not of ${request.streetOffice}.`,
+        { unit: actor.unit },
+      );
     }
     const reason = accessReasonOf({ query: query.reason, header: reasonHeader });
     if (scope.all && reason === null) throw reasonRequired();
     const offices = scope.all ? (request.streetOffice ? [request.streetOffice] : undefined) : [scope.office];
     const at = this.clock.now().toISOString();
     const today = request.on ?? localDateOf(at);
-    const page = await queryHouseholdBoard(this.pool, 'household_board', { ...request.filter, streetOffices: offices }, today);
+    const page = await queryHouseholdBoard(
+      this.pool,
+      'household_board',
+      { ...request.filter, streetOffices: offices },
+      today,
+    );
     if (scope.all) {
       const { reason: _r, ...filters } = query;
-      await recordHouseholdReads(this.pool, actor, page.items.map((i) => i.householdId), reason!, at, { route: 'GET /api/households', filters });
+      await recordHouseholdReads(
+        this.pool,
+        actor,
+        page.items.map((i) => i.householdId),
+        reason!,
+        at,
+        { route: 'GET /api/households', filters },
+      );
     }
     return { today, page: request.page, pageSize: request.pageSize, total: page.total, items: page.items };
   }

@@ -1,7 +1,26 @@
-import { POVERTY_STATUSES, isDistrictUnit, isIsoDate, validationError, type Actor, type FieldProblem } from '@casework/domain';
+import {
+  POVERTY_STATUSES,
+  isDistrictUnit,
+  isIsoDate,
+  validationError,
+  type Actor,
+  type FieldProblem,
+} from '@casework/domain';
 import { BOARD_OVERDUE_KINDS, type BoardOverdueKind, type HouseholdBoardFilter } from '@casework/read-models';
 
-export const BOARD_PARAMS = ['village', 'streetOffice', 'status', 'overdue', 'zeroEmployment', 'cadre', 'openRisks', 'on', 'page', 'pageSize', 'reason'] as const;
+export const BOARD_PARAMS = [
+  'village',
+  'streetOffice',
+  'status',
+  'overdue',
+  'zeroEmployment',
+  'cadre',
+  'openRisks',
+  'on',
+  'page',
+  'pageSize',
+  'reason',
+] as const;
 export const MAX_PAGE_SIZE = 200;
 
 export interface BoardRequest {
@@ -19,7 +38,14 @@ const bool = (field: string, v: string, p: FieldProblem[]): boolean | undefined 
   return undefined;
 };
 
-const whole = (field: string, v: string | undefined, dflt: number, min: number, max: number, p: FieldProblem[]): number => {
+const whole = (
+  field: string,
+  v: string | undefined,
+  dflt: number,
+  min: number,
+  max: number,
+  p: FieldProblem[],
+): number => {
   if (v === undefined) return dflt;
   if (!/^\d{1,6}$/.test(v) || Number(v) < min || Number(v) > max) {
     p.push({ field, reason: `must be a whole number from ${min} to ${max}` });
@@ -37,7 +63,8 @@ export function parseBoardQuery(query: Record<string, unknown>): BoardRequest & 
   const p: FieldProblem[] = [];
   const q: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) {
-    if (!(BOARD_PARAMS as readonly string[]).includes(key)) p.push({ field: key, reason: `is not a filter of the board; known: ${BOARD_PARAMS.join(', ')}` });
+    if (!(BOARD_PARAMS as readonly string[]).includes(key))
+      p.push({ field: key, reason: `is not a filter of the board; known: ${BOARD_PARAMS.join(', ')}` });
     else if (typeof value !== 'string') p.push({ field: key, reason: 'must be given once, as text' });
     else if (value.length > 200) p.push({ field: key, reason: 'must be at most 200 characters' });
     else q[key] = value;

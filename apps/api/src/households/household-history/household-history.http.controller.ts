@@ -21,7 +21,11 @@ export class HouseholdHistoryHttpController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every event of the household with its metadata (who, when, under which command) and hash' })
-  @ApiQuery({ name: 'reason', required: false, description: 'Why you read a household of another unit (or X-Access-Reason header)' })
+  @ApiQuery({
+    name: 'reason',
+    required: false,
+    description: 'Why you read a household of another unit (or X-Access-Reason header)',
+  })
   @ApiHeader({ name: 'X-Access-Reason', required: false })
   async history(
     @Param('id') id: string,
@@ -31,12 +35,22 @@ export class HouseholdHistoryHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const at = this.clock.now().toISOString();
-    const { householdId, version, events } = await readHousehold({ store: this.store, pool: this.pool }, { id, reason: { query: reasonQuery, header: reasonHeader }, actor, at, route: 'GET /api/households/:id/history' });
+    const { householdId, version, events } = await readHousehold(
+      { store: this.store, pool: this.pool },
+      { id, reason: { query: reasonQuery, header: reasonHeader }, actor, at, route: 'GET /api/households/:id/history' },
+    );
     res.setHeader('ETag', etagOf(version));
     return {
       id: householdId,
       version,
-      events: events.map((e) => ({ version: e.version, type: e.type, data: e.data, metadata: e.metadata, hash: e.hash, prevHash: e.prevHash })),
+      events: events.map((e) => ({
+        version: e.version,
+        type: e.type,
+        data: e.data,
+        metadata: e.metadata,
+        hash: e.hash,
+        prevHash: e.prevHash,
+      })),
     };
   }
 }

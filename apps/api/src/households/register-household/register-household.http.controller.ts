@@ -16,7 +16,11 @@ export class RegisterHouseholdHttpController {
 
   @Post()
   @HouseholdCommandRoute('RegisterHousehold')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a request with the same key returns the first answer and registers nothing new' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeating a request with the same key returns the first answer and registers nothing new',
+  })
   async register(
     @Body() body: unknown,
     @CurrentActor() actor: Actor,
@@ -24,7 +28,9 @@ export class RegisterHouseholdHttpController {
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.commands.execute(new RegisterHouseholdCommand(body, actor, idempotencyKeyOf(idempotencyKey), correlationIdOf(correlationId)));
+    const result = await this.commands.execute(
+      new RegisterHouseholdCommand(body, actor, idempotencyKeyOf(idempotencyKey), correlationIdOf(correlationId)),
+    );
     res.status(201).location(`/api/households/${result.householdId}`).setHeader('ETag', etagOf(result.version));
     return result.view;
   }

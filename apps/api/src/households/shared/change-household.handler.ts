@@ -40,15 +40,24 @@ export class ChangeHouseholdHandler implements ICommandHandler<ChangeHouseholdCo
     const access = canChangeHousehold(c.actor, state);
     if (!access.allowed) {
       const seen = canReadHousehold(c.actor, state).allowed;
-      throw forbidden('HOUSEHOLD_OUT_OF_SCOPE', `You may not ${seen ? 'change' : 'see or change'} this household: ${access.reason}.`, { unit: c.actor.unit, role: c.actor.role });
+      throw forbidden(
+        'HOUSEHOLD_OUT_OF_SCOPE',
+        `You may not ${seen ? 'change' : 'see or change'} this household: ${access.reason}.`,
+        { unit: c.actor.unit, role: c.actor.role },
+      );
     }
     const body = checkHouseholdBody(c.type, c.body);
     const expected = parseIfMatch(c.ifMatch);
     if (expected !== version) {
-      throw new DomainError('stale_version', 'STALE_VERSION', `The household changed since you read it (you sent version ${expected}, it is now at ${version}). Reload and try again.`, {
-        expectedVersion: expected,
-        actualVersion: version,
-      });
+      throw new DomainError(
+        'stale_version',
+        'STALE_VERSION',
+        `The household changed since you read it (you sent version ${expected}, it is now at ${version}). Reload and try again.`,
+        {
+          expectedVersion: expected,
+          actualVersion: version,
+        },
+      );
     }
     const at = this.clock.now().toISOString();
     const command = { type: c.type, data: { ...body, householdId }, actor: c.actor, at } as HouseholdCommand;
@@ -71,7 +80,8 @@ export class ChangeHouseholdHandler implements ICommandHandler<ChangeHouseholdCo
       householdId,
       version: next,
       events: events.map((e) => e.type),
-      view: readable.allowed && !readable.mustRecordAccess ? toHouseholdView(after, next, localDateOf(at), c.actor) : null,
+      view:
+        readable.allowed && !readable.mustRecordAccess ? toHouseholdView(after, next, localDateOf(at), c.actor) : null,
     };
   }
 }

@@ -5,7 +5,10 @@ import { HOUSEHOLD_COMMANDS, type HouseholdCommandType, type HouseholdFieldSpec 
 type Schema = Record<string, unknown>;
 
 function schemaOf(spec: HouseholdFieldSpec): Schema {
-  const limits = { ...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {}), ...(spec.enum ? { enum: [...spec.enum] } : {}) };
+  const limits = {
+    ...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {}),
+    ...(spec.enum ? { enum: [...spec.enum] } : {}),
+  };
   switch (spec.type) {
     case 'string':
       return { type: 'string', ...limits };
@@ -16,7 +19,11 @@ function schemaOf(spec: HouseholdFieldSpec): Schema {
     case 'object':
       return objectSchema(spec.fields ?? []);
     case 'array':
-      return { type: 'array', ...(spec.nonEmpty ? { minItems: 1 } : {}), items: spec.fields ? objectSchema(spec.fields) : {} };
+      return {
+        type: 'array',
+        ...(spec.nonEmpty ? { minItems: 1 } : {}),
+        items: spec.fields ? objectSchema(spec.fields) : {},
+      };
     default: {
       const _exhaustive: never = spec.type;
       return _exhaustive;
@@ -39,7 +46,12 @@ function objectSchema(fields: readonly HouseholdFieldSpec[]): Schema {
  */
 export function HouseholdCommandRoute(type: HouseholdCommandType): MethodDecorator {
   const spec = HOUSEHOLD_COMMANDS[type];
-  const decorators = [ApiOperation({ summary: spec.description, operationId: type }), ApiBody({ schema: objectSchema(spec.fields) }), ApiHeader({ name: 'X-Correlation-Id', required: false })];
-  if (!spec.opensHousehold) decorators.push(ApiHeader({ name: 'If-Match', required: true, description: 'The ETag you read, e.g. W/"3"' }));
+  const decorators = [
+    ApiOperation({ summary: spec.description, operationId: type }),
+    ApiBody({ schema: objectSchema(spec.fields) }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false }),
+  ];
+  if (!spec.opensHousehold)
+    decorators.push(ApiHeader({ name: 'If-Match', required: true, description: 'The ETag you read, e.g. W/"3"' }));
   return applyDecorators(...decorators);
 }

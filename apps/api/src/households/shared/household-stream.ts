@@ -1,4 +1,12 @@
-import { DomainError, foldHousehold, householdStreamId, isRegistered, validationError, type HouseholdEvent, type RegisteredHousehold } from '@casework/domain';
+import {
+  DomainError,
+  foldHousehold,
+  householdStreamId,
+  isRegistered,
+  validationError,
+  type HouseholdEvent,
+  type RegisteredHousehold,
+} from '@casework/domain';
 import type { EventStore, RecordedEvent } from '@casework/event-store';
 
 export interface LoadedHousehold {
@@ -11,11 +19,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Household ids are UUIDs; anything else is a bad path, named as the field `id`. */
 export function checkHouseholdId(id: string): string {
-  if (!UUID.test(id)) throw validationError([{ field: 'id', reason: 'must be a household id (a UUID such as 7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10)' }]);
+  if (!UUID.test(id))
+    throw validationError([
+      { field: 'id', reason: 'must be a household id (a UUID such as 7d0f8e3c-2b6e-4d1f-9a57-1c1b8f3c2a10)' },
+    ]);
   return id.toLowerCase();
 }
 
-export const asHouseholdEvent = (e: RecordedEvent): HouseholdEvent => ({ type: e.type, data: e.data }) as HouseholdEvent;
+export const asHouseholdEvent = (e: RecordedEvent): HouseholdEvent =>
+  ({ type: e.type, data: e.data }) as HouseholdEvent;
 
 /** Reads and folds one household stream; 404 when there is none. */
 export async function loadHousehold(store: EventStore, householdId: string): Promise<LoadedHousehold> {

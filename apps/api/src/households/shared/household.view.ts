@@ -1,4 +1,14 @@
-import { HOUSEHOLD_COMMANDS, canChangeHousehold, missingPlan, nextVisitDue, openRisks, overdueMeasures, type Actor, type HouseholdCommandType, type RegisteredHousehold } from '@casework/domain';
+import {
+  HOUSEHOLD_COMMANDS,
+  canChangeHousehold,
+  missingPlan,
+  nextVisitDue,
+  openRisks,
+  overdueMeasures,
+  type Actor,
+  type HouseholdCommandType,
+  type RegisteredHousehold,
+} from '@casework/domain';
 
 /** The household as the API shows it: its state, version, schedule as of `today`, and what the caller may do. */
 export function toHouseholdView(state: RegisteredHousehold, version: number, today: string, actor: Actor) {
@@ -18,7 +28,9 @@ export function toHouseholdView(state: RegisteredHousehold, version: number, tod
       openRisks: openRisks(state).map((r) => r.riskId),
     },
     allowedCommands: mayChange
-      ? (Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[]).filter((t) => !HOUSEHOLD_COMMANDS[t].opensHousehold).map((t) => ({ command: t, route: HOUSEHOLD_COMMANDS[t].route }))
+      ? (Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[])
+          .filter((t) => !HOUSEHOLD_COMMANDS[t].opensHousehold)
+          .map((t) => ({ command: t, route: HOUSEHOLD_COMMANDS[t].route }))
       : [],
   };
 }

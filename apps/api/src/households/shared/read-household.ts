@@ -21,6 +21,10 @@ export async function readHousehold(
   const reason = accessReasonOf(input.reason);
   const loaded = await loadHousehold(deps.store, householdId);
   const access = checkReadAccess(input.actor, loaded.state, reason);
-  if (access.record) await recordHouseholdReads(deps.pool, input.actor, [householdId], access.reason!, input.at, { route: input.route, version: loaded.version });
+  if (access.record)
+    await recordHouseholdReads(deps.pool, input.actor, [householdId], access.reason!, input.at, {
+      route: input.route,
+      version: loaded.version,
+    });
   return { householdId, ...loaded };
 }

@@ -2,25 +2,37 @@ import ExcelJS from 'exceljs';
 import type { AnomalyHit, AnomalyReport } from '@casework/read-models';
 
 /** One row per hit; the evidence flattened into readable lines so a spreadsheet keeps it. */
-const COLUMNS: { header: string; value: (h: AnomalyHit, r: AnomalyReport) => string | number | null; width: number }[] = [
-  { header: 'rule', value: (h) => h.rule, width: 26 },
-  { header: '规则', value: (h, r) => r.rules.find((x) => x.code === h.rule)?.titleZh ?? null, width: 24 },
-  { header: 'severity', value: (h) => h.severity, width: 9 },
-  { header: 'on_date', value: (h) => h.onDate, width: 11 },
-  { header: 'subject_kind', value: (h) => h.subject.kind, width: 11 },
-  { header: 'subject_id', value: (h) => h.subject.id, width: 38 },
-  { header: 'unit', value: (h) => h.unit, width: 22 },
-  { header: 'explanation', value: (h) => h.explanation, width: 80 },
-  {
-    header: 'evidence',
-    value: (h) =>
-      h.evidence
-        .map((e) => [e.type, e.globalSeq ? `seq ${e.globalSeq}` : null, e.eventId, e.at ?? e.onDate, e.amountFen !== undefined ? `${e.amountFen} fen` : null, e.note].filter(Boolean).join(' '))
-        .join('\n'),
-    width: 90,
-  },
-  { header: 'figures', value: (h) => JSON.stringify(h.figures), width: 50 },
-];
+const COLUMNS: { header: string; value: (h: AnomalyHit, r: AnomalyReport) => string | number | null; width: number }[] =
+  [
+    { header: 'rule', value: (h) => h.rule, width: 26 },
+    { header: '规则', value: (h, r) => r.rules.find((x) => x.code === h.rule)?.titleZh ?? null, width: 24 },
+    { header: 'severity', value: (h) => h.severity, width: 9 },
+    { header: 'on_date', value: (h) => h.onDate, width: 11 },
+    { header: 'subject_kind', value: (h) => h.subject.kind, width: 11 },
+    { header: 'subject_id', value: (h) => h.subject.id, width: 38 },
+    { header: 'unit', value: (h) => h.unit, width: 22 },
+    { header: 'explanation', value: (h) => h.explanation, width: 80 },
+    {
+      header: 'evidence',
+      value: (h) =>
+        h.evidence
+          .map((e) =>
+            [
+              e.type,
+              e.globalSeq ? `seq ${e.globalSeq}` : null,
+              e.eventId,
+              e.at ?? e.onDate,
+              e.amountFen !== undefined ? `${e.amountFen} fen` : null,
+              e.note,
+            ]
+              .filter(Boolean)
+              .join(' '),
+          )
+          .join('\n'),
+      width: 90,
+    },
+    { header: 'figures', value: (h) => JSON.stringify(h.figures), width: 50 },
+  ];
 
 const csvCell = (v: string | number | null): string => {
   if (v === null) return '';
@@ -55,7 +67,15 @@ export async function anomaliesXlsx(report: AnomalyReport): Promise<Buffer> {
     { header: 'basis', key: 'basis', width: 70 },
     { header: 'hits', key: 'hits', width: 6 },
   ];
-  for (const r of report.rules) rules.addRow({ code: r.code, titleZh: r.titleZh, titleEn: r.titleEn, severity: r.severity, basis: r.basis, hits: r.hits });
+  for (const r of report.rules)
+    rules.addRow({
+      code: r.code,
+      titleZh: r.titleZh,
+      titleEn: r.titleEn,
+      severity: r.severity,
+      basis: r.basis,
+      hits: r.hits,
+    });
   rules.addRow({});
   rules.addRow({ code: 'asOf', titleZh: report.asOf });
   for (const [k, v] of Object.entries(report.thresholds)) rules.addRow({ code: k, titleZh: v });

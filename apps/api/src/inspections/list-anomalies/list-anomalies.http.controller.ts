@@ -15,7 +15,14 @@ import { ListAnomaliesRequestDto } from './list-anomalies.request.dto';
 export const ANOMALY_READERS: readonly Role[] = ['inspector', 'admin', 'approver'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const THRESHOLD_FIELDS: (keyof AnomalyThresholds)[] = [
-  'failedPayments', 'recoveryWorkingDays', 'decisionsPerDay', 'overdueWorkingDays', 'visitIntervalFactor', 'zeroEmploymentDays', 'nightStartHour', 'nightEndHour',
+  'failedPayments',
+  'recoveryWorkingDays',
+  'decisionsPerDay',
+  'overdueWorkingDays',
+  'visitIntervalFactor',
+  'zeroEmploymentDays',
+  'nightStartHour',
+  'nightEndHour',
 ];
 
 @ApiTags('inspections')
@@ -29,13 +36,18 @@ export class ListAnomaliesHttpController {
   ) {}
 
   @Get('anomalies')
-  @ApiOperation({ summary: 'Rule hits for inspectors: each with its rule, subject, evidence (event ids, global sequence, amounts, dates) and a plain explanation; JSON, CSV or XLSX' })
+  @ApiOperation({
+    summary:
+      'Rule hits for inspectors: each with its rule, subject, evidence (event ids, global sequence, amounts, dates) and a plain explanation; JSON, CSV or XLSX',
+  })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async list(@CurrentActor() actor: Actor, @Query() q: ListAnomaliesRequestDto, @Res() res: Response): Promise<void> {
     requireRole(actor, ANOMALY_READERS, 'ANOMALIES_READ_FORBIDDEN', 'Anomaly lists');
     checkPeriod(q.from, q.to);
     checkPeriod(q.asOf);
-    const thresholds = Object.fromEntries(THRESHOLD_FIELDS.filter((k) => q[k] !== undefined).map((k) => [k, q[k]])) as Partial<AnomalyThresholds>;
+    const thresholds = Object.fromEntries(
+      THRESHOLD_FIELDS.filter((k) => q[k] !== undefined).map((k) => [k, q[k]]),
+    ) as Partial<AnomalyThresholds>;
     const report = await readAnomalies(this.db, this.config.databaseSchema, {
       rule: q.rule,
       from: q.from,

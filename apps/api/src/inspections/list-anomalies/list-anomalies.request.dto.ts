@@ -10,7 +10,10 @@ const whole = (min: number, max: number) => [
   Min(min, { message: `must be ${min} or more` }),
   Max(max, { message: `must be ${max} or less` }),
 ];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 /** GET /api/inspections/anomalies query: filters, export format and the rules' thresholds. */
 export class ListAnomaliesRequestDto {
@@ -29,13 +32,18 @@ export class ListAnomaliesRequestDto {
   @Matches(ISO_DATE, { message: 'must be a date in the form YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Unit code: the case unit, the household street office, or the deciding user unit' })
+  @ApiPropertyOptional({
+    description: 'Unit code: the case unit, the household street office, or the deciding user unit',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   unit?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Day overdue and outstanding are judged on; today (China time) by default' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Day overdue and outstanding are judged on; today (China time) by default',
+  })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'must be a date in the form YYYY-MM-DD' })
   asOf?: string;
@@ -45,35 +53,67 @@ export class ListAnomaliesRequestDto {
   @IsIn(['json', 'csv', 'xlsx'], { message: 'must be json, csv or xlsx' })
   format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ default: DEFAULT_ANOMALY_THRESHOLDS.failedPayments, description: 'Failures of one instalment that make a hit' })
-  @IsOptional() @apply(whole(1, 100))
+  @ApiPropertyOptional({
+    default: DEFAULT_ANOMALY_THRESHOLDS.failedPayments,
+    description: 'Failures of one instalment that make a hit',
+  })
+  @IsOptional()
+  @apply(whole(1, 100))
   failedPayments?: number;
 
-  @ApiPropertyOptional({ default: DEFAULT_ANOMALY_THRESHOLDS.recoveryWorkingDays, description: 'Working days a recovery may stay open with money owed' })
-  @IsOptional() @apply(whole(0, 1000))
+  @ApiPropertyOptional({
+    default: DEFAULT_ANOMALY_THRESHOLDS.recoveryWorkingDays,
+    description: 'Working days a recovery may stay open with money owed',
+  })
+  @IsOptional()
+  @apply(whole(0, 1000))
   recoveryWorkingDays?: number;
 
-  @ApiPropertyOptional({ default: DEFAULT_ANOMALY_THRESHOLDS.decisionsPerDay, description: 'Cases one user may approve or reject in a day' })
-  @IsOptional() @apply(whole(1, 10000))
+  @ApiPropertyOptional({
+    default: DEFAULT_ANOMALY_THRESHOLDS.decisionsPerDay,
+    description: 'Cases one user may approve or reject in a day',
+  })
+  @IsOptional()
+  @apply(whole(1, 10000))
   decisionsPerDay?: number;
 
-  @ApiPropertyOptional({ default: DEFAULT_ANOMALY_THRESHOLDS.overdueWorkingDays, description: 'Working days past the due day' })
-  @IsOptional() @apply(whole(0, 1000))
+  @ApiPropertyOptional({
+    default: DEFAULT_ANOMALY_THRESHOLDS.overdueWorkingDays,
+    description: 'Working days past the due day',
+  })
+  @IsOptional()
+  @apply(whole(0, 1000))
   overdueWorkingDays?: number;
 
-  @ApiPropertyOptional({ default: DEFAULT_ANOMALY_THRESHOLDS.visitIntervalFactor, description: 'Multiple of the visit interval without a visit' })
-  @IsOptional() @apply(whole(1, 20))
+  @ApiPropertyOptional({
+    default: DEFAULT_ANOMALY_THRESHOLDS.visitIntervalFactor,
+    description: 'Multiple of the visit interval without a visit',
+  })
+  @IsOptional()
+  @apply(whole(1, 20))
   visitIntervalFactor?: number;
 
-  @ApiPropertyOptional({ default: DEFAULT_ANOMALY_THRESHOLDS.zeroEmploymentDays, description: 'Days a zero-employment household may wait for a placement' })
-  @IsOptional() @apply(whole(0, 3650))
+  @ApiPropertyOptional({
+    default: DEFAULT_ANOMALY_THRESHOLDS.zeroEmploymentDays,
+    description: 'Days a zero-employment household may wait for a placement',
+  })
+  @IsOptional()
+  @apply(whole(0, 3650))
   zeroEmploymentDays?: number;
 
-  @ApiPropertyOptional({ default: DEFAULT_ANOMALY_THRESHOLDS.nightStartHour, description: 'Night starts at this hour, China time' })
-  @IsOptional() @apply(whole(0, 23))
+  @ApiPropertyOptional({
+    default: DEFAULT_ANOMALY_THRESHOLDS.nightStartHour,
+    description: 'Night starts at this hour, China time',
+  })
+  @IsOptional()
+  @apply(whole(0, 23))
   nightStartHour?: number;
 
-  @ApiPropertyOptional({ default: DEFAULT_ANOMALY_THRESHOLDS.nightEndHour, description: 'Night ends at this hour, China time' })
-  @IsOptional() @apply(whole(0, 23))
+  @ApiPropertyOptional({
+    default: DEFAULT_ANOMALY_THRESHOLDS.nightEndHour,
+    description: 'Night ends at this hour, China time',
+  })
+  @IsOptional()
+  @apply(whole(0, 23))
   nightEndHour?: number;
 }

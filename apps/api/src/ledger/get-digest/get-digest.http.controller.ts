@@ -18,7 +18,9 @@ export class GetDigestHttpController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The current digest of the whole log: keep it outside the system and verify against it later' })
+  @ApiOperation({
+    summary: 'The current digest of the whole log: keep it outside the system and verify against it later',
+  })
   async digest(@CurrentActor() actor: Actor): Promise<{ takenAt: string; digest: Digest }> {
     requireRole(actor, LEDGER_READERS, 'LEDGER_READ_FORBIDDEN', 'Ledger digests and verification');
     return { takenAt: this.clock.now().toISOString(), digest: await computeDigest(this.store) };

@@ -19,7 +19,10 @@ export class VerifyLedgerHttpController {
   @Post()
   @HttpCode(200)
   @ChangesNothing()
-  @ApiOperation({ summary: 'Verify every hash chain and the global order, optionally against an earlier digest; reports the first bad position and why' })
+  @ApiOperation({
+    summary:
+      'Verify every hash chain and the global order, optionally against an earlier digest; reports the first bad position and why',
+  })
   async verify(@CurrentActor() actor: Actor, @Body() body: VerifyLedgerRequest): Promise<LedgerVerification> {
     requireRole(actor, LEDGER_READERS, 'LEDGER_READ_FORBIDDEN', 'Ledger digests and verification');
     return verifyLedger(this.store, { againstDigest: body.digest, maxProblems: 50 });

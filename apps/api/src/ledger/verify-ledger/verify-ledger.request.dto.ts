@@ -30,7 +30,9 @@ export class DigestDto {
 }
 
 export class VerifyLedgerRequest {
-  @ApiPropertyOptional({ description: 'A digest taken earlier (GET /api/ledger/digest); the log must still match it up to its position' })
+  @ApiPropertyOptional({
+    description: 'A digest taken earlier (GET /api/ledger/digest); the log must still match it up to its position',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => DigestDto)

@@ -18,15 +18,25 @@ export class EnterTargetFigureHandler {
 
   async execute(body: EnterTargetFigureRequestDto, actor: Actor): Promise<TargetFigure> {
     if (actor.role !== 'admin' && actor.unit !== DISTRICT_UNIT) {
-      throw forbidden('TARGET_FIGURES_DISTRICT_ONLY', `Only administrators and the district bureau enter target figures; ${actor.role} of ${actor.unit} may not.`, { role: actor.role, unit: actor.unit });
+      throw forbidden(
+        'TARGET_FIGURES_DISTRICT_ONLY',
+        `Only administrators and the district bureau enter target figures; ${actor.role} of ${actor.unit} may not.`,
+        { role: actor.role, unit: actor.unit },
+      );
     }
     const target = TARGETS.find((t) => t.indicator === body.indicator)!;
     const unit = body.unit ?? DISTRICT_UNIT;
     const kind = findUnit(unit)?.kind;
     const problems = [
-      ...(kind !== 'district' && kind !== 'street_office' ? [{ field: 'unit', reason: `"${unit}" is not the district bureau or a street office` }] : []),
-      ...(body.value > target.max ? [{ field: 'value', reason: `must not exceed ${target.max} ${target.unitZh}` }] : []),
-      ...(target.aggregate === 'sum' && !Number.isInteger(body.value) ? [{ field: 'value', reason: 'must be a whole number of persons' }] : []),
+      ...(kind !== 'district' && kind !== 'street_office'
+        ? [{ field: 'unit', reason: `"${unit}" is not the district bureau or a street office` }]
+        : []),
+      ...(body.value > target.max
+        ? [{ field: 'value', reason: `must not exceed ${target.max} ${target.unitZh}` }]
+        : []),
+      ...(target.aggregate === 'sum' && !Number.isInteger(body.value)
+        ? [{ field: 'value', reason: 'must be a whole number of persons' }]
+        : []),
     ];
     if (problems.length > 0) throw validationError(problems);
     return insertTargetFigure(this.pool, this.config.databaseSchema, {

@@ -13,8 +13,13 @@ export class EnterTargetFigureHttpController {
 
   @Post('targets')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Enter a figure for a month against a target of POLICY.md §4 (new urban jobs, registered unemployment rate); admin or district bureau' })
-  @ApiCreatedResponse({ description: 'The stored figure; a later figure for the same month and unit replaces it in the reports' })
+  @ApiOperation({
+    summary:
+      'Enter a figure for a month against a target of POLICY.md §4 (new urban jobs, registered unemployment rate); admin or district bureau',
+  })
+  @ApiCreatedResponse({
+    description: 'The stored figure; a later figure for the same month and unit replaces it in the reports',
+  })
   enter(@Body() body: EnterTargetFigureRequestDto, @CurrentActor() actor: Actor) {
     return this.handler.execute(body, actor);
   }

@@ -12,13 +12,19 @@ export class EnterTargetFigureRequestDto {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month in the form YYYY-MM' })
   period: string;
 
-  @ApiPropertyOptional({ description: 'District bureau (default) or a street office: (二十) makes each office accountable for its share', example: 'DISTRICT_HRSS' })
+  @ApiPropertyOptional({
+    description: 'District bureau (default) or a street office: (二十) makes each office accountable for its share',
+    example: 'DISTRICT_HRSS',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   unit?: string;
 
-  @ApiProperty({ description: 'New jobs in the month (persons), or the unemployment rate in percent (e.g. 3.6)', example: 1320 })
+  @ApiProperty({
+    description: 'New jobs in the month (persons), or the unemployment rate in percent (e.g. 3.6)',
+    example: 1320,
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }, { message: 'must be a number' })
   @Min(0, { message: 'must not be negative' })
   value: number;

@@ -21,7 +21,8 @@ export class GetAccountabilityHttpController {
 
   @Get('accountability')
   @ApiOperation({
-    summary: 'Accountability per street office and lead department: cases received and decided, working days per step (median, 90th percentile), overdue steps and who holds them, rejection rate, objections, overdue household visits, targets',
+    summary:
+      'Accountability per street office and lead department: cases received and decided, working days per step (median, 90th percentile), overdue steps and who holds them, rejection rate, objections, overdue household visits, targets',
   })
   @ApiOkResponse({ description: 'The report; counts over the period, overdue judged on asOf' })
   async get(@Query() query: GetAccountabilityRequestDto, @CurrentActor() actor: Actor): Promise<AccountabilityReport> {

@@ -14,13 +14,18 @@ export class GetAccountabilityRequestDto {
   @Matches(ISO_DATE, { message: 'must be a date in the form YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Unit code: a street office (STREET_XIYI) or the district bureau (DISTRICT_HRSS)' })
+  @ApiPropertyOptional({
+    description: 'Unit code: a street office (STREET_XIYI) or the district bureau (DISTRICT_HRSS)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   unit?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Day overdue steps and visits are judged on (default: today, China time)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Day overdue steps and visits are judged on (default: today, China time)',
+  })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'must be a date in the form YYYY-MM-DD' })
   asOf?: string;

@@ -19,7 +19,10 @@ export class GetPayoutsLedgerHttpController {
   ) {}
 
   @Get('payouts')
-  @ApiOperation({ summary: 'Payouts ledger: planned, disbursed, failed, owed, repaid and written-off amounts in fen per programme, unit and month' })
+  @ApiOperation({
+    summary:
+      'Payouts ledger: planned, disbursed, failed, owed, repaid and written-off amounts in fen per programme, unit and month',
+  })
   async get(@Query() query: GetPayoutsLedgerRequestDto, @CurrentActor() actor: Actor) {
     checkPeriod(query.from, query.to);
     return readPayoutsLedger(this.pool, this.config.databaseSchema, { ...query, unit: scopedUnit(actor, query.unit) });

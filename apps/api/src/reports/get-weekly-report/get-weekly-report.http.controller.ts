@@ -22,9 +22,16 @@ export class GetWeeklyReportHttpController {
   ) {}
 
   @Get('weekly')
-  @ApiOperation({ summary: 'Weekly report of key work (周报, clause (二十一)): cases, amounts, household follow-up, targets; JSON or an XLSX workbook in Chinese' })
+  @ApiOperation({
+    summary:
+      'Weekly report of key work (周报, clause (二十一)): cases, amounts, household follow-up, targets; JSON or an XLSX workbook in Chinese',
+  })
   @ApiProduces('application/json', XLSX_TYPE)
-  async get(@Query() query: GetWeeklyReportRequestDto, @Headers('accept') accept: string | undefined, @Res() res: Response): Promise<void> {
+  async get(
+    @Query() query: GetWeeklyReportRequestDto,
+    @Headers('accept') accept: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const week = parseIsoWeek(query.week);
     const report = await readWeeklyReport(this.pool, this.config.databaseSchema, week, chinaToday(this.clock.now()));
     const xlsx = query.format === 'xlsx' || (query.format === undefined && (accept ?? '').includes(XLSX_TYPE));
@@ -36,7 +43,10 @@ export class GetWeeklyReportHttpController {
     res
       .status(200)
       .setHeader('Content-Type', XLSX_TYPE)
-      .setHeader('Content-Disposition', `attachment; filename="weekly-${week.week}.xlsx"; filename*=UTF-8''${encodeURIComponent(`周报-${week.week}.xlsx`)}`)
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="weekly-${week.week}.xlsx"; filename*=UTF-8''${encodeURIComponent(`周报-${week.week}.xlsx`)}`,
+      )
       .send(body);
   }
 }

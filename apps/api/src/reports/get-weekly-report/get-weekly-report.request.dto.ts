@@ -7,7 +7,10 @@ export class GetWeeklyReportRequestDto {
   @Matches(/^\d{4}-W\d{2}$/, { message: 'must be an ISO week in the form YYYY-Www, e.g. 2020-W46' })
   week: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'xlsx'], description: 'xlsx: the workbook in Chinese (also chosen by an Accept header asking for a spreadsheet)' })
+  @ApiPropertyOptional({
+    enum: ['json', 'xlsx'],
+    description: 'xlsx: the workbook in Chinese (also chosen by an Accept header asking for a spreadsheet)',
+  })
   @IsOptional()
   @IsIn(['json', 'xlsx'], { message: 'must be json or xlsx' })
   format?: 'json' | 'xlsx';

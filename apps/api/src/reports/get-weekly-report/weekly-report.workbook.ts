@@ -55,28 +55,101 @@ export async function weeklyReportWorkbook(report: WeeklyReport): Promise<Buffer
   summary.getColumn(2).width = 18;
 
   const cases = wb.addWorksheet('案件与资金');
-  header(cases, ['项目代码', '项目名称', '单位', '受理', '批准', '不予批准', '作出决定', '发放笔数', '计划发放（元）', '已发放（元）', '发放失败（元）', '应追回（元）', '已追回（元）', '核销（元）']);
-  const money = (r: WeeklyReport['caseTotals']) => [yuan(r.plannedFen), yuan(r.disbursedFen), yuan(r.failedFen), yuan(r.recoveryOwedFen), yuan(r.repaidFen), yuan(r.writtenOffFen)];
+  header(cases, [
+    '项目代码',
+    '项目名称',
+    '单位',
+    '受理',
+    '批准',
+    '不予批准',
+    '作出决定',
+    '发放笔数',
+    '计划发放（元）',
+    '已发放（元）',
+    '发放失败（元）',
+    '应追回（元）',
+    '已追回（元）',
+    '核销（元）',
+  ]);
+  const money = (r: WeeklyReport['caseTotals']) => [
+    yuan(r.plannedFen),
+    yuan(r.disbursedFen),
+    yuan(r.failedFen),
+    yuan(r.recoveryOwedFen),
+    yuan(r.repaidFen),
+    yuan(r.writtenOffFen),
+  ];
   for (const r of report.cases) {
-    cases.addRow([r.programme, r.programmeNameZh, unitName(r.unit), r.received, r.approved, r.rejected, r.decided, r.paid, ...money(r)]);
+    cases.addRow([
+      r.programme,
+      r.programmeNameZh,
+      unitName(r.unit),
+      r.received,
+      r.approved,
+      r.rejected,
+      r.decided,
+      r.paid,
+      ...money(r),
+    ]);
   }
   const total = cases.addRow(['合计', '', '', c.received, c.approved, c.rejected, c.decided, c.paid, ...money(c)]);
   total.font = { bold: true };
   for (let col = 9; col <= 14; col++) cases.getColumn(col).numFmt = YUAN;
 
   const households = wb.addWorksheet('入户走访');
-  header(households, ['街道办事处', '监测户数', '本周走访', '走访逾期户数', '新增风险', '消除风险', '新增零就业', '零就业清零', '安置就业', '现有零就业']);
+  header(households, [
+    '街道办事处',
+    '监测户数',
+    '本周走访',
+    '走访逾期户数',
+    '新增风险',
+    '消除风险',
+    '新增零就业',
+    '零就业清零',
+    '安置就业',
+    '现有零就业',
+  ]);
   for (const r of report.households) {
-    households.addRow([unitName(r.streetOffice), r.households, r.visitsDone, r.visitsOverdue, r.risksRaised, r.risksEliminated, r.zeroEmploymentDetected, r.zeroEmploymentCleared, r.placements, r.zeroEmploymentNow]);
+    households.addRow([
+      unitName(r.streetOffice),
+      r.households,
+      r.visitsDone,
+      r.visitsOverdue,
+      r.risksRaised,
+      r.risksEliminated,
+      r.zeroEmploymentDetected,
+      r.zeroEmploymentCleared,
+      r.placements,
+      r.zeroEmploymentNow,
+    ]);
   }
-  households.addRow(['合计', h.households, h.visitsDone, h.visitsOverdue, h.risksRaised, h.risksEliminated, h.zeroEmploymentDetected, h.zeroEmploymentCleared, h.placements, h.zeroEmploymentNow]).font = { bold: true };
+  households.addRow([
+    '合计',
+    h.households,
+    h.visitsDone,
+    h.visitsOverdue,
+    h.risksRaised,
+    h.risksEliminated,
+    h.zeroEmploymentDetected,
+    h.zeroEmploymentCleared,
+    h.placements,
+    h.zeroEmploymentNow,
+  ]).font = { bold: true };
 
   const targets = wb.addWorksheet('目标进度');
   header(targets, ['指标', '条款', '单位', '年度', '目标', '实际', '计量', '进度', '是否达标', '截至月份']);
   for (const t of report.targets) {
     const row = targets.addRow([
-      t.nameZh, t.clause, unitName(t.unit), t.year, t.target, t.actual ?? '未填报', t.unitZh, t.progress ?? '',
-      t.met === null ? '未填报' : t.met ? '达标' : '未达标', t.latestPeriod ?? '',
+      t.nameZh,
+      t.clause,
+      unitName(t.unit),
+      t.year,
+      t.target,
+      t.actual ?? '未填报',
+      t.unitZh,
+      t.progress ?? '',
+      t.met === null ? '未填报' : t.met ? '达标' : '未达标',
+      t.latestPeriod ?? '',
     ]);
     if (t.progress !== null) row.getCell(8).numFmt = '0.0%';
   }

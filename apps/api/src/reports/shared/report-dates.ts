@@ -19,7 +19,8 @@ export function checkPeriod(from?: string, to?: string): void {
     ...(from !== undefined && !isRealDate(from) ? [{ field: 'from', reason: `"${from}" is not a real date` }] : []),
     ...(to !== undefined && !isRealDate(to) ? [{ field: 'to', reason: `"${to}" is not a real date` }] : []),
   ];
-  if (problems.length === 0 && from !== undefined && to !== undefined && to < from) problems.push({ field: 'to', reason: `must not be before from (${from})` });
+  if (problems.length === 0 && from !== undefined && to !== undefined && to < from)
+    problems.push({ field: 'to', reason: `must not be before from (${from})` });
   if (problems.length > 0) throw validationError(problems);
 }
 
@@ -27,7 +28,11 @@ export function checkPeriod(from?: string, to?: string): void {
 export function scopedUnit(actor: Actor, unit: string | undefined): string | undefined {
   if (!isStreetOffice(actor.unit)) return unit;
   if (unit !== undefined && unit !== actor.unit) {
-    throw forbidden('UNIT_NOT_ALLOWED', `Users of ${actor.unit} may only see their own street office's figures, not ${unit}.`, { actorUnit: actor.unit, unit });
+    throw forbidden(
+      'UNIT_NOT_ALLOWED',
+      `Users of ${actor.unit} may only see their own street office's figures, not ${unit}.`,
+      { actorUnit: actor.unit, unit },
+    );
   }
   return actor.unit;
 }

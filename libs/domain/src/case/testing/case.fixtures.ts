@@ -44,8 +44,22 @@ export const eligibility = (over: Partial<EligibilityResult> = {}): EligibilityR
   policyVersion: 'v1',
   eligible: true,
   conditions: [
-    { id: 'situation', description: 'Unemployment-insurance benefit has run out', clause: '(十五)2', fact: 'unemployment.situation', value: 'benefit_exhausted', passed: true },
-    { id: 'unemployed', description: 'Still unemployed', clause: '(十五)2', fact: 'applicant.stillUnemployed', value: true, passed: true },
+    {
+      id: 'situation',
+      description: 'Unemployment-insurance benefit has run out',
+      clause: '(十五)2',
+      fact: 'unemployment.situation',
+      value: 'benefit_exhausted',
+      passed: true,
+    },
+    {
+      id: 'unemployed',
+      description: 'Still unemployed',
+      clause: '(十五)2',
+      fact: 'applicant.stillUnemployed',
+      value: true,
+      passed: true,
+    },
   ],
   amount: {
     totalFen: 6 * MONTHLY_FEN,
@@ -58,17 +72,35 @@ export const eligibility = (over: Partial<EligibilityResult> = {}): EligibilityR
 export const ineligible = (): EligibilityResult =>
   eligibility({
     eligible: false,
-    conditions: [{ id: 'unemployed', description: 'Still unemployed', clause: '(十五)2', fact: 'applicant.stillUnemployed', value: false, passed: false }],
+    conditions: [
+      {
+        id: 'unemployed',
+        description: 'Still unemployed',
+        clause: '(十五)2',
+        fact: 'applicant.stillUnemployed',
+        value: false,
+        passed: false,
+      },
+    ],
     amount: null,
   });
 /** One-off example: (八) start-up subsidy of 5000 yuan. */
 export const oneOffEligibility = (): EligibilityResult =>
   eligibility({
     programme: 'UNEMPLOYMENT_SUBSIDY',
-    amount: { totalFen: 500_000, formula: '5000 yuan once', inputs: {}, schedule: { kind: 'one_off', amountFen: 500_000 } },
+    amount: {
+      totalFen: 500_000,
+      formula: '5000 yuan once',
+      inputs: {},
+      schedule: { kind: 'one_off', amountFen: 500_000 },
+    },
   });
 
-export const facts = { 'applicant.idNumber': PERSON_ID, 'unemployment.situation': 'benefit_exhausted', 'applicant.stillUnemployed': true };
+export const facts = {
+  'applicant.idNumber': PERSON_ID,
+  'unemployment.situation': 'benefit_exhausted',
+  'applicant.stillUnemployed': true,
+};
 
 // ---- events, one builder per stage of the default path -------------------------------------------
 
@@ -88,23 +120,56 @@ export const submitted = (elig: EligibilityResult = eligibility()): CaseEvent =>
   },
 });
 export const accepted = (): CaseEvent => ({ type: 'CaseAccepted', data: { by: opener, at: at('2020-09-02') } });
-export const preliminaryPassed = (by: Actor = streetStaff): CaseEvent => ({ type: 'PreliminaryReviewPassed', data: { by, at: at('2020-09-03'), opinion: null } });
-export const districtPassed = (elig: EligibilityResult = eligibility(), by: Actor = reviewer, when = at('2020-09-10')): CaseEvent => ({
+export const preliminaryPassed = (by: Actor = streetStaff): CaseEvent => ({
+  type: 'PreliminaryReviewPassed',
+  data: { by, at: at('2020-09-03'), opinion: null },
+});
+export const districtPassed = (
+  elig: EligibilityResult = eligibility(),
+  by: Actor = reviewer,
+  when = at('2020-09-10'),
+): CaseEvent => ({
   type: 'DistrictReviewPassed',
   data: { by, at: when, opinion: null, policyVersion: elig.policyVersion, eligibility: elig },
 });
 export const noticeStarted = (): CaseEvent => ({
   type: 'PublicNoticeStarted',
-  data: { by: caseworker, at: at('2020-09-30', 9), noticeNumber: 1, startsOn: '2020-09-30', workingDays: 5, endsOn: '2020-10-14' },
+  data: {
+    by: caseworker,
+    at: at('2020-09-30', 9),
+    noticeNumber: 1,
+    startsOn: '2020-09-30',
+    workingDays: 5,
+    endsOn: '2020-10-14',
+  },
 });
 export const objectionRaised = (objectionNumber = 1): CaseEvent => ({
   type: 'ObjectionRaised',
-  data: { by: caseworker, at: at('2020-10-09'), noticeNumber: 1, objectionNumber, summary: 'A neighbour says the applicant works at a restaurant', objector: null },
+  data: {
+    by: caseworker,
+    at: at('2020-10-09'),
+    noticeNumber: 1,
+    objectionNumber,
+    summary: 'A neighbour says the applicant works at a restaurant',
+    objector: null,
+  },
 });
-export const noticeEnded = (): CaseEvent => ({ type: 'PublicNoticeEnded', data: { by: caseworker, at: at('2020-10-15'), noticeNumber: 1 } });
+export const noticeEnded = (): CaseEvent => ({
+  type: 'PublicNoticeEnded',
+  data: { by: caseworker, at: at('2020-10-15'), noticeNumber: 1 },
+});
 export const approved = (elig: EligibilityResult = eligibility()): CaseEvent => ({
   type: 'CaseApproved',
-  data: { by: approver, at: at('2020-10-16'), clause: '(十五)2', policyVersion: elig.policyVersion, amountFen: elig.amount?.totalFen ?? 0, formula: elig.amount?.formula ?? null, schedule: elig.amount?.schedule ?? { kind: 'none' }, note: null },
+  data: {
+    by: approver,
+    at: at('2020-10-16'),
+    clause: '(十五)2',
+    policyVersion: elig.policyVersion,
+    amountFen: elig.amount?.totalFen ?? 0,
+    formula: elig.amount?.formula ?? null,
+    schedule: elig.amount?.schedule ?? { kind: 'none' },
+    note: null,
+  },
 });
 export const payoutScheduled = (): CaseEvent => ({
   type: 'PayoutScheduled',
@@ -112,7 +177,9 @@ export const payoutScheduled = (): CaseEvent => ({
     by: finance,
     at: at('2020-10-16'),
     kind: 'monthly',
-    instalments: ['2020-11-01', '2020-12-01', '2021-01-01', '2021-02-01', '2021-03-01', '2021-04-01'].map((dueOn, i) => ({ number: i + 1, dueOn, amountFen: MONTHLY_FEN })),
+    instalments: ['2020-11-01', '2020-12-01', '2021-01-01', '2021-02-01', '2021-03-01', '2021-04-01'].map(
+      (dueOn, i) => ({ number: i + 1, dueOn, amountFen: MONTHLY_FEN }),
+    ),
   },
 });
 export const disbursed = (instalmentNumber: number, by: Actor = finance): CaseEvent => ({
@@ -129,15 +196,46 @@ export const suspended = (stoppedInstalments: number[]): CaseEvent => ({
 });
 export const followUpScheduled = (): CaseEvent => ({
   type: 'FollowUpScheduled',
-  data: { by: caseworker, at: at('2020-10-16'), followUpNumber: 1, purpose: 'Is the applicant still unemployed?', dueOn: '2021-01-16' },
+  data: {
+    by: caseworker,
+    at: at('2020-10-16'),
+    followUpNumber: 1,
+    purpose: 'Is the applicant still unemployed?',
+    dueOn: '2021-01-16',
+  },
 });
-export const closed = (): CaseEvent => ({ type: 'CaseClosed', data: { by: caseworker, at: at('2021-05-01'), reason: null } });
-export const rejected = (): CaseEvent => ({ type: 'CaseRejected', data: { by: reviewer, at: at('2020-09-05'), clause: '(十五)2', reason: 'Still receives the unemployment-insurance benefit', atStep: 'accepted' } });
-export const withdrawn = (): CaseEvent => ({ type: 'CaseWithdrawn', data: { by: caseworker, at: at('2020-09-04'), reason: 'Applicant found a job' } });
-export const returned = (): CaseEvent => ({ type: 'CaseReturnedForSupplement', data: { by: caseworker, at: at('2020-09-02'), reason: 'Proof of unemployment registration missing' } });
+export const closed = (): CaseEvent => ({
+  type: 'CaseClosed',
+  data: { by: caseworker, at: at('2021-05-01'), reason: null },
+});
+export const rejected = (): CaseEvent => ({
+  type: 'CaseRejected',
+  data: {
+    by: reviewer,
+    at: at('2020-09-05'),
+    clause: '(十五)2',
+    reason: 'Still receives the unemployment-insurance benefit',
+    atStep: 'accepted',
+  },
+});
+export const withdrawn = (): CaseEvent => ({
+  type: 'CaseWithdrawn',
+  data: { by: caseworker, at: at('2020-09-04'), reason: 'Applicant found a job' },
+});
+export const returned = (): CaseEvent => ({
+  type: 'CaseReturnedForSupplement',
+  data: { by: caseworker, at: at('2020-09-02'), reason: 'Proof of unemployment registration missing' },
+});
 export const recoveryOpened = (amountOwedFen = MONTHLY_FEN, stoppedInstalments: number[] = []): CaseEvent => ({
   type: 'RecoveryOpened',
-  data: { by: reviewer, at: at('2021-01-10'), amountOwedFen, reason: 'Paid for December after the recipient found work', clause: '(十五)2', stoppedInstalments },
+  data: {
+    by: reviewer,
+    at: at('2021-01-10'),
+    amountOwedFen,
+    reason: 'Paid for December after the recipient found work',
+    clause: '(十五)2',
+    stoppedInstalments,
+  },
 });
 
 const path = {
@@ -154,26 +252,46 @@ const path = {
 /** A history that leaves the case in each status (the default path and its side paths). */
 export const historyFor = (status: CaseStatus): CaseEvent[] => {
   switch (status) {
-    case 'none': return [];
-    case 'submitted': return path.submitted();
-    case 'returned_for_supplement': return [...path.submitted(), returned()];
-    case 'accepted': return path.accepted();
-    case 'preliminary_review_passed': return path.preliminary();
-    case 'district_review_passed': return path.district();
-    case 'in_public_notice': return path.notice();
-    case 'public_notice_ended': return path.noticeEnded();
-    case 'approved': return path.approved();
-    case 'in_payout': return path.inPayout();
-    case 'suspended': return [...path.inPayout(), disbursed(1), suspended([2, 3, 4, 5, 6])];
-    case 'in_recovery': return [...path.inPayout(), disbursed(1), disbursed(2), recoveryOpened(MONTHLY_FEN, [3, 4, 5, 6])];
-    case 'closed': return [...historyFor('suspended'), closed()];
-    case 'rejected': return [...path.accepted(), rejected()];
-    case 'withdrawn': return [...path.submitted(), withdrawn()];
+    case 'none':
+      return [];
+    case 'submitted':
+      return path.submitted();
+    case 'returned_for_supplement':
+      return [...path.submitted(), returned()];
+    case 'accepted':
+      return path.accepted();
+    case 'preliminary_review_passed':
+      return path.preliminary();
+    case 'district_review_passed':
+      return path.district();
+    case 'in_public_notice':
+      return path.notice();
+    case 'public_notice_ended':
+      return path.noticeEnded();
+    case 'approved':
+      return path.approved();
+    case 'in_payout':
+      return path.inPayout();
+    case 'suspended':
+      return [...path.inPayout(), disbursed(1), suspended([2, 3, 4, 5, 6])];
+    case 'in_recovery':
+      return [...path.inPayout(), disbursed(1), disbursed(2), recoveryOpened(MONTHLY_FEN, [3, 4, 5, 6])];
+    case 'closed':
+      return [...historyFor('suspended'), closed()];
+    case 'rejected':
+      return [...path.accepted(), rejected()];
+    case 'withdrawn':
+      return [...path.submitted(), withdrawn()];
   }
 };
 
 // ---- commands ---------------------------------------------------------------------------------
 
-export function command<N extends CaseCommandName>(type: N, data: CaseCommandOf<N>['data'], by: Actor, when: string = at('2020-10-20')): CaseCommand {
+export function command<N extends CaseCommandName>(
+  type: N,
+  data: CaseCommandOf<N>['data'],
+  by: Actor,
+  when: string = at('2020-10-20'),
+): CaseCommand {
   return { type, data, actor: by, at: when } as CaseCommand;
 }

@@ -9,7 +9,12 @@ import { CASE_TRANSITIONS } from '../case.transitions';
 /** `status.command` pairs that a `then` in this test file has exercised successfully. */
 export const exercised = new Set<string>();
 
-export type ExpectedError = { kind: DomainErrorKind; code: string; details?: Record<string, unknown>; message?: RegExp | string };
+export type ExpectedError = {
+  kind: DomainErrorKind;
+  code: string;
+  details?: Record<string, unknown>;
+  message?: RegExp | string;
+};
 
 /** given(events).when(command).then(events) | .thenError({ kind, code, details }). */
 export function given(...history: CaseEvent[]) {

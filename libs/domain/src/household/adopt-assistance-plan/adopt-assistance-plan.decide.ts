@@ -9,7 +9,10 @@ import type { HouseholdState } from '../household.state';
  * 个性化帮扶方案. Any household may have one (lifted households carry theirs out too); a not_lifted
  * household must. Adopting a new plan replaces the old one and needs a reason.
  */
-export function decideAdoptAssistancePlan(command: HouseholdCommandOf<'AdoptAssistancePlan'>, state: HouseholdState): HouseholdEvent[] {
+export function decideAdoptAssistancePlan(
+  command: HouseholdCommandOf<'AdoptAssistancePlan'>,
+  state: HouseholdState,
+): HouseholdEvent[] {
   const d = command.data;
   const household = requireRegistered(state, d.householdId);
   assertCanChange(command.actor, household);

@@ -6,7 +6,10 @@ import { assertCanChange, Problems, requireRegistered } from '../household.guard
 import type { HouseholdState } from '../household.state';
 
 /** One-on-one: a household has exactly one responsible cadre; changing them is a reassignment with a reason. */
-export function decideAssignResponsibleCadre(command: HouseholdCommandOf<'AssignResponsibleCadre'>, state: HouseholdState): HouseholdEvent[] {
+export function decideAssignResponsibleCadre(
+  command: HouseholdCommandOf<'AssignResponsibleCadre'>,
+  state: HouseholdState,
+): HouseholdEvent[] {
   const d = command.data;
   const household = requireRegistered(state, d.householdId);
   assertCanChange(command.actor, household);
@@ -14,10 +17,20 @@ export function decideAssignResponsibleCadre(command: HouseholdCommandOf<'Assign
   checkCadre(p, 'cadre', d.cadre);
   p.throwIfAny();
   if (household.cadre) {
-    throw new DomainError('illegal_state', 'CADRE_ALREADY_ASSIGNED', `The household already has a responsible cadre (${household.cadre.name}); reassign with a reason instead.`, {
-      current: household.cadre.userId,
-      allowed: ['ReassignResponsibleCadre'],
-    });
+    throw new DomainError(
+      'illegal_state',
+      'CADRE_ALREADY_ASSIGNED',
+      `The household already has a responsible cadre (${household.cadre.name}); reassign with a reason instead.`,
+      {
+        current: household.cadre.userId,
+        allowed: ['ReassignResponsibleCadre'],
+      },
+    );
   }
-  return [{ type: 'ResponsibleCadreAssigned', data: { householdId: household.householdId, cadre: cleanCadre(d.cadre), at: command.at } }];
+  return [
+    {
+      type: 'ResponsibleCadreAssigned',
+      data: { householdId: household.householdId, cadre: cleanCadre(d.cadre), at: command.at },
+    },
+  ];
 }

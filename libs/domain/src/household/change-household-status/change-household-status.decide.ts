@@ -6,7 +6,10 @@ import { POVERTY_STATUSES } from '../household.model';
 import type { HouseholdState } from '../household.state';
 import { planDueBy } from '../plan-deadline.rule';
 
-export function decideChangeHouseholdStatus(command: HouseholdCommandOf<'ChangeHouseholdStatus'>, state: HouseholdState): HouseholdEvent[] {
+export function decideChangeHouseholdStatus(
+  command: HouseholdCommandOf<'ChangeHouseholdStatus'>,
+  state: HouseholdState,
+): HouseholdEvent[] {
   const d = command.data;
   const household = requireRegistered(state, d.householdId);
   assertCanChange(command.actor, household);
@@ -15,13 +18,22 @@ export function decideChangeHouseholdStatus(command: HouseholdCommandOf<'ChangeH
   p.text('reason', d.reason);
   p.throwIfAny();
   if (d.status === household.status) {
-    throw new DomainError('illegal_state', 'STATUS_UNCHANGED', `The household is already ${household.status}.`, { status: household.status });
+    throw new DomainError('illegal_state', 'STATUS_UNCHANGED', `The household is already ${household.status}.`, {
+      status: household.status,
+    });
   }
   const needsPlan = d.status === 'not_lifted' && household.plan === null;
   return [
     {
       type: 'HouseholdStatusChanged',
-      data: { householdId: household.householdId, from: household.status, to: d.status, reason: d.reason.trim(), planDueBy: needsPlan ? planDueBy(command.at) : null, at: command.at },
+      data: {
+        householdId: household.householdId,
+        from: household.status,
+        to: d.status,
+        reason: d.reason.trim(),
+        planDueBy: needsPlan ? planDueBy(command.at) : null,
+        at: command.at,
+      },
     },
   ];
 }

@@ -5,13 +5,17 @@ import { assertCanChange, duplicate, Problems, requireRegistered } from '../hous
 import type { HouseholdState } from '../household.state';
 
 /** A member placed in work, public-welfare posts (公益性岗位) included; clearing zero employment follows in the decider. */
-export function decidePlaceMemberInWork(command: HouseholdCommandOf<'PlaceMemberInWork'>, state: HouseholdState): HouseholdEvent[] {
+export function decidePlaceMemberInWork(
+  command: HouseholdCommandOf<'PlaceMemberInWork'>,
+  state: HouseholdState,
+): HouseholdEvent[] {
   const d = command.data;
   const household = requireRegistered(state, d.householdId);
   assertCanChange(command.actor, household);
   const p = new Problems();
   p.text('placementId', d.placementId);
-  if (p.text('memberId', d.memberId) && !household.members.some((m) => m.memberId === d.memberId)) p.add('memberId', 'names no member of this household');
+  if (p.text('memberId', d.memberId) && !household.members.some((m) => m.memberId === d.memberId))
+    p.add('memberId', 'names no member of this household');
   p.text('employer', d.employer);
   p.text('post', d.post);
   p.date('startDate', d.startDate);
@@ -21,10 +25,15 @@ export function decidePlaceMemberInWork(command: HouseholdCommandOf<'PlaceMember
   if (household.placements.some((x) => x.placementId === d.placementId)) throw duplicate('placement', d.placementId);
   const current = household.placements.find((x) => x.memberId === d.memberId && x.endDate === null);
   if (current) {
-    throw new DomainError('illegal_state', 'MEMBER_ALREADY_PLACED', `This member already works at ${current.employer} (placement ${current.placementId}); record leaving that work first.`, {
-      placementId: current.placementId,
-      allowed: ['RecordMemberLeftWork'],
-    });
+    throw new DomainError(
+      'illegal_state',
+      'MEMBER_ALREADY_PLACED',
+      `This member already works at ${current.employer} (placement ${current.placementId}); record leaving that work first.`,
+      {
+        placementId: current.placementId,
+        allowed: ['RecordMemberLeftWork'],
+      },
+    );
   }
   return [
     {

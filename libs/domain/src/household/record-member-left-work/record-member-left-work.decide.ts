@@ -4,7 +4,10 @@ import type { HouseholdEvent } from '../household.events';
 import { assertCanChange, Problems, requireRegistered } from '../household.guards';
 import type { HouseholdState } from '../household.state';
 
-export function decideRecordMemberLeftWork(command: HouseholdCommandOf<'RecordMemberLeftWork'>, state: HouseholdState): HouseholdEvent[] {
+export function decideRecordMemberLeftWork(
+  command: HouseholdCommandOf<'RecordMemberLeftWork'>,
+  state: HouseholdState,
+): HouseholdEvent[] {
   const d = command.data;
   const household = requireRegistered(state, d.householdId);
   assertCanChange(command.actor, household);
@@ -14,16 +17,32 @@ export function decideRecordMemberLeftWork(command: HouseholdCommandOf<'RecordMe
   p.text('reason', d.reason);
   p.throwIfAny();
   const placement = household.placements.find((x) => x.placementId === d.placementId);
-  if (!placement) throw new DomainError('not_found', 'PLACEMENT_NOT_FOUND', `The household has no placement ${d.placementId}.`, { placementId: d.placementId });
+  if (!placement)
+    throw new DomainError('not_found', 'PLACEMENT_NOT_FOUND', `The household has no placement ${d.placementId}.`, {
+      placementId: d.placementId,
+    });
   if (placement.endDate !== null) {
-    throw new DomainError('illegal_state', 'PLACEMENT_ALREADY_ENDED', `Placement ${d.placementId} already ended on ${placement.endDate}.`, { placementId: d.placementId, endDate: placement.endDate });
+    throw new DomainError(
+      'illegal_state',
+      'PLACEMENT_ALREADY_ENDED',
+      `Placement ${d.placementId} already ended on ${placement.endDate}.`,
+      { placementId: d.placementId, endDate: placement.endDate },
+    );
   }
-  if (hasEnd && d.endDate < placement.startDate) p.add('endDate', `must not be before the start date (${placement.startDate})`);
+  if (hasEnd && d.endDate < placement.startDate)
+    p.add('endDate', `must not be before the start date (${placement.startDate})`);
   p.throwIfAny();
   return [
     {
       type: 'MemberLeftWork',
-      data: { householdId: household.householdId, placementId: d.placementId, memberId: placement.memberId, endDate: d.endDate, reason: d.reason.trim(), at: command.at },
+      data: {
+        householdId: household.householdId,
+        placementId: d.placementId,
+        memberId: placement.memberId,
+        endDate: d.endDate,
+        reason: d.reason.trim(),
+        at: command.at,
+      },
     },
   ];
 }

@@ -6,7 +6,10 @@ import { THREE_CHECK_KINDS, THREE_CHECK_RESULTS } from '../household.model';
 import type { HouseholdState } from '../household.state';
 
 /** One check of the 三排查三清零 campaign; a check that found an issue says what in its notes. */
-export function decideRecordThreeChecks(command: HouseholdCommandOf<'RecordThreeChecks'>, state: HouseholdState): HouseholdEvent[] {
+export function decideRecordThreeChecks(
+  command: HouseholdCommandOf<'RecordThreeChecks'>,
+  state: HouseholdState,
+): HouseholdEvent[] {
   const d = command.data;
   const household = requireRegistered(state, d.householdId);
   assertCanChange(command.actor, household);
@@ -22,7 +25,15 @@ export function decideRecordThreeChecks(command: HouseholdCommandOf<'RecordThree
   return [
     {
       type: 'ThreeChecksRecorded',
-      data: { householdId: household.householdId, checkId: d.checkId, kind: d.kind, date: d.date, result: d.result, notes: (d.notes ?? '').trim(), at: command.at },
+      data: {
+        householdId: household.householdId,
+        checkId: d.checkId,
+        kind: d.kind,
+        date: d.date,
+        result: d.result,
+        notes: (d.notes ?? '').trim(),
+        at: command.at,
+      },
     },
   ];
 }

@@ -21,13 +21,15 @@ export function decideRecordVisit(command: HouseholdCommandOf<'RecordVisit'>, st
   const measuresTaken = d.measuresTaken ?? '';
   p.string('needs', needs);
   p.string('measuresTaken', measuresTaken);
-  if (p.date('nextVisitDue', d.nextVisitDue) && hasDate && d.nextVisitDue <= d.date) p.add('nextVisitDue', `must be after the visit date (${d.date})`);
+  if (p.date('nextVisitDue', d.nextVisitDue) && hasDate && d.nextVisitDue <= d.date)
+    p.add('nextVisitDue', `must be after the visit date (${d.date})`);
   const risks = d.risks ?? [];
   if (p.array('risks', risks, { nonEmpty: false })) {
     const seen = new Set<string>();
     risks.forEach((r, i) => {
       if (p.text(`risks[${i}].riskId`, r?.riskId)) {
-        if (seen.has(r.riskId) || household.risks.some((x) => x.riskId === r.riskId)) p.add(`risks[${i}].riskId`, `is used by another risk (${r.riskId})`);
+        if (seen.has(r.riskId) || household.risks.some((x) => x.riskId === r.riskId))
+          p.add(`risks[${i}].riskId`, `is used by another risk (${r.riskId})`);
         seen.add(r.riskId);
       }
       p.text(`risks[${i}].description`, r?.description);
@@ -52,11 +54,17 @@ export function decideRecordVisit(command: HouseholdCommandOf<'RecordVisit'>, st
         at: command.at,
       },
     },
-    ...risks.map(
-      (r): HouseholdEvent => ({
-        type: 'RiskFlagRaised',
-        data: { householdId, riskId: r.riskId, source: 'visit', visitId: d.visitId, description: r.description.trim(), severity: r.severity, at: command.at },
-      }),
-    ),
+    ...risks.map((r): HouseholdEvent => ({
+      type: 'RiskFlagRaised',
+      data: {
+        householdId,
+        riskId: r.riskId,
+        source: 'visit',
+        visitId: d.visitId,
+        description: r.description.trim(),
+        severity: r.severity,
+        at: command.at,
+      },
+    })),
   ];
 }

@@ -8,11 +8,21 @@ import { EMPLOYMENT_STATUSES, LABOUR_CAPACITIES, type Member, POVERTY_STATUSES, 
 import { type HouseholdState, isRegistered } from '../household.state';
 import { planDueBy } from '../plan-deadline.rule';
 
-export function decideRegisterHousehold(command: HouseholdCommandOf<'RegisterHousehold'>, state: HouseholdState): HouseholdEvent[] {
+export function decideRegisterHousehold(
+  command: HouseholdCommandOf<'RegisterHousehold'>,
+  state: HouseholdState,
+): HouseholdEvent[] {
   const d = command.data;
-  if (isRegistered(state)) throw new DomainError('conflict', 'HOUSEHOLD_ALREADY_REGISTERED', `Household ${d.householdId} is already registered.`, { householdId: d.householdId });
+  if (isRegistered(state))
+    throw new DomainError(
+      'conflict',
+      'HOUSEHOLD_ALREADY_REGISTERED',
+      `Household ${d.householdId} is already registered.`,
+      { householdId: d.householdId },
+    );
   // Scope first: another street office learns nothing about the data it may not write.
-  if (typeof d.streetOffice === 'string' && d.streetOffice.trim() !== '') assertCanChange(command.actor, { streetOffice: d.streetOffice.trim() });
+  if (typeof d.streetOffice === 'string' && d.streetOffice.trim() !== '')
+    assertCanChange(command.actor, { streetOffice: d.streetOffice.trim() });
   const today = localDateOf(command.at);
   const p = new Problems();
   p.text('householdId', d.householdId);
@@ -46,7 +56,8 @@ export function decideRegisterHousehold(command: HouseholdCommandOf<'RegisterHou
       const idNumber = m.idNumber.trim().toUpperCase();
       if (seenIdNumbers.has(idNumber)) p.add(`${at}.idNumber`, 'is the ID number of another member of this household');
       seenIdNumbers.add(idNumber);
-      if (hasBirthDate && id.birthDate !== m.birthDate) p.add(`${at}.birthDate`, `does not match the birth date in the ID number (${id.birthDate})`);
+      if (hasBirthDate && id.birthDate !== m.birthDate)
+        p.add(`${at}.birthDate`, `does not match the birth date in the ID number (${id.birthDate})`);
       members.push({ ...m, idNumber, sex: id.sex });
     });
     const heads = d.members.filter((m) => m.relation === 'head');

@@ -1,6 +1,20 @@
 import { missingPlan } from '../household.schedule';
 import type { RegisterHouseholdData } from '../household.commands';
-import { AT, HH, OFFICE, TODAY, asMember, command, districtStaff, given, inspector, memberInput, membersInput, otherStreetStaff, registered } from '../testing/household.spec-kit';
+import {
+  AT,
+  HH,
+  OFFICE,
+  TODAY,
+  asMember,
+  command,
+  districtStaff,
+  given,
+  inspector,
+  memberInput,
+  membersInput,
+  otherStreetStaff,
+  registered,
+} from '../testing/household.spec-kit';
 
 const registration = (over: Partial<RegisterHouseholdData> = {}) =>
   command('RegisterHousehold', {
@@ -20,7 +34,10 @@ describe('RegisterHousehold', () => {
       .when(registration())
       .then([
         registered({ at: AT }),
-        { type: 'ZeroEmploymentDetected', data: { householdId: HH, date: TODAY, labourMemberIds: ['m1', 'm2'], cause: 'RegisterHousehold', at: AT } },
+        {
+          type: 'ZeroEmploymentDetected',
+          data: { householdId: HH, date: TODAY, labourMemberIds: ['m1', 'm2'], cause: 'RegisterHousehold', at: AT },
+        },
       ]);
   });
 
@@ -31,18 +48,45 @@ describe('RegisterHousehold', () => {
   });
 
   it('does not flag zero employment when one member of working age works', () => {
-    const members = membersInput().map((m) => (m.memberId === 'm2' ? { ...m, employmentStatus: 'employed' as const } : m));
-    expect(given([]).when(registration({ members })).events().map((e) => e.type)).toEqual(['HouseholdRegistered']);
+    const members = membersInput().map((m) =>
+      m.memberId === 'm2' ? { ...m, employmentStatus: 'employed' as const } : m,
+    );
+    expect(
+      given([])
+        .when(registration({ members }))
+        .events()
+        .map((e) => e.type),
+    ).toEqual(['HouseholdRegistered']);
   });
 
   it('does not flag a household whose only members are past working age or cannot work', () => {
-    const members = [memberInput({ memberId: 'm1', relation: 'head', birthDate: '1950-01-01', employmentStatus: 'unemployed' }), memberInput({ memberId: 'm2', relation: 'spouse', birthDate: '1980-01-01', labourCapacity: 'none', employmentStatus: 'unable' }, 24)];
-    expect(given([]).when(registration({ members })).events().map((e) => e.type)).toEqual(['HouseholdRegistered']);
+    const members = [
+      memberInput({ memberId: 'm1', relation: 'head', birthDate: '1950-01-01', employmentStatus: 'unemployed' }),
+      memberInput(
+        {
+          memberId: 'm2',
+          relation: 'spouse',
+          birthDate: '1980-01-01',
+          labourCapacity: 'none',
+          employmentStatus: 'unable',
+        },
+        24,
+      ),
+    ];
+    expect(
+      given([])
+        .when(registration({ members }))
+        .events()
+        .map((e) => e.type),
+    ).toEqual(['HouseholdRegistered']);
   });
 
   it('counts a member of 60 as working age and one of 61 not', () => {
     // 60th birthday on 2020-10-09 itself; the spouse turned 61 the day before.
-    const members = [memberInput({ memberId: 'm1', relation: 'head', birthDate: '1960-10-09' }), memberInput({ memberId: 'm2', relation: 'spouse', birthDate: '1959-10-08' }, 24)];
+    const members = [
+      memberInput({ memberId: 'm1', relation: 'head', birthDate: '1960-10-09' }),
+      memberInput({ memberId: 'm2', relation: 'spouse', birthDate: '1959-10-08' }, 24),
+    ];
     const events = given([]).when(registration({ members })).events();
     expect(events[1]).toMatchObject({ type: 'ZeroEmploymentDetected', data: { labourMemberIds: ['m1'] } });
   });
@@ -59,49 +103,86 @@ describe('RegisterHousehold', () => {
 
   it('rejects an ID number with a wrong check character, naming the member and the reason', () => {
     const members = membersInput();
-    members[2] = { ...members[2], idNumber: members[2].idNumber.slice(0, 17) + (members[2].idNumber[17] === '0' ? '1' : '0') };
-    const error = given([]).when(registration({ members })).thenThrows({ kind: 'validation', code: 'VALIDATION_FAILED', fields: ['members[2].idNumber'] });
+    members[2] = {
+      ...members[2],
+      idNumber: members[2].idNumber.slice(0, 17) + (members[2].idNumber[17] === '0' ? '1' : '0'),
+    };
+    const error = given([])
+      .when(registration({ members }))
+      .thenThrows({ kind: 'validation', code: 'VALIDATION_FAILED', fields: ['members[2].idNumber'] });
     expect(error.details.errors?.[0].reason).toMatch(/check character/);
   });
 
   it('rejects a birth date that disagrees with the ID number', () => {
     const members = membersInput();
     members[0] = { ...members[0], birthDate: '1975-03-02' };
-    const error = given([]).when(registration({ members })).thenThrows({ kind: 'validation', fields: ['members[0].birthDate'] });
+    const error = given([])
+      .when(registration({ members }))
+      .thenThrows({ kind: 'validation', fields: ['members[0].birthDate'] });
     expect(error.details.errors?.[0].reason).toContain('1975-03-01');
   });
 
   it('lists every missing or malformed field at once', () => {
     const members = membersInput();
-    members[1] = { ...members[1], relation: 'cousin' as never, labourCapacity: 'some' as never, employmentStatus: 'busy' as never, name: ' ' };
+    members[1] = {
+      ...members[1],
+      relation: 'cousin' as never,
+      labourCapacity: 'some' as never,
+      employmentStatus: 'busy' as never,
+      name: ' ',
+    };
     given([])
       .when(registration({ village: '', address: '', status: 'poor' as never, statusReason: '', members }))
       .thenThrows({
         kind: 'validation',
-        fields: ['village', 'address', 'status', 'statusReason', 'members[1].name', 'members[1].relation', 'members[1].labourCapacity', 'members[1].employmentStatus'],
+        fields: [
+          'village',
+          'address',
+          'status',
+          'statusReason',
+          'members[1].name',
+          'members[1].relation',
+          'members[1].labourCapacity',
+          'members[1].employmentStatus',
+        ],
       });
   });
 
   it('requires at least one member', () => {
-    given([]).when(registration({ members: [] })).thenThrows({ kind: 'validation', fields: ['members'] });
+    given([])
+      .when(registration({ members: [] }))
+      .thenThrows({ kind: 'validation', fields: ['members'] });
   });
 
   it('rejects duplicate member ids and ID numbers', () => {
     const members = membersInput();
     members[1] = { ...members[1], memberId: 'm1', idNumber: members[0].idNumber, birthDate: members[0].birthDate };
-    given([]).when(registration({ members })).thenThrows({ kind: 'validation', fields: ['members[1].memberId', 'members[1].idNumber'] });
+    given([])
+      .when(registration({ members }))
+      .thenThrows({ kind: 'validation', fields: ['members[1].memberId', 'members[1].idNumber'] });
   });
 
   it('requires the head of household to be a member with the relation "head"', () => {
-    given([]).when(registration({ headMemberId: 'm9' })).thenThrows({ kind: 'validation', fields: ['headMemberId'] });
-    given([]).when(registration({ headMemberId: 'm2' })).thenThrows({ kind: 'validation', fields: ['headMemberId'] });
+    given([])
+      .when(registration({ headMemberId: 'm9' }))
+      .thenThrows({ kind: 'validation', fields: ['headMemberId'] });
+    given([])
+      .when(registration({ headMemberId: 'm2' }))
+      .thenThrows({ kind: 'validation', fields: ['headMemberId'] });
     const twoHeads = membersInput().map((m) => (m.memberId === 'm2' ? { ...m, relation: 'head' as const } : m));
-    given([]).when(registration({ members: twoHeads })).thenThrows({ kind: 'validation', fields: ['members'] });
+    given([])
+      .when(registration({ members: twoHeads }))
+      .thenThrows({ kind: 'validation', fields: ['members'] });
   });
 
   it('rejects a birth date in the future', () => {
-    const members = [...membersInput(), memberInput({ memberId: 'm5', relation: 'grandchild', birthDate: '2020-12-01' }, 51)];
-    given([]).when(registration({ members })).thenThrows({ kind: 'validation', fields: ['members[4].birthDate'] });
+    const members = [
+      ...membersInput(),
+      memberInput({ memberId: 'm5', relation: 'grandchild', birthDate: '2020-12-01' }, 51),
+    ];
+    given([])
+      .when(registration({ members }))
+      .thenThrows({ kind: 'validation', fields: ['members[4].birthDate'] });
   });
 
   it('refuses to register the same household twice', () => {
@@ -109,16 +190,30 @@ describe('RegisterHousehold', () => {
   });
 
   it('lets street-office staff register only for their own street office, district staff for any, inspectors never', () => {
-    given([]).when({ ...registration(), actor: otherStreetStaff }).thenThrows({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
-    given([]).when({ ...registration(), actor: inspector }).thenThrows({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
-    expect(given([]).when({ ...registration(), actor: districtStaff }).events()[0].type).toBe('HouseholdRegistered');
+    given([])
+      .when({ ...registration(), actor: otherStreetStaff })
+      .thenThrows({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
+    given([])
+      .when({ ...registration(), actor: inspector })
+      .thenThrows({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
+    expect(
+      given([])
+        .when({ ...registration(), actor: districtStaff })
+        .events()[0].type,
+    ).toBe('HouseholdRegistered');
   });
 
   it('upper-cases a lower-case x in the ID number', () => {
-    const withX = Array.from({ length: 999 }, (_, i) => memberInput({ memberId: 'm1', relation: 'head', birthDate: '1980-01-01' }, i + 1)).find((m) => m.idNumber.endsWith('X'));
+    const withX = Array.from({ length: 999 }, (_, i) =>
+      memberInput({ memberId: 'm1', relation: 'head', birthDate: '1980-01-01' }, i + 1),
+    ).find((m) => m.idNumber.endsWith('X'));
     if (!withX) throw new Error('no sequence number gives an ID ending in X');
     const input = [{ ...withX, idNumber: withX.idNumber.toLowerCase() }];
-    const [event] = given([]).when(registration({ members: input })).events();
-    expect(event.type === 'HouseholdRegistered' && event.data.members[0]).toEqual(asMember({ ...input[0], idNumber: input[0].idNumber.toUpperCase() }));
+    const [event] = given([])
+      .when(registration({ members: input }))
+      .events();
+    expect(event.type === 'HouseholdRegistered' && event.data.members[0]).toEqual(
+      asMember({ ...input[0], idNumber: input[0].idNumber.toUpperCase() }),
+    );
   });
 });

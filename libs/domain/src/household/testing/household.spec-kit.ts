@@ -18,7 +18,10 @@ export const otherStreetStaff: Actor = { userId: 'u-other', role: 'street_staff'
 export const districtStaff: Actor = { userId: 'u-district', role: 'caseworker', unit: 'DISTRICT_HRSS' };
 export const inspector: Actor = { userId: 'u-insp', role: 'inspector', unit: 'DISCIPLINE' };
 
-export const memberInput = (over: Partial<MemberInput> & { memberId: string; birthDate: string }, seq = 11): MemberInput => ({
+export const memberInput = (
+  over: Partial<MemberInput> & { memberId: string; birthDate: string },
+  seq = 11,
+): MemberInput => ({
   name: `Member ${over.memberId}`,
   relation: 'other',
   idNumber: makeResidentId('610102', over.birthDate, seq),
@@ -30,9 +33,25 @@ export const memberInput = (over: Partial<MemberInput> & { memberId: string; bir
 /** Head and spouse of working age and out of work, a child at school, a retired grandparent: a zero-employment household. */
 export const membersInput = (): MemberInput[] => [
   memberInput({ memberId: 'm1', name: '张建国', relation: 'head', birthDate: '1975-03-01' }, 11),
-  memberInput({ memberId: 'm2', name: '李秀英', relation: 'spouse', birthDate: '1978-06-15', labourCapacity: 'partial' }, 22),
-  memberInput({ memberId: 'm3', name: '张小明', relation: 'child', birthDate: '2005-09-01', employmentStatus: 'student' }, 33),
-  memberInput({ memberId: 'm4', name: '张老汉', relation: 'parent', birthDate: '1950-01-01', labourCapacity: 'none', employmentStatus: 'retired' }, 45),
+  memberInput(
+    { memberId: 'm2', name: '李秀英', relation: 'spouse', birthDate: '1978-06-15', labourCapacity: 'partial' },
+    22,
+  ),
+  memberInput(
+    { memberId: 'm3', name: '张小明', relation: 'child', birthDate: '2005-09-01', employmentStatus: 'student' },
+    33,
+  ),
+  memberInput(
+    {
+      memberId: 'm4',
+      name: '张老汉',
+      relation: 'parent',
+      birthDate: '1950-01-01',
+      labourCapacity: 'none',
+      employmentStatus: 'retired',
+    },
+    45,
+  ),
 ];
 
 export const asMember = (m: MemberInput): Member => ({ ...m, sex: Number(m.idNumber[16]) % 2 === 1 ? 'M' : 'F' });
@@ -60,12 +79,19 @@ export const zeroEmploymentDetected = (date = '2020-09-01'): HouseholdEvent => (
 });
 
 /** The household as most specs start: registered lifted, zero employment detected at registration. */
-export const aHousehold = (over: Partial<HouseholdEventOf<'HouseholdRegistered'>['data']> = {}): HouseholdEvent[] => [registered(over), zeroEmploymentDetected()];
+export const aHousehold = (over: Partial<HouseholdEventOf<'HouseholdRegistered'>['data']> = {}): HouseholdEvent[] => [
+  registered(over),
+  zeroEmploymentDetected(),
+];
 
 type DataOf<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>['data'];
 
-export const command = <T extends HouseholdCommand['type']>(type: T, data: Omit<DataOf<T>, 'householdId'> & { householdId?: string }, actor: Actor = streetStaff, at = AT): HouseholdCommand =>
-  ({ type, data: { householdId: HH, ...data }, actor, at }) as unknown as HouseholdCommand;
+export const command = <T extends HouseholdCommand['type']>(
+  type: T,
+  data: Omit<DataOf<T>, 'householdId'> & { householdId?: string },
+  actor: Actor = streetStaff,
+  at = AT,
+): HouseholdCommand => ({ type, data: { householdId: HH, ...data }, actor, at }) as unknown as HouseholdCommand;
 
 export interface ErrorMatch {
   kind: DomainErrorKind;
@@ -94,7 +120,8 @@ export const given = (history: HouseholdEvent[]) => ({
         const de = error as DomainError;
         expect(de.kind).toBe(match.kind);
         if (match.code) expect(de.code).toBe(match.code);
-        if (match.fields) expect((de.details.errors ?? []).map((p) => p.field)).toEqual(expect.arrayContaining(match.fields));
+        if (match.fields)
+          expect((de.details.errors ?? []).map((p) => p.field)).toEqual(expect.arrayContaining(match.fields));
         return de;
       },
     };
