@@ -10,6 +10,7 @@ export * from './runner/projection-lag';
 export * from './runner/rebuild-projection';
 export * from './audit-trail/audit-trail.projection';
 export * from './audit-trail/record-read';
+export * from './case-status/case-status.fold';
 export * from './case-queue/case-queue.projection';
 export * from './case-queue/case-queue.rules';
 export * from './projections';
