@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { PostgresEventStore, migrateEventStore } from '@casework/event-store';
 import { ZERO_HASH, chainHash, contentHash } from '@casework/ledger';
 import {
-  READ_MODEL_ENTITIES,
   RebuildProgress,
   READ_MODEL_MIGRATIONS,
   SyntheticStream,
@@ -168,7 +167,6 @@ async function main(): Promise<void> {
         type: 'postgres',
         url: URL,
         schema,
-        entities: READ_MODEL_ENTITIES,
         migrations: READ_MODEL_MIGRATIONS,
         migrationsTableName: 'typeorm_migrations',
       });

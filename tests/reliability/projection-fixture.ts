@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore, PostgresEventStore } from '@casework/event-store';
-import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, SyntheticStream } from '@casework/read-models';
+import { READ_MODEL_MIGRATIONS, SyntheticStream } from '@casework/read-models';
 import { adminUrl, createTestSchema, TestSchema } from '../support/db';
 
 /** A test schema with the event store and the read-model tables; projections write as the admin. */
@@ -21,7 +21,6 @@ export async function migrateReadModels(url: string, schema: string): Promise<vo
     type: 'postgres',
     url,
     schema,
-    entities: READ_MODEL_ENTITIES,
     migrations: READ_MODEL_MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,

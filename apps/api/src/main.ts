@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@casework/identity';
-import { loadConfigOrExit, migrateAll, openInfrastructure } from '@casework/platform';
+import { loadConfigOrExit, logLevelsOf, migrateAll, openInfrastructure } from '@casework/platform';
 import { seedDemo } from '../../cli/src/seed/seed-demo';
 import { projectionsHealthCheck, startWorker } from '../../worker/src/start-worker';
 import { createApp } from './create-app';
 
 /** `npm start`: the API and, unless INLINE_WORKER=false, the projection worker in one process. */
 async function main() {
-  const log = new Logger('Casework');
   const config = loadConfigOrExit();
+  Logger.overrideLogger(logLevelsOf(config.logLevel));
+  const log = new Logger('Casework');
   const infra = await openInfrastructure(config);
   await migrateAll(infra);
   if (config.seedDemo) await seedDemo(infra);

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfigOrExit, migrateAll, openInfrastructure } from '@casework/platform';
+import { loadConfigOrExit, logLevelsOf, migrateAll, openInfrastructure } from '@casework/platform';
 import { startWorker } from './start-worker';
 
 async function main() {
-  const log = new Logger('Worker');
   const config = loadConfigOrExit();
+  Logger.overrideLogger(logLevelsOf(config.logLevel));
+  const log = new Logger('Worker');
   const infra = await openInfrastructure(config);
   await migrateAll(infra);
   const batchSize = process.env.PROJECTION_BATCH_SIZE ? Number(process.env.PROJECTION_BATCH_SIZE) : undefined;

@@ -1,4 +1,5 @@
 export * from './config/config';
+export * from './config/log-levels';
 export * from './database/data-source';
 export * from './database/embedded-postgres';
 export * from './database/infrastructure';

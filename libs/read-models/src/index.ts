@@ -1,18 +1,7 @@
-import { AuditEventEntity, AuditReadEntity } from './audit-trail/audit-trail.entity';
-import { CaseQueueEntity } from './case-queue/case-queue.entity';
-import { HouseholdBoard1764200000000, HouseholdBoardEntity } from './household-board';
+import { HouseholdBoard1764200000000 } from './household-board';
 import { ReadModels1764100000000 } from './migrations/1764100000000-read-models.migration';
-import { ProjectionCheckpointEntity, ProjectionFailureEntity } from './runner/projection-tables.entity';
-import { PayoutCaseEntity, PayoutEntryEntity } from './payouts-ledger/payouts-ledger.entity';
-import {
-  AccountabilityCaseEntity,
-  AccountabilityFactEntity,
-  AccountabilityHouseholdEntity,
-  AccountabilityStepEntity,
-  TargetFigureEntity,
-} from './accountability/accountability.entity';
 import { ReportReadModels1764300000000 } from './accountability/1764300000000-reports.migration';
-import { AnomalyCaseEntity, AnomalyCases1764400000000 } from './anomalies';
+import { AnomalyCases1764400000000 } from './anomalies';
 
 export * from './runner/projection';
 export * from './runner/checkpoints';
@@ -21,6 +10,7 @@ export * from './runner/projection-lag';
 export * from './runner/rebuild-projection';
 export * from './audit-trail/audit-trail.projection';
 export * from './audit-trail/record-read';
+export * from './case-status/case-status.fold';
 export * from './case-queue/case-queue.projection';
 export * from './case-queue/case-queue.rules';
 export * from './projections';
@@ -35,34 +25,9 @@ export * from './accountability/targets';
 export * from './accountability/sql-reader';
 export * from './weekly-report/iso-week';
 export * from './weekly-report/weekly-report.query';
-export {
-  PayoutEntryEntity,
-  PayoutCaseEntity,
-  AccountabilityCaseEntity,
-  AccountabilityStepEntity,
-  AccountabilityFactEntity,
-  AccountabilityHouseholdEntity,
-  TargetFigureEntity,
-};
 export * from './household-board';
-export { AuditEventEntity, AuditReadEntity, CaseQueueEntity, ProjectionCheckpointEntity, ProjectionFailureEntity };
 
-export const READ_MODEL_ENTITIES: Function[] = [
-  ProjectionCheckpointEntity,
-  ProjectionFailureEntity,
-  AuditEventEntity,
-  AuditReadEntity,
-  CaseQueueEntity,
-  HouseholdBoardEntity,
-  PayoutEntryEntity,
-  PayoutCaseEntity,
-  AccountabilityCaseEntity,
-  AccountabilityStepEntity,
-  AccountabilityFactEntity,
-  AccountabilityHouseholdEntity,
-  TargetFigureEntity,
-  AnomalyCaseEntity,
-];
+/** The read-model tables: these migrations are their one description (no TypeORM entities). */
 export const READ_MODEL_MIGRATIONS: Function[] = [
   ReadModels1764100000000,
   HouseholdBoard1764200000000,

@@ -17,9 +17,6 @@ export interface AppConfig {
   /** Run the projection worker inside the API process (the default for `npm start`). */
   inlineWorker: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
-  /** Working days of public notice (公示), DESIGN §3. */
-  publicNoticeWorkingDays: number;
-  eventstoreConnectionString: string | null;
 }
 
 export class ConfigError extends Error {
@@ -76,8 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool(env, 'SEED_DEMO', true),
     inlineWorker: bool(env, 'INLINE_WORKER', true),
     logLevel,
-    publicNoticeWorkingDays: int(env, 'PUBLIC_NOTICE_WORKING_DAYS', 5, 1, 30),
-    eventstoreConnectionString: env.EVENTSTORE_CONNECTION_STRING?.trim() || null,
   };
 }
 

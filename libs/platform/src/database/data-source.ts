@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS } from '@casework/identity';
-import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '@casework/read-models';
+import { READ_MODEL_MIGRATIONS } from '@casework/read-models';
 
 /**
- * The one TypeORM DataSource: users and read models. Schema changes go through migrations only
+ * The one TypeORM DataSource: it runs the identity and read-model migrations and serves the identity
+ * repositories (users, units: the only TypeORM entities). Read models are written and queried with SQL,
+ * their migrations being the one description of their tables. Schema changes go through migrations only
  * (never `synchronize`); the event store's own tables are migrated by libs/event-store.
  */
 export function createDataSource(url: string, schema: string, embedded: boolean): DataSource {
@@ -11,7 +13,7 @@ export function createDataSource(url: string, schema: string, embedded: boolean)
     type: 'postgres',
     url,
     schema,
-    entities: [...IDENTITY_ENTITIES, ...READ_MODEL_ENTITIES],
+    entities: IDENTITY_ENTITIES,
     migrations: [...IDENTITY_MIGRATIONS, ...READ_MODEL_MIGRATIONS],
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,

@@ -1,20 +1,18 @@
-import type { CaseEvent, CaseStatus, HouseholdEvent, PovertyStatus } from '@casework/domain';
+import type { HouseholdEvent, PovertyStatus } from '@casework/domain';
 import type { RecordedEvent } from '@casework/event-store';
+import { assigneeOf, chinaDate, dueOn, workingDaysBetweenCached } from '../case-queue/case-queue.rules';
 import {
-  QueueMemo,
-  assigneeOf,
-  chinaDate,
-  dueOn,
-  emptyMemo,
-  nextMemo,
-  nextStatus,
-  workingDaysBetweenCached,
-} from '../case-queue/case-queue.rules';
+  CASE_STREAM_PREFIX,
+  CaseStatusFacts,
+  TERMINAL_STATUSES,
+  caseEventOf,
+  foldCaseStatus,
+  openingOf,
+} from '../case-status/case-status.fold';
 import type { Projection, ProjectionContext } from '../runner/projection';
 import {
   HOUSEHOLD_LEAD_UNIT,
   HouseholdRow,
-  TERMINAL_STEPS,
   caseFactOf,
   evolveHousehold,
   nextVisitDueOf,
@@ -23,24 +21,19 @@ import {
 import { leadUnitOf } from './lead-unit';
 
 export const ACCOUNTABILITY_PROJECTION = 'accountability';
-const CASE_PREFIX = 'case-';
 const HOUSEHOLD_PREFIX = 'household-';
 
-interface CaseRow {
+interface CaseRow extends CaseStatusFacts {
   caseId: string;
   programme: string;
   unit: string;
   leadUnit: string;
-  state: CaseStatus;
-  stateSince: string;
   openStep: number | null;
   stepCount: number;
   receivedAt: string;
   decision: string | null;
   decidedAt: string | null;
   objections: number;
-  memo: QueueMemo;
-  version: number;
 }
 
 interface StepRow {
@@ -109,12 +102,12 @@ export class AccountabilityProjection implements Projection {
   readonly insertOnlyTables = ['accountability_facts'] as const;
 
   handles(event: RecordedEvent): boolean {
-    return event.streamId.startsWith(CASE_PREFIX) || event.streamId.startsWith(HOUSEHOLD_PREFIX);
+    return event.streamId.startsWith(CASE_STREAM_PREFIX) || event.streamId.startsWith(HOUSEHOLD_PREFIX);
   }
 
   async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
     const facts: FactRow[] = [];
-    const caseEvents = batch.filter((e) => e.streamId.startsWith(CASE_PREFIX));
+    const caseEvents = batch.filter((e) => e.streamId.startsWith(CASE_STREAM_PREFIX));
     const householdEvents = batch.filter((e) => e.streamId.startsWith(HOUSEHOLD_PREFIX));
     if (caseEvents.length > 0) await this.applyCases(caseEvents, ctx, facts);
     if (householdEvents.length > 0) await this.applyHouseholds(householdEvents, ctx, facts);
@@ -138,7 +131,7 @@ export class AccountabilityProjection implements Projection {
 
   private async applyCases(batch: RecordedEvent[], ctx: ProjectionContext, facts: FactRow[]): Promise<void> {
     const table = ctx.table('accountability_cases');
-    const ids = [...new Set(batch.map((e) => e.streamId.slice(CASE_PREFIX.length)))];
+    const ids = [...new Set(batch.map((e) => caseEventOf(e).caseId))];
     const { rows } = await ctx.client.query(`select * from ${table} where case_id = any($1::text[])`, [ids]);
     const cases = new Map<string, CaseRow>(
       rows.map((r) => [
@@ -165,59 +158,48 @@ export class AccountabilityProjection implements Projection {
     const touch = (s: StepRow | null) => s && steps.set(`${s.caseId}:${s.seq}`, s);
 
     for (const recorded of batch) {
-      const caseId = recorded.streamId.slice(CASE_PREFIX.length);
-      const event = { type: recorded.type, data: recorded.data } as CaseEvent;
-      const at = event.data.at;
+      const e = caseEventOf(recorded);
+      const { caseId, event, at } = e;
       let c = cases.get(caseId);
       if (!c) {
-        if (event.type !== 'CaseSubmitted')
-          throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
+        const { programme, unit, policyVersion } = openingOf(e);
         c = {
           caseId,
-          programme: event.data.programme,
-          unit: event.data.unit,
-          leadUnit: leadUnitOf(event.data.programme, event.data.policyVersion),
-          state: 'submitted',
-          stateSince: at,
+          programme,
+          unit,
+          leadUnit: leadUnitOf(programme, policyVersion),
           openStep: 1,
           stepCount: 1,
           receivedAt: at,
           decision: null,
           decidedAt: null,
           objections: 0,
-          memo: emptyMemo(),
-          version: recorded.version,
+          ...foldCaseStatus(undefined, e).status,
         };
         cases.set(caseId, c);
       } else {
-        if (recorded.version !== c.version + 1)
-          throw new Error(`case ${caseId}: event version ${recorded.version} after ${c.version} (gap or repeat)`);
-        const next = nextStatus(c.state, event);
-        c.memo = nextMemo(c.memo, event);
-        if (event.type === 'CaseResubmitted' || event.type === 'CaseReopened')
-          c.memo = { ...c.memo, noticeEndsOn: null };
-        if (next !== c.state || event.type === 'CaseResubmitted') {
-          const leaving = openStepOf(c);
+        const { status, newStep } = foldCaseStatus(c, e);
+        if (newStep) {
+          // The step left keeps the due day of the memo after this event, as it always has.
+          const leaving = openStepOf({ ...c, memo: status.memo });
           if (leaving) {
             leaving.leftAt = at;
             leaving.workingDays = workingDaysBetweenCached(chinaDate(leaving.enteredAt), chinaDate(at));
             touch(leaving);
           }
-          c.state = next;
-          c.stateSince = at;
-          if (TERMINAL_STEPS.has(next)) {
+          if (TERMINAL_STATUSES.has(status.state)) {
             c.openStep = null;
           } else {
             c.stepCount += 1;
             c.openStep = c.stepCount;
           }
         }
+        Object.assign(c, status);
         if (event.type === 'CaseApproved' || event.type === 'CaseRejected') {
           c.decision = event.type === 'CaseApproved' ? 'approved' : 'rejected';
           c.decidedAt = at;
         }
         if (event.type === 'ObjectionRaised') c.objections += 1;
-        c.version = recorded.version;
       }
       // The open step's due day moves with the memo (e.g. the next instalment), so it is rewritten each time.
       touch(openStepOf(c));

@@ -38,8 +38,6 @@ export function caseFactOf(event: CaseEvent): { kind: FactKind; onDate: string }
   }
 }
 
-export const TERMINAL_STEPS: ReadonlySet<string> = new Set(['closed', 'rejected', 'withdrawn', 'none']);
-
 export interface HouseholdRow {
   householdId: string;
   streetOffice: string;

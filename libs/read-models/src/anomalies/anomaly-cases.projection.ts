@@ -1,10 +1,10 @@
 import type { CaseEvent } from '@casework/domain';
 import type { RecordedEvent } from '@casework/event-store';
 import { getProgramme, readFact } from '@casework/policy';
+import { CASE_STREAM_PREFIX, caseEventOf } from '../case-status/case-status.fold';
 import type { Projection, ProjectionContext } from '../runner/projection';
 
 export const ANOMALY_CASES_PROJECTION = 'anomaly-cases';
-const CASE_PREFIX = 'case-';
 
 export interface AnomalyCaseRow {
   caseId: string;
@@ -82,11 +82,11 @@ export class AnomalyCasesProjection implements Projection {
   readonly tables = ['anomaly_cases'] as const;
 
   handles(event: RecordedEvent): boolean {
-    return event.streamId.startsWith(CASE_PREFIX);
+    return event.streamId.startsWith(CASE_STREAM_PREFIX);
   }
 
   async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
-    const ids = [...new Set(batch.map((e) => e.streamId.slice(CASE_PREFIX.length)))];
+    const ids = [...new Set(batch.map((e) => caseEventOf(e).caseId))];
     const { rows } = await ctx.client.query(
       `select case_id, programme, unit, beneficiary_key, beneficiary_name, period_key, approved_fen::text as approved_fen, approved_event_id, version
          from ${ctx.table('anomaly_cases')} where case_id = any($1::text[])`,
@@ -110,16 +110,10 @@ export class AnomalyCasesProjection implements Projection {
     );
     const changed = new Set<string>();
     for (const recorded of batch) {
-      const caseId = recorded.streamId.slice(CASE_PREFIX.length);
+      const { caseId, event } = caseEventOf(recorded);
       const row = cases.get(caseId);
       if (row && recorded.version <= row.version) continue;
-      const next = nextAnomalyCase(
-        row,
-        caseId,
-        { type: recorded.type, data: recorded.data } as CaseEvent,
-        recorded.metadata.eventId,
-        recorded.version,
-      );
+      const next = nextAnomalyCase(row, caseId, event, recorded.metadata.eventId, recorded.version);
       if (!next) continue;
       cases.set(caseId, next);
       changed.add(caseId);

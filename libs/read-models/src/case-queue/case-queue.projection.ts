@@ -1,29 +1,25 @@
-import type { CaseEvent, CaseStatus } from '@casework/domain';
 import type { RecordedEvent } from '@casework/event-store';
+import {
+  CASE_STREAM_PREFIX,
+  CaseStatusFacts,
+  caseEventOf,
+  foldCaseStatus,
+  openingOf,
+} from '../case-status/case-status.fold';
 import type { Projection, ProjectionContext } from '../runner/projection';
-import { QueueMemo, assigneeOf, dueOn, emptyMemo, nextMemo, nextStatus } from './case-queue.rules';
+import { assigneeOf, dueOn } from './case-queue.rules';
 
 export const CASE_QUEUE_PROJECTION = 'case-queue';
-const CASE_PREFIX = 'case-';
 
-interface QueueRow {
+interface QueueRow extends CaseStatusFacts {
   caseId: string;
   streamId: string;
-  state: CaseStatus;
   programme: string;
   unit: string;
   beneficiaryName: string;
   openedAt: string;
-  stateSince: string;
   lastEventAt: string;
-  version: number;
-  memo: QueueMemo;
 }
-
-const atOf = (e: RecordedEvent): string => {
-  const at = (e.data as { at?: unknown }).at;
-  return typeof at === 'string' ? at : e.metadata.recordedAt;
-};
 
 /** Case queues (DESIGN §5): one row per case with its state, who holds the next step and when it is due. */
 export class CaseQueueProjection implements Projection {
@@ -31,12 +27,12 @@ export class CaseQueueProjection implements Projection {
   readonly tables = ['case_queue'] as const;
 
   handles(event: RecordedEvent): boolean {
-    return event.streamId.startsWith(CASE_PREFIX);
+    return event.streamId.startsWith(CASE_STREAM_PREFIX);
   }
 
   async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
     const table = ctx.table('case_queue');
-    const ids = [...new Set(batch.map((e) => e.streamId.slice(CASE_PREFIX.length)))];
+    const ids = [...new Set(batch.map((e) => caseEventOf(e).caseId))];
     const { rows } = await ctx.client.query(
       `select case_id, stream_id, state, programme, unit, beneficiary_name, opened_at, state_since, last_event_at, version, memo
          from ${table} where case_id = any($1::text[])`,
@@ -61,39 +57,23 @@ export class CaseQueueProjection implements Projection {
       ]),
     );
     for (const recorded of batch) {
-      const caseId = recorded.streamId.slice(CASE_PREFIX.length);
-      const event = { type: recorded.type, data: recorded.data } as CaseEvent;
-      const at = atOf(recorded);
-      const row = cases.get(caseId);
-      if (!row) {
-        if (event.type !== 'CaseSubmitted')
-          throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
-        cases.set(caseId, {
-          caseId,
-          streamId: recorded.streamId,
-          state: 'submitted',
-          programme: event.data.programme,
-          unit: event.data.unit,
-          beneficiaryName: event.data.beneficiary.name,
-          openedAt: at,
-          stateSince: at,
-          lastEventAt: at,
-          version: recorded.version,
-          memo: emptyMemo(),
-        });
+      const e = caseEventOf(recorded);
+      const row = cases.get(e.caseId);
+      if (row) {
+        Object.assign(row, foldCaseStatus(row, e).status, { lastEventAt: e.at });
         continue;
       }
-      if (recorded.version !== row.version + 1) {
-        throw new Error(`case ${caseId}: event version ${recorded.version} after ${row.version} (gap or repeat)`);
-      }
-      const state = nextStatus(row.state, event);
-      row.stateSince = state !== row.state || event.type === 'CaseResubmitted' ? at : row.stateSince;
-      row.state = state;
-      row.memo = nextMemo(row.memo, event);
-      row.lastEventAt = at;
-      row.version = recorded.version;
-      if (event.type === 'CaseResubmitted' || event.type === 'CaseReopened')
-        row.memo = { ...row.memo, noticeEndsOn: null };
+      const { programme, unit, beneficiary } = openingOf(e);
+      cases.set(e.caseId, {
+        caseId: e.caseId,
+        streamId: recorded.streamId,
+        programme,
+        unit,
+        beneficiaryName: beneficiary.name,
+        openedAt: e.at,
+        lastEventAt: e.at,
+        ...foldCaseStatus(undefined, e).status,
+      });
     }
     const out = ids.map((id) => cases.get(id)!);
     const assignees = out.map((r) => assigneeOf(r.state, r.unit));

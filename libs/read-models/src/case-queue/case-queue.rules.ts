@@ -1,117 +1,6 @@
-import { CASE_TRANSITIONS, type CaseCommandName, type CaseEvent, type CaseStatus } from '@casework/domain';
+import { CASE_TRANSITIONS, type CaseCommandName, type CaseStatus } from '@casework/domain';
 import { addWorkingDays, workingDaysBetween } from '@casework/policy';
-
-/** What the queue keeps between events beyond its columns: enough for due dates, nothing more. */
-export interface QueueMemo {
-  noticeEndsOn: string | null;
-  /** Scheduled instalments not yet paid or stopped: number -> due day. */
-  openInstalments: Record<string, string>;
-  /** Follow-ups scheduled and not yet recorded: number -> due day. */
-  openFollowUps: Record<string, string>;
-}
-
-export const emptyMemo = (): QueueMemo => ({ noticeEndsOn: null, openInstalments: {}, openFollowUps: {} });
-
-/**
- * The status a case event leads to. The queue folds only what it shows, without the whole case
- * state (a rebuild of a million events cannot carry every case's full state); the exhaustive
- * switch keeps it in step with the event union, and the reliability tests compare it with the
- * domain's evolve.
- */
-export function nextStatus(current: CaseStatus, event: CaseEvent): CaseStatus {
-  switch (event.type) {
-    case 'CaseSubmitted':
-    case 'CaseResubmitted':
-      return 'submitted';
-    case 'CaseAccepted':
-      return 'accepted';
-    case 'CaseReturnedForSupplement':
-      return 'returned_for_supplement';
-    case 'PreliminaryReviewPassed':
-      return 'preliminary_review_passed';
-    case 'DistrictReviewPassed':
-      return 'district_review_passed';
-    case 'PublicNoticeStarted':
-      return 'in_public_notice';
-    case 'ObjectionResolved':
-      // An upheld objection sends the case back to district review; "reject" is followed by CaseRejected.
-      return event.data.outcome === 'upheld' && event.data.next === 'review' ? 'preliminary_review_passed' : current;
-    case 'PublicNoticeEnded':
-      return 'public_notice_ended';
-    case 'CaseApproved':
-      return 'approved';
-    case 'CaseRejected':
-      return 'rejected';
-    case 'PayoutScheduled':
-    case 'CaseResumed':
-      return 'in_payout';
-    case 'CaseSuspended':
-      return 'suspended';
-    case 'CaseClosed':
-    case 'RecoverySettled':
-      return 'closed';
-    case 'CaseWithdrawn':
-      return 'withdrawn';
-    case 'CaseReopened':
-      return event.data.to as CaseStatus;
-    case 'RecoveryOpened':
-      return 'in_recovery';
-    case 'ObjectionRaised':
-    case 'InstalmentDisbursed':
-    case 'InstalmentPaymentFailed':
-    case 'InstalmentPaymentRetried':
-    case 'FollowUpScheduled':
-    case 'FollowUpRecorded':
-    case 'RepaymentRecorded':
-    case 'WriteOffRequested':
-    case 'WriteOffApproved':
-      return current;
-    default: {
-      const _exhaustive: never = event;
-      throw new Error(`case queue: unknown case event ${(_exhaustive as { type: string }).type}`);
-    }
-  }
-}
-
-export function nextMemo(memo: QueueMemo, event: CaseEvent): QueueMemo {
-  switch (event.type) {
-    case 'PublicNoticeStarted':
-      return { ...memo, noticeEndsOn: event.data.endsOn };
-    case 'PayoutScheduled':
-      return {
-        ...memo,
-        openInstalments: Object.fromEntries(event.data.instalments.map((i) => [String(i.number), i.dueOn])),
-      };
-    case 'InstalmentDisbursed': {
-      const { [String(event.data.instalmentNumber)]: _paid, ...rest } = memo.openInstalments;
-      return { ...memo, openInstalments: rest };
-    }
-    case 'InstalmentPaymentRetried':
-      return {
-        ...memo,
-        openInstalments: { ...memo.openInstalments, [String(event.data.instalmentNumber)]: event.data.dueOn },
-      };
-    case 'CaseSuspended':
-    case 'RecoveryOpened': {
-      const stopped = new Set(event.data.stoppedInstalments.map(String));
-      return {
-        ...memo,
-        openInstalments: Object.fromEntries(Object.entries(memo.openInstalments).filter(([n]) => !stopped.has(n))),
-      };
-    }
-    case 'FollowUpScheduled':
-      return {
-        ...memo,
-        openFollowUps: { ...memo.openFollowUps, [String(event.data.followUpNumber)]: event.data.dueOn },
-      };
-    case 'FollowUpRecorded': {
-      const { [String(event.data.followUpNumber)]: _done, ...rest } = memo.openFollowUps;
-      return { ...memo, openFollowUps: rest };
-    }
-    default:
-      return memo;
-  }
-}
+import { TERMINAL_STATUSES, type CaseStatusMemo } from '../case-status/case-status.fold';
 
 /** The command that moves a case forward from each status; its first role holds the next step. */
 const NEXT_STEP: Record<CaseStatus, CaseCommandName | null> = {
@@ -203,14 +92,14 @@ export const workingDaysBetweenCached = (fromIso: string, toIso: string): number
     ? workingDaysBetweenMemo(`${fromIso}|${toIso}`)
     : workingDaysBetween(fromIso, toIso);
 
-export function dueOn(status: CaseStatus, stateSince: string, memo: QueueMemo): string | null {
+export function dueOn(status: CaseStatus, stateSince: string, memo: CaseStatusMemo): string | null {
   if (status === 'in_public_notice') return memo.noticeEndsOn;
   if (status === 'in_payout') {
     const days = Object.values(memo.openInstalments).sort();
     const followUps = Object.values(memo.openFollowUps).sort();
     return days[0] ?? followUps[0] ?? null;
   }
-  if (status === 'closed' || status === 'rejected' || status === 'withdrawn' || status === 'none') return null;
+  if (TERMINAL_STATUSES.has(status)) return null;
   const n = STEP_WORKING_DAYS[status];
   if (n === undefined) return Object.values(memo.openFollowUps).sort()[0] ?? null;
   return addWorkingDaysCached(chinaDate(stateSince), n);

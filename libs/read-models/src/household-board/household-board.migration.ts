@@ -1,6 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The household board (DESIGN §5); see HouseholdBoardEntity. */
+/**
+ * The household board (DESIGN §5): one row per monitored household with what the street office
+ * filters on. Due dates are stored, not "overdue" flags: overdue depends on the day the board is
+ * read, so the query compares the dates with that day and the row never goes stale overnight.
+ */
 export class HouseholdBoard1764200000000 implements MigrationInterface {
   name = 'HouseholdBoard1764200000000';
 
@@ -18,17 +22,17 @@ export class HouseholdBoard1764200000000 implements MigrationInterface {
       cadre_user_id text,
       cadre_name text,
       plan_id text,
-      plan_due_by date,
+      plan_due_by date, -- set while the household is not_lifted without its individualised plan
       last_visit_on date,
       next_visit_due date,
       open_measures integer NOT NULL,
-      next_measure_due date,
+      next_measure_due date, -- earliest target date among the plan's open measures
       open_risks integer NOT NULL,
       zero_employment boolean NOT NULL,
       registered_at timestamptz NOT NULL,
       last_event_at timestamptz NOT NULL,
       version integer NOT NULL,
-      state jsonb NOT NULL,
+      state jsonb NOT NULL, -- the folded household, so the next batch continues from it without reading the stream
       CONSTRAINT household_board_pkey PRIMARY KEY (household_id))`);
     for (const [name, cols] of [
       ['household_board_office_idx', 'street_office, status'],

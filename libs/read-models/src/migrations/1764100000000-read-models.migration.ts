@@ -6,11 +6,13 @@ export class ReadModels1764100000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const s = `"${(q.connection.options as { schema?: string }).schema ?? 'public'}"`;
+    // Where each projection is in the global order; moved in the same transaction as its read model.
     await q.query(`CREATE TABLE ${s}.projection_checkpoints (
       name text PRIMARY KEY,
       commit numeric(20,0) NOT NULL,
       prepare numeric(20,0) NOT NULL,
       updated_at timestamptz NOT NULL DEFAULT now())`);
+    // An event a projection could not apply; while unresolved it blocks that projection.
     await q.query(`CREATE TABLE ${s}.projection_failures (
       id bigserial PRIMARY KEY,
       projection text NOT NULL,
@@ -28,6 +30,7 @@ export class ReadModels1764100000000 implements MigrationInterface {
       `CREATE INDEX projection_failures_open_idx ON ${s}.projection_failures (projection) WHERE resolved_at IS NULL`,
     );
 
+    // The audit trail: one row per event, who/when/why/under which policy version, with its chain hash.
     await q.query(`CREATE TABLE ${s}.audit_events (
       event_id text NOT NULL,
       global_seq bigint NOT NULL,
@@ -60,6 +63,7 @@ export class ReadModels1764100000000 implements MigrationInterface {
     ]) {
       await q.query(`CREATE INDEX ${name} ON ${s}.audit_events (${cols})`);
     }
+    // Reads of personal data by inspectors and across units (DESIGN §1): who, when, what, why.
     await q.query(`CREATE TABLE ${s}.audit_reads (
       id bigserial PRIMARY KEY,
       read_at timestamptz NOT NULL DEFAULT now(),
@@ -73,6 +77,7 @@ export class ReadModels1764100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_reads_read_at_idx ON ${s}.audit_reads (read_at)`);
     await q.query(`CREATE INDEX audit_reads_subject_idx ON ${s}.audit_reads (subject_type, subject_id)`);
 
+    // Case queues: one row per case, as the work lists filter and sort it.
     await q.query(`CREATE TABLE ${s}.case_queue (
       case_id text NOT NULL,
       stream_id text NOT NULL,
@@ -80,14 +85,14 @@ export class ReadModels1764100000000 implements MigrationInterface {
       programme text NOT NULL,
       unit text NOT NULL,
       beneficiary_name text NOT NULL,
-      assignee_role text,
+      assignee_role text, -- holds the next step; null when nobody has to act (closed, withdrawn, ...)
       assignee_unit text,
       opened_at timestamptz NOT NULL,
       state_since timestamptz NOT NULL,
       last_event_at timestamptz NOT NULL,
-      due_on date,
+      due_on date, -- the next step is due on this day (working days from state_since); null when no deadline runs
       version integer NOT NULL,
-      memo jsonb NOT NULL,
+      memo jsonb NOT NULL, -- what the fold needs beyond the columns (e.g. the state before a suspension)
       CONSTRAINT case_queue_pkey PRIMARY KEY (case_id))`);
     for (const [name, cols] of [
       ['case_queue_state_idx', 'state'],

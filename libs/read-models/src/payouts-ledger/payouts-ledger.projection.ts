@@ -1,11 +1,10 @@
-import type { CaseEvent } from '@casework/domain';
 import type { RecordedEvent } from '@casework/event-store';
 import { leadUnitOf } from '../accountability/lead-unit';
+import { CASE_STREAM_PREFIX, caseEventOf, checkNextVersion, openingOf } from '../case-status/case-status.fold';
 import type { Projection, ProjectionContext } from '../runner/projection';
 import { payoutEntriesOf } from './payouts-ledger.rules';
 
 export const PAYOUTS_LEDGER_PROJECTION = 'payouts-ledger';
-const CASE_PREFIX = 'case-';
 
 interface CaseMemo {
   programme: string;
@@ -22,11 +21,11 @@ export class PayoutsLedgerProjection implements Projection {
   readonly insertOnlyTables = ['payout_entries'] as const;
 
   handles(event: RecordedEvent): boolean {
-    return event.streamId.startsWith(CASE_PREFIX);
+    return event.streamId.startsWith(CASE_STREAM_PREFIX);
   }
 
   async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
-    const ids = [...new Set(batch.map((e) => e.streamId.slice(CASE_PREFIX.length)))];
+    const ids = [...new Set(batch.map((e) => caseEventOf(e).caseId))];
     const { rows } = await ctx.client.query(
       `select case_id, programme, unit, lead_unit, instalments, version from ${ctx.table('payout_cases')} where case_id = any($1::text[])`,
       [ids],
@@ -48,24 +47,17 @@ export class PayoutsLedgerProjection implements Projection {
       n: number | null;
     }[] = [];
     for (const recorded of batch) {
-      const caseId = recorded.streamId.slice(CASE_PREFIX.length);
-      const event = { type: recorded.type, data: recorded.data } as CaseEvent;
+      const caseEvent = caseEventOf(recorded);
+      const { caseId, event } = caseEvent;
       let memo = cases.get(caseId);
       if (!memo) {
-        if (event.type !== 'CaseSubmitted')
-          throw new Error(`case ${caseId}: ${event.type} (version ${recorded.version}) before CaseSubmitted`);
-        memo = {
-          programme: event.data.programme,
-          unit: event.data.unit,
-          leadUnit: leadUnitOf(event.data.programme, event.data.policyVersion),
-          instalments: {},
-          version: recorded.version,
-        };
+        const { programme, unit, policyVersion } = openingOf(caseEvent);
+        const leadUnit = leadUnitOf(programme, policyVersion);
+        memo = { programme, unit, leadUnit, instalments: {}, version: recorded.version };
         cases.set(caseId, memo);
         continue;
       }
-      if (recorded.version !== memo.version + 1)
-        throw new Error(`case ${caseId}: event version ${recorded.version} after ${memo.version} (gap or repeat)`);
+      checkNextVersion(caseEvent, memo.version);
       const out = payoutEntriesOf(memo.instalments, event);
       memo.instalments = out.instalments;
       memo.version = recorded.version;
