@@ -1,9 +1,9 @@
 import type { CaseEvent, CaseStatus, HouseholdEvent, PovertyStatus } from '@casework/domain';
 import type { RecordedEvent } from '@casework/event-store';
+import { localDateOf } from '@casework/kernel';
 import {
   QueueMemo,
   assigneeOf,
-  chinaDate,
   dueOn,
   emptyMemo,
   nextMemo,
@@ -200,7 +200,7 @@ export class AccountabilityProjection implements Projection {
           const leaving = openStepOf(c);
           if (leaving) {
             leaving.leftAt = at;
-            leaving.workingDays = workingDaysBetweenCached(chinaDate(leaving.enteredAt), chinaDate(at));
+            leaving.workingDays = workingDaysBetweenCached(localDateOf(leaving.enteredAt), localDateOf(at));
             touch(leaving);
           }
           c.state = next;
@@ -324,7 +324,7 @@ export class AccountabilityProjection implements Projection {
           streetOffice: event.data.streetOffice,
           village: event.data.village,
           status: event.data.status,
-          registeredOn: chinaDate(event.data.at),
+          registeredOn: localDateOf(event.data.at),
           lastVisitOn: null,
           lastVisitNextDue: null,
           zeroEmployment: false,

@@ -1,5 +1,5 @@
 import { CASE_TRANSITIONS, type CaseCommandName, type CaseEvent, type CaseStatus } from '@casework/domain';
-import { addWorkingDays, workingDaysBetween } from '@casework/policy';
+import { addWorkingDays, localDateOf, workingDaysBetween } from '@casework/kernel';
 
 /** What the queue keeps between events beyond its columns: enough for due dates, nothing more. */
 export interface QueueMemo {
@@ -178,16 +178,6 @@ function memoised<R>(fn: (key: string) => R, limit = 50_000): (key: string) => R
   };
 }
 
-const slowChinaDate = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-// The store's canonical form; minutes and seconds cannot move the day of a whole-hour shift.
-const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
-const chinaDateOfHour = memoised((hour: string) => slowChinaDate(`${hour}:00:00Z`));
-
-/** China-time date of an instant (UTC+8, no DST). */
-export const chinaDate = (instant: string): string =>
-  UTC_INSTANT.test(instant) ? chinaDateOfHour(instant.slice(0, 13)) : slowChinaDate(instant);
-
 const addWorkingDaysMemo = memoised((key: string) => {
   const at = key.indexOf('|');
   return addWorkingDays(key.slice(0, at), Number(key.slice(at + 1)));
@@ -213,5 +203,5 @@ export function dueOn(status: CaseStatus, stateSince: string, memo: QueueMemo): 
   if (status === 'closed' || status === 'rejected' || status === 'withdrawn' || status === 'none') return null;
   const n = STEP_WORKING_DAYS[status];
   if (n === undefined) return Object.values(memo.openFollowUps).sort()[0] ?? null;
-  return addWorkingDaysCached(chinaDate(stateSince), n);
+  return addWorkingDaysCached(localDateOf(stateSince), n);
 }

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DomainError, forbidden, localDateOf, validationError } from '@casework/kernel';
 import {
-  DomainError,
   canChangeHousehold,
   decideHousehold,
   foldHousehold,
-  forbidden,
   householdStreamId,
   initialHouseholdState,
-  localDateOf,
-  validationError,
   type HouseholdCommand,
   type HouseholdEvent,
   type HouseholdEventOf,
