@@ -12,8 +12,7 @@ import {
   type CaseEvent,
   type CaseSubmitted,
 } from '@casework/domain';
-import { AppendContext, ConcurrencyError, EventStore, RecordedEvent } from '@casework/event-store';
-import { canonicalJson } from '@casework/ledger';
+import { AppendContext, ConcurrencyError, EventStore, RecordedEvent, canonicalJson } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import {
   PROGRAMME_CODES,

@@ -13,9 +13,14 @@ import {
   type HouseholdEventOf,
   type RegisteredHousehold,
 } from '@casework/domain';
-import { ConcurrencyError, type AppendContext, type EventStore, type RecordedEvent } from '@casework/event-store';
+import {
+  ConcurrencyError,
+  type AppendContext,
+  type EventStore,
+  type RecordedEvent,
+  canonicalJson,
+} from '@casework/event-store';
 import { findUnit, UNITS } from '@casework/identity';
-import { canonicalJson } from '@casework/ledger';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import { nameBasedUuid } from '../../shared/name-based-uuid';
 import { checkHouseholdBody } from '../shared/household-body';
