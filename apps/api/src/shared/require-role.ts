@@ -1,5 +1,5 @@
 import { forbidden } from '@casework/kernel';
-import { type Actor, type Role } from '@casework/domain';
+import type { Actor, Role } from '@casework/domain';
 
 const ROLE_PLURALS: Record<Role, string> = {
   caseworker: 'caseworkers',

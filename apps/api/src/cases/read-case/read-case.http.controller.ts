@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { isIsoInstant, validationError } from '@casework/kernel';
-import { type Actor } from '@casework/domain';
+import type { Actor } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CaseIdPipe } from '../shared/case-id.pipe';
 import { etagOf } from '../../shared/command-context';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nest
 import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { localDateOf } from '@casework/kernel';
-import { type Actor } from '@casework/domain';
+import type { Actor } from '@casework/domain';
 import type { EventStore } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE, PG_POOL } from '@casework/platform';
 import { CurrentActor } from '../../auth/current-actor.decorator';

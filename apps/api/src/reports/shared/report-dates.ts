@@ -1,5 +1,5 @@
 import { forbidden, isIsoDate, validationError } from '@casework/kernel';
-import { type Actor } from '@casework/domain';
+import type { Actor } from '@casework/domain';
 import { isStreetOffice } from '@casework/identity';
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
