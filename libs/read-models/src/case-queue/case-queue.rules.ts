@@ -184,10 +184,10 @@ const addWorkingDaysMemo = memoised((key: string) => {
 });
 const workingDaysBetweenMemo = memoised((key: string) => workingDaysBetween(key.slice(0, 10), key.slice(11)));
 
-/** addWorkingDays of the policy calendar, memoised (see memoised). */
+/** addWorkingDays of the kernel calendar, memoised (see memoised). */
 export const addWorkingDaysCached = (isoDate: string, n: number): string => addWorkingDaysMemo(`${isoDate}|${n}`);
 
-/** workingDaysBetween of the policy calendar, memoised; both days are ISO dates (YYYY-MM-DD). */
+/** workingDaysBetween of the kernel calendar, memoised; both days are ISO dates (YYYY-MM-DD). */
 export const workingDaysBetweenCached = (fromIso: string, toIso: string): number =>
   fromIso.length === 10 && toIso.length === 10
     ? workingDaysBetweenMemo(`${fromIso}|${toIso}`)
