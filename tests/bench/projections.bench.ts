@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { PostgresEventStore, migrateEventStore } from '@casework/event-store';
-import { ZERO_HASH, chainHash, contentHash } from '@casework/ledger';
+import { PostgresEventStore, migrateEventStore, ZERO_HASH, chainHash, contentHash } from '@casework/event-store';
 import {
   RebuildProgress,
   READ_MODEL_MIGRATIONS,

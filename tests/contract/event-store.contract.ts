@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { chainHash, contentHash, recordedEventContent, ZERO_HASH } from '@casework/ledger';
-import { comparePositions, ConcurrencyError, START } from '@casework/event-store';
+import {
+  comparePositions,
+  ConcurrencyError,
+  START,
+  chainHash,
+  contentHash,
+  recordedEventContent,
+  ZERO_HASH,
+} from '@casework/event-store';
 import type {
   AppendContext,
   AppendResult,

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { PostgresEventStore, type GlobalPosition, type RecordedEvent } from '@casework/event-store';
 import {
+  PostgresEventStore,
+  type GlobalPosition,
+  type RecordedEvent,
   ZERO_HASH,
   chainHash,
-  computeDigest,
   contentHash,
-  verifyLedger,
-  type Digest,
-  type LedgerVerification,
-} from '@casework/ledger';
+} from '@casework/event-store';
+import { computeDigest, verifyLedger, type Digest, type LedgerVerification } from '@casework/ledger';
 import { createTestSchema, type TestSchema } from '../support/db';
 
 /**

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { RecordedEvent } from '@casework/event-store';
+import { localDateOf } from '@casework/kernel';
 import {
   AccountabilityProjection,
   PayoutsLedgerProjection,
@@ -20,7 +21,7 @@ const SEED = Number(process.env.LEDGER_SEED ?? Math.floor(Math.random() * 1_000_
 
 type Key = string;
 const keyOf = (programme: string, unit: string, month: string): Key => `${programme}|${unit}|${month}`;
-const monthInChina = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 7);
+const monthInChina = (instant: string) => localDateOf(instant).slice(0, 7);
 const zero = (): PayoutTotals => ({
   plannedFen: 0,
   disbursedFen: 0,

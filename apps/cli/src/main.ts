@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, Infrastructure, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+import type { CliCommand } from './cli-command';
 import { projectionsCommand } from './projections/projections.command';
 import { seedDemo } from './seed/seed-demo';
 import { workflowDiagramCommand } from './workflow-diagram/workflow-diagram.command';
@@ -9,12 +10,6 @@ import { workflowDiagramCommand } from './workflow-diagram/workflow-diagram.comm
  * Administration: `npm run cli -- <command> [args]`. Each command gets the opened infrastructure.
  * Add a command by adding an entry to COMMANDS.
  */
-export interface CliCommand {
-  summary: string;
-  /** false for commands that only read code or files (default true). */
-  needsDatabase?: boolean;
-  run(infra: Infrastructure, args: string[]): Promise<number | void>;
-}
 
 export const COMMANDS: Record<string, CliCommand> = {
   migrate: {

@@ -1,6 +1,4 @@
 export * from './shared/actor';
-export * from './shared/errors';
 export * from './shared/body-fields';
-export * from './shared/time';
 export * from './case';
 export * from './household';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { contentHashPrefix } from '@casework/ledger';
+import { contentHashPrefix } from './integrity/canonical';
 import type { AppendContext, EventMetadata, ExpectedVersion, NewEvent } from './event-store.port';
 
 /**
@@ -76,7 +76,7 @@ export interface PreparedEvent {
   /** A JSON copy of the caller's data, so later changes by the caller cannot reach the store. */
   data: Record<string, unknown>;
   metadata: EventMetadata;
-  /** See contentHashPrefix in @casework/ledger. */
+  /** See contentHashPrefix in integrity/canonical.ts. */
   hashPrefix: string;
 }
 

@@ -63,7 +63,7 @@ export interface RecordedEvent<T extends string = string, D = Record<string, unk
   type: T;
   data: D;
   metadata: EventMetadata;
-  /** sha-256 hex of the canonical content (see libs/ledger). */
+  /** sha-256 hex of the canonical content (see integrity/canonical.ts). */
   contentHash: string;
   /** sha-256 hex of (prevHash || contentHash); the chain link of this event. */
   hash: string;

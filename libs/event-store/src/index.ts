@@ -8,3 +8,4 @@ export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export type { InMemoryEventStoreOptions } from './in-memory/in-memory-event-store';
 export * from './postgres';
 export * from './eventstoredb';
+export * from './integrity/canonical';

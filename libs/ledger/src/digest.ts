@@ -4,8 +4,11 @@ import {
   type EventStore,
   type GlobalPosition,
   type RecordedEvent,
+  ZERO_HASH,
+  contentHash,
+  recordedEventContent,
+  sha256Hex,
 } from '@casework/event-store';
-import { ZERO_HASH, contentHash, recordedEventContent, sha256Hex } from './canonical';
 
 /**
  * A digest of the global order up to a position (DESIGN §4.7). An inspector keeps it outside the

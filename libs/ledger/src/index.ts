@@ -1,4 +1,3 @@
-export * from './canonical';
 export { computeDigest, DigestBuilder, eventLeaf } from './digest';
 export type { Digest } from './digest';
 export { verifyLedger, checkStream } from './verify-ledger';

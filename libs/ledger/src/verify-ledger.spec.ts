@@ -8,8 +8,11 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
+  ZERO_HASH,
+  chainHash,
+  contentHash,
+  recordedEventContent,
 } from '@casework/event-store';
-import { ZERO_HASH, chainHash, contentHash, recordedEventContent } from './canonical';
 import { computeDigest } from './digest';
 import { verifyLedger } from './verify-ledger';
 

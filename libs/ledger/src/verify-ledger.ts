@@ -4,8 +4,11 @@ import {
   type EventStore,
   type GlobalPosition,
   type RecordedEvent,
+  ZERO_HASH,
+  chainHash,
+  contentHash,
+  recordedEventContent,
 } from '@casework/event-store';
-import { ZERO_HASH, chainHash, contentHash, recordedEventContent } from './canonical';
 import { DIGEST_PAGE_SIZE, DigestBuilder, type Digest } from './digest';
 
 export type LedgerProblemKind =

@@ -23,7 +23,6 @@ export * from './accountability/accountability.projection';
 export * from './accountability/accountability.query';
 export * from './accountability/targets';
 export * from './accountability/sql-reader';
-export * from './weekly-report/iso-week';
 export * from './weekly-report/weekly-report.query';
 export * from './household-board';
 

@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedExceptio
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { ROLES, forbidden } from '@casework/domain';
+import { forbidden } from '@casework/kernel';
+import { ROLES } from '@casework/domain';
 import { UserDirectory } from '@casework/identity';
 import { CLOCK, Clock, problem } from '@casework/platform';
 import { ACTOR_KEY, AccessTokenClaims, USER_DIRECTORY } from './auth.tokens';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, validationError, type Actor } from '@casework/domain';
+import { DomainError, validationError } from '@casework/kernel';
+import type { Actor } from '@casework/domain';
 
 /** What every case command carries besides its body: who, the version the client saw, trace ids. */
 export interface CommandContext {

@@ -1,4 +1,5 @@
-import { DomainError, ROLES, type Actor } from '@casework/domain';
+import { DomainError } from '@casework/kernel';
+import { ROLES, type Actor } from '@casework/domain';
 import { requireRole } from './require-role';
 
 const actor = (role: Actor['role']): Actor => ({ userId: 'u1', role, unit: 'DISTRICT_HRSS' });

@@ -1,4 +1,5 @@
-import { forbidden, type Actor, type Role } from '@casework/domain';
+import { forbidden } from '@casework/kernel';
+import type { Actor, Role } from '@casework/domain';
 
 const ROLE_PLURALS: Record<Role, string> = {
   caseworker: 'caseworkers',

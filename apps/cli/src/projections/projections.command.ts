@@ -1,6 +1,6 @@
 import { ProjectionRunner, allProjections, rebuildProjections, resolveFailures } from '@casework/read-models';
 import type { Infrastructure } from '@casework/platform';
-import type { CliCommand } from '../main';
+import type { CliCommand } from '../cli-command';
 import { stderrProgress } from './progress-bar';
 
 const USAGE = `usage:

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Infrastructure } from '@casework/platform';
-import { localDateOf } from '@casework/domain';
+import { localDateOf } from '@casework/kernel';
 import { seedCases } from './seed-cases';
 import { seedHouseholds } from './seed-households';
 import { runSeedIdentity } from './seed-identity';

@@ -10,6 +10,7 @@ import {
   type PovertyStatus,
 } from '@casework/domain';
 import type { EventStore } from '@casework/event-store';
+import { addDays } from '@casework/kernel';
 import { demoAccount } from '@casework/identity';
 import { makeResidentId } from '@casework/policy';
 import { nameBasedUuid } from '../../../api/src/shared/name-based-uuid';
@@ -45,9 +46,6 @@ const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周',
 const GIVEN_M = ['建国', '志强', '国华', '永明', '海涛', '德胜', '文斌', '振华'];
 const GIVEN_F = ['秀英', '桂兰', '玉梅', '淑珍', '丽娟', '春花', '小红', '海燕'];
 
-const DAY = 86_400_000;
-const shift = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 /** 10:00 in Xi'an on that day. */
 const instant = (date: string, minute = 0): string =>
   new Date(Date.parse(`${date}T02:00:00Z`) + minute * 60_000).toISOString();
@@ -153,7 +151,7 @@ function planHousehold(i: number, today: string): Plan {
   const withRisk = rank(i) >= 100 && rank(i) < 108;
   const riskEliminated = withRisk && rank(i) < 104;
   const visitsOverdue = i % 7 === 3;
-  const registeredOn = shift(today, -(150 + (i % 30)));
+  const registeredOn = addDays(today, -(150 + (i % 30)));
   const commands: HouseholdCommand[] = [];
   let minute = 0;
   const add = (on: string, type: HouseholdCommand['type'], data: Record<string, unknown>) => {
@@ -181,15 +179,15 @@ function planHousehold(i: number, today: string): Plan {
           unit: office,
         };
   add(registeredOn, 'AssignResponsibleCadre', { cadre });
-  add(shift(registeredOn, 1), 'RecordThreeChecks', {
+  add(addDays(registeredOn, 1), 'RecordThreeChecks', {
     checkId: 'check-1',
     kind: 'zero_employment_household',
-    date: shift(registeredOn, 1),
+    date: addDays(registeredOn, 1),
     result: zeroEmployment ? 'issue_found' : 'clear',
     notes: zeroEmployment ? '【示例】家中劳动力均未就业，列入零就业家庭动态清零台账' : '',
   });
   if (notLifted) {
-    const adoptedOn = shift(registeredOn, 5);
+    const adoptedOn = addDays(registeredOn, 5);
     add(adoptedOn, 'AdoptAssistancePlan', {
       planId: 'plan-1',
       summary: '【示例】产业帮扶＋就业帮扶＋政策兜底的个性化帮扶方案',
@@ -198,43 +196,43 @@ function planHousehold(i: number, today: string): Plan {
           measureId: 'ms-1',
           description: '【示例】推荐参加职业技能培训',
           owner: cadre.name,
-          targetDate: shift(adoptedOn, 60),
+          targetDate: addDays(adoptedOn, 60),
         },
         {
           measureId: 'ms-2',
           description: '【示例】落实产业奖补',
           owner: cadre.name,
-          targetDate: shift(adoptedOn, 120),
+          targetDate: addDays(adoptedOn, 120),
         },
         {
           measureId: 'ms-3',
           description: '【示例】对接公益性岗位或就近就业',
           owner: cadre.name,
-          targetDate: shift(adoptedOn, 150 + (i % 40)),
+          targetDate: addDays(adoptedOn, 150 + (i % 40)),
         },
       ],
     });
-    add(shift(adoptedOn, 55), 'CompletePlanMeasure', {
+    add(addDays(adoptedOn, 55), 'CompletePlanMeasure', {
       measureId: 'ms-1',
-      doneAt: shift(adoptedOn, 55),
+      doneAt: addDays(adoptedOn, 55),
       note: '【示例】已参加培训',
     });
     if (i % 2 === 0)
-      add(shift(adoptedOn, 110), 'CompletePlanMeasure', {
+      add(addDays(adoptedOn, 110), 'CompletePlanMeasure', {
         measureId: 'ms-2',
-        doneAt: shift(adoptedOn, 110),
+        doneAt: addDays(adoptedOn, 110),
         note: '【示例】奖补已发放',
       });
   }
   const interval = notLifted ? 30 : 90;
   // Visits up to today, or stopping early for the households left overdue.
-  const lastVisitBy = visitsOverdue ? shift(today, -(interval + 10)) : today;
+  const lastVisitBy = visitsOverdue ? addDays(today, -(interval + 10)) : today;
   let visitNo = 0;
   // Households left overdue had an early first visit, so every household has been visited at least once.
   for (
-    let on = shift(registeredOn, visitsOverdue ? 10 : interval - 5);
+    let on = addDays(registeredOn, visitsOverdue ? 10 : interval - 5);
     on <= lastVisitBy;
-    on = shift(on, interval - 5)
+    on = addDays(on, interval - 5)
   ) {
     visitNo++;
     const raisesRisk = withRisk && visitNo === 1;
@@ -245,19 +243,19 @@ function planHousehold(i: number, today: string): Plan {
       findings: raisesRisk ? '【示例】户主因病住院，家庭收入下降' : '【示例】家庭生活稳定，帮扶措施落实到位',
       needs: raisesRisk ? '【示例】医疗救助' : '',
       measuresTaken: '【示例】宣讲政策，了解就业意愿',
-      nextVisitDue: shift(on, interval),
+      nextVisitDue: addDays(on, interval),
       ...(raisesRisk ? { risks: [{ riskId: 'risk-1', description: '【示例】因病返贫风险', severity: 'high' }] } : {}),
     });
     if (raisesRisk && riskEliminated)
-      add(shift(on, 20), 'EliminateRisk', { riskId: 'risk-1', reason: '【示例】医疗救助到位，家庭收入恢复' });
+      add(addDays(on, 20), 'EliminateRisk', { riskId: 'risk-1', reason: '【示例】医疗救助到位，家庭收入恢复' });
   }
   if (clearedByPlacement) {
-    add(shift(registeredOn, 20), 'PlaceMemberInWork', {
+    add(addDays(registeredOn, 20), 'PlaceMemberInWork', {
       placementId: 'placement-1',
       memberId: 'm1',
       employer: '【示例】街道办事处',
       post: '【示例】保洁公益性岗位',
-      startDate: shift(registeredOn, 20),
+      startDate: addDays(registeredOn, 20),
       publicWelfarePost: true,
     });
   }

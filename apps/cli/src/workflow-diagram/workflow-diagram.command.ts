@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toMermaid } from '@casework/domain';
-import type { CliCommand } from '../main';
+import type { CliCommand } from '../cli-command';
 
 const DOC = resolve(__dirname, '../../../../../docs/workflow.md');
 

@@ -1,5 +1,5 @@
 import { checkBodyFields, type BodyFieldSpec, type BodyFieldType } from '../shared/body-fields';
-import type { FieldProblem } from '../shared/errors';
+import type { FieldProblem } from '@casework/kernel';
 import type { CaseCommandName } from './case.commands';
 
 export type FieldType = Exclude<BodyFieldType, 'array'>;

@@ -1,7 +1,16 @@
-import { addWorkingDays, validateCreditCode, validateResidentId, type EligibilityResult } from '@casework/policy';
+import {
+  addWorkingDays,
+  DomainError,
+  forbidden,
+  illegalTransition,
+  validationError,
+  type FieldProblem,
+  addMonths,
+  isIsoInstant,
+  localDateOf,
+} from '@casework/kernel';
+import { validateCreditCode, validateResidentId, type EligibilityResult } from '@casework/policy';
 import { ROLES } from '../shared/actor';
-import { DomainError, forbidden, illegalTransition, validationError, type FieldProblem } from '../shared/errors';
-import { addMonths, isIsoInstant, localDateOf } from '../shared/time';
 import { validateCommandBody } from './case.catalogue';
 import type { CaseCommand, CaseCommandOf } from './case.commands';
 import type { CaseEvent, CaseRejected, Instalment } from './case.events';

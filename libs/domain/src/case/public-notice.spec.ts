@@ -1,4 +1,4 @@
-import { isWorkingDay } from '@casework/policy';
+import { isWorkingDay } from '@casework/kernel';
 import { foldCase } from './case.state';
 import {
   approver,

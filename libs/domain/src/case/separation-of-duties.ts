@@ -1,4 +1,4 @@
-import { forbidden } from '../shared/errors';
+import { forbidden } from '@casework/kernel';
 import type { CaseCommand, CaseCommandName } from './case.commands';
 import type { CaseEventType } from './case.events';
 import type { OpenCaseState } from './case.state';

@@ -1,5 +1,5 @@
 import { checkBodyFields, type BodyFieldSpec, type BodyFieldType } from '../shared/body-fields';
-import type { FieldProblem } from '../shared/errors';
+import type { FieldProblem } from '@casework/kernel';
 import type { HouseholdCommandType } from './household.commands';
 import {
   EMPLOYMENT_STATUSES,

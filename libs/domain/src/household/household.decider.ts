@@ -5,7 +5,7 @@ import { decideChangeHouseholdStatus } from './change-household-status/change-ho
 import { decideCompletePlanMeasure } from './complete-plan-measure/complete-plan-measure.decide';
 import { decideEliminateRisk } from './eliminate-risk/eliminate-risk.decide';
 import type { HouseholdCommand } from './household.commands';
-import { localDateOf } from './household.dates';
+import { localDateOf } from '@casework/kernel';
 import type { HouseholdEvent } from './household.events';
 import { evolveHousehold, type HouseholdState, initialHouseholdState, isRegistered } from './household.state';
 import { decideLinkSubsidyCase } from './link-subsidy-case/link-subsidy-case.decide';

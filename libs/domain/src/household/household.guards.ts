@@ -1,6 +1,5 @@
 import type { Actor } from '../shared/actor';
-import { DomainError, type FieldProblem, forbidden, validationError } from '../shared/errors';
-import { isIsoDate } from './household.dates';
+import { DomainError, type FieldProblem, forbidden, validationError, isIsoDate } from '@casework/kernel';
 import { canChangeHousehold } from './household.scope';
 import { type HouseholdState, type HouseholdScope, type RegisteredHousehold, isRegistered } from './household.state';
 

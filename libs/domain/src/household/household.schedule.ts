@@ -1,4 +1,4 @@
-import { addDays, localDateOf } from './household.dates';
+import { addDays, localDateOf } from '@casework/kernel';
 import type { PlanMeasure, PovertyStatus } from './household.model';
 import type { HouseholdState } from './household.state';
 

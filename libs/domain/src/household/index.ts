@@ -8,4 +8,3 @@ export * from './household.schedule';
 export * from './household.catalogue';
 export { WORKING_AGE, labourForce, isZeroEmployment } from './zero-employment.rule';
 export { PLAN_DEADLINE_WORKING_DAYS, planDueBy } from './plan-deadline.rule';
-export { ageOn } from './household.dates';

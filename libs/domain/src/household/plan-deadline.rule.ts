@@ -1,5 +1,4 @@
-import { addWorkingDays } from '@casework/policy';
-import { localDateOf } from './household.dates';
+import { addWorkingDays, localDateOf } from '@casework/kernel';
 
 /**
  * A household that becomes not_lifted without an individualised plan (at registration or by a

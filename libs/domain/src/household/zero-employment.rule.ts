@@ -1,4 +1,4 @@
-import { ageOn } from './household.dates';
+import { ageOn } from '@casework/kernel';
 import type { Member } from './household.model';
 
 /** Working age as the street offices count it: 16 to 60 years inclusive, in completed years. */

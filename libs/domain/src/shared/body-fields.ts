@@ -1,5 +1,4 @@
-import type { FieldProblem } from './errors';
-import { isIsoDate } from './time';
+import { type FieldProblem, isIsoDate } from '@casework/kernel';
 
 /** The JSON shapes a command body field may take. */
 export type BodyFieldType = 'string' | 'integer' | 'date' | 'boolean' | 'object' | 'array';

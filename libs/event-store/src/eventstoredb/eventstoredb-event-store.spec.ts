@@ -6,7 +6,7 @@ import {
   type EventData,
   type EventStoreDBClient,
 } from '@eventstore/db-client';
-import { ZERO_HASH, chainHash, contentHash, recordedEventContent } from '@casework/ledger';
+import { ZERO_HASH, chainHash, contentHash, recordedEventContent } from '../integrity/canonical';
 import { ConcurrencyError } from '../errors';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 

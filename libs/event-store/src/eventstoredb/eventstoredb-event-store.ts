@@ -12,7 +12,7 @@ import {
   type Position,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { ZERO_HASH, chainHash, contentHash } from '@casework/ledger';
+import { ZERO_HASH, chainHash, contentHash } from '../integrity/canonical';
 import { normaliseExpected, prepareEvents } from '../append-input';
 import { ConcurrencyError } from '../errors';
 import {

@@ -1,4 +1,4 @@
-import { chainHash, sha256Hex, ZERO_HASH } from '@casework/ledger';
+import { chainHash, sha256Hex, ZERO_HASH } from '../integrity/canonical';
 import { normaliseExpected, prepareEvents } from '../append-input';
 import { ConcurrencyError } from '../errors';
 import { comparePositions } from '../event-store.port';

@@ -62,7 +62,7 @@ create trigger events_refuse_truncate before truncate on ${s}.events
 
 -- One round trip per append. p_expected: >= 0 exact version, -1 any, -2 stream exists.
 -- p_contents[i] is the canonical JSON of event i without its version (contentHashPrefix in
--- @casework/ledger): the function appends the version, hashes it and stores the parsed document,
+-- integrity/canonical.ts): the function appends the version, hashes it and stores the parsed document,
 -- so the stored content is exactly what was hashed.
 -- Returns status 'ok' | 'duplicate' | 'conflict' | 'retry' (see below); raises nothing for races it can resolve, so a
 -- caller's transaction stays usable.

@@ -1,4 +1,4 @@
-import { DomainError, tooManyRequests } from '@casework/domain';
+import { DomainError, tooManyRequests } from '@casework/kernel';
 import { ConcurrencyError } from '@casework/event-store';
 import { Logger, type ArgumentsHost } from '@nestjs/common';
 import { ProblemDetailsFilter, toProblem } from './problem-details.filter';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, DomainErrorKind } from '@casework/domain';
+import { DomainError, DomainErrorKind } from '@casework/kernel';
 import { ConcurrencyError } from '@casework/event-store';
 
 /** RFC 9457 Problem Details with a stable `code`. */

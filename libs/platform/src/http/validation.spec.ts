@@ -1,4 +1,4 @@
-import { DomainError } from '@casework/domain';
+import { DomainError } from '@casework/kernel';
 import { IsString } from 'class-validator';
 import { MAX_INPUT_DEPTH, checkUntrustedInput, createValidationPipe } from './validation';
 

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldProblem, validationError } from '@casework/domain';
+import { FieldProblem, validationError } from '@casework/kernel';
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   const out: FieldProblem[] = [];

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/errors';
+import { DomainError } from '@casework/kernel';
 import { makeCreditCode, makeResidentId } from '../identifiers';
 import {
   PROGRAMME_CODES,

@@ -1,7 +1,6 @@
 import type { AmountBreakdown, ConditionResult, EligibilityResult } from '../eligibility.types';
 import { validateCreditCode, validateResidentId } from '../identifiers';
-import { DomainError, validationError, type FieldProblem } from '../shared/errors';
-import { isIsoDate } from '../shared/iso-date';
+import { DomainError, validationError, type FieldProblem, isIsoDate } from '@casework/kernel';
 import type {
   AmountRule,
   ConditionSpec,

@@ -1,4 +1,4 @@
-import { parseIsoDate } from '../shared/iso-date';
+import { parseIsoDate } from '@casework/kernel';
 
 /** GB 11643-1999: weights for the first 17 digits; sum mod 11 indexes CHECK_CHARS. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -1,6 +1,7 @@
 import type { HouseholdEvent, PovertyStatus } from '@casework/domain';
 import type { RecordedEvent } from '@casework/event-store';
-import { assigneeOf, chinaDate, dueOn, workingDaysBetweenCached } from '../case-queue/case-queue.rules';
+import { localDateOf } from '@casework/kernel';
+import { assigneeOf, dueOn, workingDaysBetweenCached } from '../case-queue/case-queue.rules';
 import {
   CASE_STREAM_PREFIX,
   CaseStatusFacts,
@@ -184,7 +185,7 @@ export class AccountabilityProjection implements Projection {
           const leaving = openStepOf({ ...c, memo: status.memo });
           if (leaving) {
             leaving.leftAt = at;
-            leaving.workingDays = workingDaysBetweenCached(chinaDate(leaving.enteredAt), chinaDate(at));
+            leaving.workingDays = workingDaysBetweenCached(localDateOf(leaving.enteredAt), localDateOf(at));
             touch(leaving);
           }
           if (TERMINAL_STATUSES.has(status.state)) {
@@ -306,7 +307,7 @@ export class AccountabilityProjection implements Projection {
           streetOffice: event.data.streetOffice,
           village: event.data.village,
           status: event.data.status,
-          registeredOn: chinaDate(event.data.at),
+          registeredOn: localDateOf(event.data.at),
           lastVisitOn: null,
           lastVisitNextDue: null,
           zeroEmployment: false,

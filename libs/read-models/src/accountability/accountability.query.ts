@@ -1,5 +1,5 @@
 import type { SqlReader } from './sql-reader';
-import { workingDaysBetween } from '@casework/policy';
+import { workingDaysBetween } from '@casework/kernel';
 import { quoteIdent } from '../runner/projection';
 import { HOUSEHOLD_LEAD_UNIT } from './accountability.rules';
 import { readTargetProgress, type TargetProgress } from './targets';

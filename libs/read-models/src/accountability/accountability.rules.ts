@@ -1,5 +1,5 @@
 import { DEFAULT_VISIT_INTERVALS, type CaseEvent, type HouseholdEvent, type PovertyStatus } from '@casework/domain';
-import { chinaDate } from '../case-queue/case-queue.rules';
+import { addDays, localDateOf } from '@casework/kernel';
 
 /**
  * Household follow-up belongs to task (十五) of the task-division table, led by 区人社局
@@ -21,7 +21,7 @@ export type FactKind = (typeof CASE_FACT_KINDS)[number] | (typeof HOUSEHOLD_FACT
 
 /** The countable fact a case event is (with its day), or null. */
 export function caseFactOf(event: CaseEvent): { kind: FactKind; onDate: string } | null {
-  const onDate = chinaDate(event.data.at);
+  const onDate = localDateOf(event.data.at);
   switch (event.type) {
     case 'CaseSubmitted':
       return { kind: 'received', onDate };
@@ -51,9 +51,6 @@ export interface HouseholdRow {
   version: number;
 }
 
-const addDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Same rule as the domain's nextVisitDue: the status interval from the last visit, or the visitor's day if sooner. */
 export function nextVisitDueOf(
   h: Pick<HouseholdRow, 'status' | 'registeredOn' | 'lastVisitOn' | 'lastVisitNextDue'>,
@@ -66,7 +63,7 @@ export function nextVisitDueOf(
 export function evolveHousehold(row: HouseholdRow, event: HouseholdEvent): { kind: FactKind; onDate: string } | null {
   switch (event.type) {
     case 'HouseholdRegistered':
-      return { kind: 'household_registered', onDate: chinaDate(event.data.at) };
+      return { kind: 'household_registered', onDate: localDateOf(event.data.at) };
     case 'HouseholdStatusChanged':
       row.status = event.data.to;
       return null;
@@ -78,10 +75,10 @@ export function evolveHousehold(row: HouseholdRow, event: HouseholdEvent): { kin
       return { kind: 'visit', onDate: event.data.date };
     case 'RiskFlagRaised':
       row.openRisks += 1;
-      return { kind: 'risk_raised', onDate: chinaDate(event.data.at) };
+      return { kind: 'risk_raised', onDate: localDateOf(event.data.at) };
     case 'RiskEliminated':
       row.openRisks = Math.max(0, row.openRisks - 1);
-      return { kind: 'risk_eliminated', onDate: chinaDate(event.data.at) };
+      return { kind: 'risk_eliminated', onDate: localDateOf(event.data.at) };
     case 'ZeroEmploymentDetected':
       row.zeroEmployment = true;
       return { kind: 'zero_employment_detected', onDate: event.data.date };

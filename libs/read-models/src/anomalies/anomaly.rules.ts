@@ -1,5 +1,14 @@
 import { DEFAULT_VISIT_INTERVALS } from '@casework/domain';
-import { isWorkingDay, reservationClaims, workingDaysBetween } from '@casework/policy';
+import {
+  addDays,
+  addWorkingDays,
+  daysBetween,
+  isWorkingDay,
+  localDateOf,
+  localHourOf,
+  workingDaysBetween,
+} from '@casework/kernel';
+import { reservationClaims } from '@casework/policy';
 import type { AnomalyEvidence, AnomalyHit, AnomalyRuleCode, AnomalyRuleInfo, AnomalyThresholds } from './anomaly.types';
 
 /*
@@ -112,15 +121,16 @@ export const ANOMALY_RULES: Readonly<Record<AnomalyRuleCode, AnomalyRuleInfo>> =
 
 // ---- helpers --------------------------------------------------------------------------------------
 
-export const chinaDateOf = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-const chinaHourOf = (instant: string): number => new Date(Date.parse(instant) + 8 * 3_600_000).getUTCHours();
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
-const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-const addDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * The day a working-day limit was first exceeded: the (limit + 1)th working day after the start
+ * (thresholds are whole numbers from 0). It counts with the kernel's calendar, as the rules'
+ * workingDaysBetween does, so the day shown and the count that made the hit always agree; outside
+ * CALENDAR_YEARS both fall back to Monday–Friday without holidays (as the old local loop did).
+ */
+const firstDayOver = (start: string, limit: number): string => addWorkingDays(start, limit + 1);
 
 function hit(code: AnomalyRuleCode, rest: Omit<AnomalyHit, 'rule' | 'severity'>): AnomalyHit {
   return { rule: code, severity: ANOMALY_RULES[code].severity, ...rest };
@@ -278,7 +288,7 @@ const trailEvidence = (e: CaseTrailEvent): AnomalyEvidence => ({
   globalSeq: e.globalSeq,
   type: e.type,
   at: e.recordedAt,
-  onDate: chinaDateOf(e.recordedAt),
+  onDate: localDateOf(e.recordedAt),
   ...(e.amountFen !== null ? { amountFen: e.amountFen } : {}),
   ...(e.instalmentNumber !== null ? { instalmentNumber: e.instalmentNumber } : {}),
 });
@@ -302,10 +312,10 @@ export function detectDisbursedWhileStopped(events: readonly CaseTrailEvent[]): 
           hit('DISBURSED_WHILE_STOPPED', {
             subject: { kind: 'case', id: e.caseId },
             unit: e.unit,
-            onDate: chinaDateOf(e.recordedAt),
+            onDate: localDateOf(e.recordedAt),
             explanation:
-              `Instalment ${e.instalmentNumber ?? '?'} of case ${e.caseId} (${yuan(e.amountFen ?? 0)} yuan) was disbursed on ${chinaDateOf(e.recordedAt)}, ` +
-              `after the case was ${STOPPING[stoppedBy.type]} on ${chinaDateOf(stoppedBy.recordedAt)} (event ${stoppedBy.globalSeq}) and before any resumption.`,
+              `Instalment ${e.instalmentNumber ?? '?'} of case ${e.caseId} (${yuan(e.amountFen ?? 0)} yuan) was disbursed on ${localDateOf(e.recordedAt)}, ` +
+              `after the case was ${STOPPING[stoppedBy.type]} on ${localDateOf(stoppedBy.recordedAt)} (event ${stoppedBy.globalSeq}) and before any resumption.`,
             evidence: [trailEvidence(stoppedBy), trailEvidence(e)],
             figures: { amountFen: e.amountFen ?? 0, stoppedAs: STOPPING[stoppedBy.type] },
           }),
@@ -325,15 +335,15 @@ export function detectReopenedAfterRejection(events: readonly CaseTrailEvent[]):
     for (const e of trail) {
       if (e.type === 'CaseRejected' || e.type === 'CaseClosed') lastEnd = e;
       else if (e.type === 'CaseReopened' && lastEnd?.type === 'CaseRejected') {
-        const rejectedOn = chinaDateOf(lastEnd.recordedAt);
+        const rejectedOn = localDateOf(lastEnd.recordedAt);
         hits.push(
           hit('REOPENED_AFTER_REJECTION', {
             subject: { kind: 'case', id: e.caseId },
             unit: e.unit,
-            onDate: chinaDateOf(e.recordedAt),
-            explanation: `Case ${e.caseId} was rejected on ${rejectedOn} and reopened on ${chinaDateOf(e.recordedAt)}.`,
+            onDate: localDateOf(e.recordedAt),
+            explanation: `Case ${e.caseId} was rejected on ${rejectedOn} and reopened on ${localDateOf(e.recordedAt)}.`,
             evidence: [trailEvidence(lastEnd), trailEvidence(e)],
-            figures: { daysAfterRejection: daysBetween(rejectedOn, chinaDateOf(e.recordedAt)) },
+            figures: { daysAfterRejection: daysBetween(rejectedOn, localDateOf(e.recordedAt)) },
           }),
         );
         lastEnd = null;
@@ -413,7 +423,7 @@ export function detectRecoveryOutstanding(
       hit('RECOVERY_OUTSTANDING', {
         subject: { kind: 'case', id: r.caseId },
         unit: r.unit,
-        onDate: maxDate(r.opened.onDate, addWorkingDaysSafe(r.opened.onDate, t.recoveryWorkingDays + 1)),
+        onDate: maxDate(r.opened.onDate, firstDayOver(r.opened.onDate, t.recoveryWorkingDays)),
         explanation:
           `Recovery on case ${r.caseId} opened on ${r.opened.onDate} for ${yuan(r.owedFen)} yuan: ${yuan(outstanding)} yuan still owed after ${open} working days ` +
           `(repaid ${yuan(r.repaidFen)}, written off ${yuan(r.writtenOffFen)}).`,
@@ -429,16 +439,6 @@ export function detectRecoveryOutstanding(
     );
   }
   return hits;
-}
-
-/** The day a working-day limit was first exceeded: the (n)th working day after the start. */
-function addWorkingDaysSafe(day: string, n: number): string {
-  let d = day;
-  for (let left = n; left > 0;) {
-    d = addDays(d, 1);
-    if (isWorkingDay(d)) left--;
-  }
-  return d;
 }
 
 // ---- OFF_HOURS_DECISION, DECISION_VOLUME ---------------------------------------------------------
@@ -461,8 +461,8 @@ export function detectOffHoursDecisions(
 ): AnomalyHit[] {
   const hits: AnomalyHit[] = [];
   for (const d of decisions) {
-    const day = chinaDateOf(d.recordedAt);
-    const hour = chinaHourOf(d.recordedAt);
+    const day = localDateOf(d.recordedAt);
+    const hour = localHourOf(d.recordedAt);
     const closed = !isWorkingDay(day);
     const night =
       t.nightStartHour > t.nightEndHour
@@ -496,7 +496,7 @@ export function detectDecisionVolume(
   const groups = new Map<string, Decision[]>();
   for (const d of decisions) {
     if (d.type !== 'CaseApproved' && d.type !== 'CaseRejected') continue;
-    const k = `${d.actorUserId}#${chinaDateOf(d.recordedAt)}`;
+    const k = `${d.actorUserId}#${localDateOf(d.recordedAt)}`;
     groups.set(k, [...(groups.get(k) ?? []), d]);
   }
   const hits: AnomalyHit[] = [];
@@ -505,7 +505,7 @@ export function detectDecisionVolume(
     if (cases.size <= t.decisionsPerDay) continue;
     const sorted = [...g].sort(bySeq);
     const who = sorted[0];
-    const day = chinaDateOf(who.recordedAt);
+    const day = localDateOf(who.recordedAt);
     const approved = sorted.filter((d) => d.type === 'CaseApproved').length;
     hits.push(
       hit('DECISION_VOLUME', {
@@ -549,8 +549,8 @@ export function detectOverdueSteps(
       hit('STEP_OVERDUE', {
         subject: { kind: 'case', id: c.caseId },
         unit: c.unit,
-        onDate: addWorkingDaysSafe(c.dueOn, t.overdueWorkingDays + 1),
-        explanation: `Case ${c.caseId} has waited in "${c.state}" since ${chinaDateOf(c.stateSince)} (held by ${holder}); it was due on ${c.dueOn}, ${late} working days ago.`,
+        onDate: firstDayOver(c.dueOn, t.overdueWorkingDays),
+        explanation: `Case ${c.caseId} has waited in "${c.state}" since ${localDateOf(c.stateSince)} (held by ${holder}); it was due on ${c.dueOn}, ${late} working days ago.`,
         evidence: [
           {
             caseId: c.caseId,
@@ -631,7 +631,7 @@ export function detectZeroEmploymentNotCleared(
 ): AnomalyHit[] {
   const hits: AnomalyHit[] = [];
   for (const h of households) {
-    const since = chinaDateOf(h.detectedAt);
+    const since = localDateOf(h.detectedAt);
     const days = daysBetween(since, asOf);
     if (days <= t.zeroEmploymentDays) continue;
     hits.push(

@@ -1,5 +1,5 @@
 import { CASE_TRANSITIONS, type CaseCommandName, type CaseStatus } from '@casework/domain';
-import { addWorkingDays, workingDaysBetween } from '@casework/policy';
+import { addWorkingDays, localDateOf, workingDaysBetween } from '@casework/kernel';
 import { TERMINAL_STATUSES, type CaseStatusMemo } from '../case-status/case-status.fold';
 
 /** The command that moves a case forward from each status; its first role holds the next step. */
@@ -67,26 +67,16 @@ function memoised<R>(fn: (key: string) => R, limit = 50_000): (key: string) => R
   };
 }
 
-const slowChinaDate = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-// The store's canonical form; minutes and seconds cannot move the day of a whole-hour shift.
-const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
-const chinaDateOfHour = memoised((hour: string) => slowChinaDate(`${hour}:00:00Z`));
-
-/** China-time date of an instant (UTC+8, no DST). */
-export const chinaDate = (instant: string): string =>
-  UTC_INSTANT.test(instant) ? chinaDateOfHour(instant.slice(0, 13)) : slowChinaDate(instant);
-
 const addWorkingDaysMemo = memoised((key: string) => {
   const at = key.indexOf('|');
   return addWorkingDays(key.slice(0, at), Number(key.slice(at + 1)));
 });
 const workingDaysBetweenMemo = memoised((key: string) => workingDaysBetween(key.slice(0, 10), key.slice(11)));
 
-/** addWorkingDays of the policy calendar, memoised (see memoised). */
+/** addWorkingDays of the kernel calendar, memoised (see memoised). */
 export const addWorkingDaysCached = (isoDate: string, n: number): string => addWorkingDaysMemo(`${isoDate}|${n}`);
 
-/** workingDaysBetween of the policy calendar, memoised; both days are ISO dates (YYYY-MM-DD). */
+/** workingDaysBetween of the kernel calendar, memoised; both days are ISO dates (YYYY-MM-DD). */
 export const workingDaysBetweenCached = (fromIso: string, toIso: string): number =>
   fromIso.length === 10 && toIso.length === 10
     ? workingDaysBetweenMemo(`${fromIso}|${toIso}`)
@@ -102,5 +92,5 @@ export function dueOn(status: CaseStatus, stateSince: string, memo: CaseStatusMe
   if (TERMINAL_STATUSES.has(status)) return null;
   const n = STEP_WORKING_DAYS[status];
   if (n === undefined) return Object.values(memo.openFollowUps).sort()[0] ?? null;
-  return addWorkingDaysCached(chinaDate(stateSince), n);
+  return addWorkingDaysCached(localDateOf(stateSince), n);
 }

@@ -1,5 +1,5 @@
 import type { CaseEvent } from '@casework/domain';
-import { chinaDate } from '../case-queue/case-queue.rules';
+import { localDateOf } from '@casework/kernel';
 
 export const PAYOUT_ENTRY_KINDS = ['planned', 'disbursed', 'failed', 'recovery_owed', 'repaid', 'written_off'] as const;
 export type PayoutEntryKind = (typeof PAYOUT_ENTRY_KINDS)[number];
@@ -21,7 +21,7 @@ export function payoutEntriesOf(
   instalments: Record<string, number>,
   event: CaseEvent,
 ): { entries: PayoutEntry[]; instalments: Record<string, number> } {
-  const day = chinaDate(event.data.at);
+  const day = localDateOf(event.data.at);
   const one = (kind: PayoutEntryKind, amountFen: number, instalmentNumber: number | null = null): PayoutEntry[] => [
     { suffix: null, kind, onDate: day, amountFen, instalmentNumber },
   ];

@@ -1,4 +1,5 @@
 import type { Actor as StoreActor } from '@casework/event-store';
+import { localDateOf } from '@casework/kernel';
 import { listProgrammes } from '@casework/policy';
 
 /**
@@ -51,7 +52,8 @@ const PROGRAMMES = listProgrammes(POLICY).map((p) => p.code);
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const iso = (ms: number) => new Date(ms).toISOString();
-const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The China date of an instant given in milliseconds. */
+const day = (ms: number) => localDateOf(iso(ms));
 const DAY = 86_400_000;
 
 const eligibility = (programme: string) => ({

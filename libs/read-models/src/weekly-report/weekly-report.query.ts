@@ -3,7 +3,7 @@ import { programmeNameZh } from '../accountability/lead-unit';
 import { quoteIdent } from '../runner/projection';
 import { readTargetProgress, type TargetProgress } from '../accountability/targets';
 import type { PayoutTotals } from '../payouts-ledger/payouts-ledger.query';
-import type { IsoWeek } from './iso-week';
+import type { IsoWeek } from '@casework/kernel';
 
 export interface WeeklyCaseRow extends PayoutTotals {
   programme: string;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AuditEventView } from './list-audit-events.query';
+import { csvDocument } from '../../shared/csv';
 
 const COLUMNS: { header: string; value: (e: AuditEventView) => string | number | null; width: number }[] = [
   { header: 'global_seq', value: (e) => e.globalSeq, width: 10 },
@@ -19,19 +20,9 @@ const COLUMNS: { header: string; value: (e: AuditEventView) => string | number |
   { header: 'hash', value: (e) => e.hash, width: 66 },
 ];
 
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  const s = String(v);
-  // Quote what CSV needs, and neutralise spreadsheet formulas in free text.
-  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** RFC 4180 CSV with a UTF-8 BOM, so spreadsheet programs read Chinese text correctly. */
 export function auditCsv(items: AuditEventView[]): string {
-  const lines = [COLUMNS.map((c) => c.header).join(',')];
-  for (const e of items) lines.push(COLUMNS.map((c) => csvCell(c.value(e))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([COLUMNS.map((c) => c.header), ...items.map((e) => COLUMNS.map((c) => c.value(e)))]);
 }
 
 export async function auditXlsx(items: AuditEventView[]): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { tooManyRequests } from '@casework/domain';
+import { tooManyRequests } from '@casework/kernel';
 import { CLOCK, Clock } from '@casework/platform';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Actor, forbidden } from '@casework/domain';
+import { forbidden, localDateOf } from '@casework/kernel';
+import { Actor } from '@casework/domain';
 import { isStreetOffice } from '@casework/identity';
 import { CLOCK, Clock } from '@casework/platform';
-import { chinaDate } from '@casework/read-models';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { listCases } from './list-cases.query';
 import { ListCasesRequest } from './list-cases.request.dto';
@@ -30,6 +30,6 @@ export class ListCasesHttpController {
       }
       q.unit = actor.unit;
     }
-    return listCases(this.db, q, chinaDate(this.clock.now().toISOString()));
+    return listCases(this.db, q, localDateOf(this.clock.now().toISOString()));
   }
 }

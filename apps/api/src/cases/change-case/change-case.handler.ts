@@ -1,16 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  DomainError,
-  caseStreamId,
-  decide,
-  isIsoDate,
-  localDateOf,
-  validationError,
-  type CaseCommand,
-  type CaseEvent,
-  type OpenCaseState,
-} from '@casework/domain';
+import { DomainError, isIsoDate, localDateOf, validationError } from '@casework/kernel';
+import { caseStreamId, decide, type CaseCommand, type CaseEvent, type OpenCaseState } from '@casework/domain';
 import { AppendContext, EventStore } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import {

@@ -1,23 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DomainError, isIsoDate, localDateOf, validationError, type FieldProblem } from '@casework/kernel';
 import {
-  DomainError,
   caseStreamId,
   decide,
   foldCase,
   initialCaseState,
-  isIsoDate,
-  localDateOf,
   validateCommandBody,
-  validationError,
   type Actor,
   type CaseEvent,
   type CaseSubmitted,
-  type FieldProblem,
 } from '@casework/domain';
-import { AppendContext, ConcurrencyError, EventStore, RecordedEvent } from '@casework/event-store';
-import { canonicalJson } from '@casework/ledger';
+import { AppendContext, ConcurrencyError, EventStore, RecordedEvent, canonicalJson } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import {
   PROGRAMME_CODES,

@@ -2,7 +2,8 @@ import { Controller, Get, Param, Query as QueryParam, Res } from '@nestjs/common
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isIsoInstant, validationError, type Actor } from '@casework/domain';
+import { isIsoInstant, validationError } from '@casework/kernel';
+import type { Actor } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CaseIdPipe } from '../shared/case-id.pipe';
 import { etagOf } from '../../shared/command-context';

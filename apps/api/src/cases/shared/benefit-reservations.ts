@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '@casework/domain';
+import { DomainError } from '@casework/kernel';
 import { AppendContext, ConcurrencyError, EventStore, RecordedEvent } from '@casework/event-store';
 import type { ReservationClaim } from '@casework/policy';
 

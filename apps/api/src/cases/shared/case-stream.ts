@@ -1,9 +1,8 @@
+import { DomainError, forbidden } from '@casework/kernel';
 import {
-  DomainError,
   caseStreamId,
   evolve,
   foldCase,
-  forbidden,
   type Actor,
   type CaseEvent,
   type CaseState,

@@ -2,7 +2,8 @@ import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
-import { localDateOf, type Actor } from '@casework/domain';
+import { localDateOf } from '@casework/kernel';
+import type { Actor } from '@casework/domain';
 import type { EventStore } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE, PG_POOL } from '@casework/platform';
 import { CurrentActor } from '../../auth/current-actor.decorator';

@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
-import { forbidden, localDateOf, type Actor } from '@casework/domain';
+import { forbidden, localDateOf } from '@casework/kernel';
+import type { Actor } from '@casework/domain';
 import { queryHouseholdBoard } from '@casework/read-models';
 import { CLOCK, Clock, PG_POOL } from '@casework/platform';
 import { CurrentActor } from '../../auth/current-actor.decorator';

@@ -1,11 +1,5 @@
-import {
-  POVERTY_STATUSES,
-  isDistrictUnit,
-  isIsoDate,
-  validationError,
-  type Actor,
-  type FieldProblem,
-} from '@casework/domain';
+import { isIsoDate, validationError, type FieldProblem } from '@casework/kernel';
+import { POVERTY_STATUSES, isDistrictUnit, type Actor } from '@casework/domain';
 import { BOARD_OVERDUE_KINDS, type BoardOverdueKind, type HouseholdBoardFilter } from '@casework/read-models';
 
 export const BOARD_PARAMS = [

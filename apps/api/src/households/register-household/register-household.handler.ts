@@ -1,24 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DomainError, forbidden, localDateOf, validationError } from '@casework/kernel';
 import {
-  DomainError,
   canChangeHousehold,
   decideHousehold,
   foldHousehold,
-  forbidden,
   householdStreamId,
   initialHouseholdState,
-  localDateOf,
-  validationError,
   type HouseholdCommand,
   type HouseholdEvent,
   type HouseholdEventOf,
   type RegisteredHousehold,
 } from '@casework/domain';
-import { ConcurrencyError, type AppendContext, type EventStore, type RecordedEvent } from '@casework/event-store';
+import {
+  ConcurrencyError,
+  type AppendContext,
+  type EventStore,
+  type RecordedEvent,
+  canonicalJson,
+} from '@casework/event-store';
 import { findUnit, UNITS } from '@casework/identity';
-import { canonicalJson } from '@casework/ledger';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import { nameBasedUuid } from '../../shared/name-based-uuid';
 import { checkHouseholdBody } from '../shared/household-body';

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DomainError, forbidden, localDateOf } from '@casework/kernel';
 import {
-  DomainError,
   canChangeHousehold,
   canReadHousehold,
   decideHousehold,
   evolveHousehold,
-  forbidden,
   householdStreamId,
-  localDateOf,
   type HouseholdCommand,
   type RegisteredHousehold,
 } from '@casework/domain';

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { canReadHousehold, forbidden, validationError, type Actor, type HouseholdScope } from '@casework/domain';
+import { forbidden, validationError } from '@casework/kernel';
+import { canReadHousehold, type Actor, type HouseholdScope } from '@casework/domain';
 import { recordRead } from '@casework/read-models';
 
 /** Why someone outside the household's street office reads it: `?reason=` or `X-Access-Reason`. */

@@ -1,4 +1,5 @@
-import { validateHouseholdCommandBody, validationError, type HouseholdCommandType } from '@casework/domain';
+import { validationError } from '@casework/kernel';
+import { validateHouseholdCommandBody, type HouseholdCommandType } from '@casework/domain';
 
 /**
  * The body's shape checked against HOUSEHOLD_COMMANDS before the decider sees it, so the decider's

@@ -1,9 +1,8 @@
+import { DomainError, validationError } from '@casework/kernel';
 import {
-  DomainError,
   foldHousehold,
   householdStreamId,
   isRegistered,
-  validationError,
   type HouseholdEvent,
   type RegisteredHousehold,
 } from '@casework/domain';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AnomalyHit, AnomalyReport } from '@casework/read-models';
+import { csvDocument } from '../../shared/csv';
 
 /** One row per hit; the evidence flattened into readable lines so a spreadsheet keeps it. */
 const COLUMNS: { header: string; value: (h: AnomalyHit, r: AnomalyReport) => string | number | null; width: number }[] =
@@ -34,19 +35,9 @@ const COLUMNS: { header: string; value: (h: AnomalyHit, r: AnomalyReport) => str
     { header: 'figures', value: (h) => JSON.stringify(h.figures), width: 50 },
   ];
 
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  const s = String(v);
-  // Quote what CSV needs, and neutralise spreadsheet formulas in free text.
-  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** RFC 4180 CSV with a UTF-8 BOM, so spreadsheet programs read Chinese text correctly. */
 export function anomaliesCsv(report: AnomalyReport): string {
-  const lines = [COLUMNS.map((c) => c.header).join(',')];
-  for (const h of report.hits) lines.push(COLUMNS.map((c) => csvCell(c.value(h, report))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([COLUMNS.map((c) => c.header), ...report.hits.map((h) => COLUMNS.map((c) => c.value(h, report)))]);
 }
 
 /** Two sheets: the hits, and the rules with their basis, thresholds and hit counts. */

@@ -2,12 +2,13 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor, Role } from '@casework/domain';
+import { localDateOf } from '@casework/kernel';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@casework/platform';
 import { readAnomalies, type AnomalyThresholds, type SqlReader } from '@casework/read-models';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { requireRole } from '../../shared/require-role';
 import { REPORT_READER } from '../../reports/shared/report-reader';
-import { checkPeriod, chinaToday } from '../../reports/shared/report-dates';
+import { checkPeriod } from '../../reports/shared/report-dates';
 import { anomaliesCsv, anomaliesXlsx } from './anomalies-export';
 import { ListAnomaliesRequestDto } from './list-anomalies.request.dto';
 
@@ -53,7 +54,7 @@ export class ListAnomaliesHttpController {
       from: q.from,
       to: q.to,
       unit: q.unit,
-      asOf: q.asOf ?? chinaToday(this.clock.now()),
+      asOf: q.asOf ?? localDateOf(this.clock.now().toISOString()),
       thresholds,
     });
     const format = q.format ?? 'json';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { forbidden, validationError, type Actor } from '@casework/domain';
+import { forbidden, validationError } from '@casework/kernel';
+import type { Actor } from '@casework/domain';
 import { DISTRICT_UNIT, findUnit } from '@casework/identity';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@casework/platform';
 import { TARGETS, insertTargetFigure, type TargetFigure } from '@casework/read-models';

@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@casework/domain';
+import { localDateOf } from '@casework/kernel';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@casework/platform';
 import { readAccountability, type AccountabilityReport } from '@casework/read-models';
 import type { SqlReader } from '@casework/read-models';
 import { REPORT_READER } from '../shared/report-reader';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { chinaToday, checkPeriod, scopedUnit } from '../shared/report-dates';
+import { checkPeriod, scopedUnit } from '../shared/report-dates';
 import { GetAccountabilityRequestDto } from './get-accountability.request.dto';
 
 @ApiTags('reports')
@@ -32,7 +33,7 @@ export class GetAccountabilityHttpController {
       from: query.from,
       to: query.to,
       unit: scopedUnit(actor, query.unit),
-      asOf: query.asOf ?? chinaToday(this.clock.now()),
+      asOf: query.asOf ?? localDateOf(this.clock.now().toISOString()),
     });
   }
 }

@@ -2,10 +2,10 @@ import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@casework/platform';
-import { parseIsoWeek, readWeeklyReport } from '@casework/read-models';
+import { parseIsoWeek, localDateOf } from '@casework/kernel';
+import { readWeeklyReport } from '@casework/read-models';
 import type { SqlReader } from '@casework/read-models';
 import { REPORT_READER } from '../shared/report-reader';
-import { chinaToday } from '../shared/report-dates';
 import { GetWeeklyReportRequestDto } from './get-weekly-report.request.dto';
 import { weeklyReportWorkbook } from './weekly-report.workbook';
 
@@ -33,7 +33,12 @@ export class GetWeeklyReportHttpController {
     @Res() res: Response,
   ): Promise<void> {
     const week = parseIsoWeek(query.week);
-    const report = await readWeeklyReport(this.pool, this.config.databaseSchema, week, chinaToday(this.clock.now()));
+    const report = await readWeeklyReport(
+      this.pool,
+      this.config.databaseSchema,
+      week,
+      localDateOf(this.clock.now().toISOString()),
+    );
     const xlsx = query.format === 'xlsx' || (query.format === undefined && (accept ?? '').includes(XLSX_TYPE));
     if (!xlsx) {
       res.json(report);

@@ -1,5 +1,4 @@
-import type { DomainErrorKind } from '../../shared/errors';
-import { DomainError } from '../../shared/errors';
+import { type DomainErrorKind, DomainError } from '@casework/kernel';
 import type { CaseCommand } from '../case.commands';
 import { decide } from '../case.decide';
 import type { CaseEvent } from '../case.events';

@@ -1,6 +1,5 @@
-import { DomainError } from '../../shared/errors';
+import { DomainError, localDateOf } from '@casework/kernel';
 import type { HouseholdCommandOf } from '../household.commands';
-import { localDateOf } from '../household.dates';
 import type { HouseholdEvent } from '../household.events';
 import { assertCanChange, duplicate, Problems, requireRegistered } from '../household.guards';
 import { checkMeasure, openMeasure } from '../household.measures';

@@ -1,5 +1,5 @@
 import type { HouseholdCommandOf } from '../household.commands';
-import { localDateOf } from '../household.dates';
+import { localDateOf } from '@casework/kernel';
 import type { HouseholdEvent } from '../household.events';
 import { assertCanChange, Problems, requireRegistered } from '../household.guards';
 import { checkMeasure, openMeasure } from '../household.measures';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@casework/kernel';
 import type { HouseholdCommandOf } from '../household.commands';
 import type { HouseholdEvent } from '../household.events';
 import { assertCanChange, Problems, requireRegistered } from '../household.guards';

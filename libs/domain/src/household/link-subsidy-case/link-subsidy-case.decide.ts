@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/actor';
-import { DomainError, forbidden } from '../../shared/errors';
+import { DomainError, forbidden } from '@casework/kernel';
 import type { HouseholdCommandOf } from '../household.commands';
 import type { HouseholdEvent } from '../household.events';
 import { duplicate, Problems, requireRegistered } from '../household.guards';

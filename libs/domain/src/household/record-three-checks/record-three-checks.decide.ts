@@ -1,5 +1,5 @@
 import type { HouseholdCommandOf } from '../household.commands';
-import { localDateOf } from '../household.dates';
+import { localDateOf } from '@casework/kernel';
 import type { HouseholdEvent } from '../household.events';
 import { assertCanChange, duplicate, Problems, requireRegistered } from '../household.guards';
 import { THREE_CHECK_KINDS, THREE_CHECK_RESULTS } from '../household.model';

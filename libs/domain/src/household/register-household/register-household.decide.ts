@@ -1,7 +1,6 @@
 import { validateResidentId } from '@casework/policy';
-import { DomainError } from '../../shared/errors';
+import { DomainError, localDateOf } from '@casework/kernel';
 import type { HouseholdCommandOf } from '../household.commands';
-import { localDateOf } from '../household.dates';
 import type { HouseholdEvent } from '../household.events';
 import { assertCanChange, Problems } from '../household.guards';
 import { EMPLOYMENT_STATUSES, LABOUR_CAPACITIES, type Member, POVERTY_STATUSES, RELATIONS } from '../household.model';

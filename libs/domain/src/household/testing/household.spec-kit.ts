@@ -1,7 +1,7 @@
 /** Given/when/then for household specs: given past events, when a command, then events or an error. */
 import { makeResidentId } from '@casework/policy';
 import type { Actor } from '../../shared/actor';
-import { DomainError, type DomainErrorKind } from '../../shared/errors';
+import { DomainError, type DomainErrorKind } from '@casework/kernel';
 import type { HouseholdCommand, MemberInput } from '../household.commands';
 import { decideHousehold, foldHousehold } from '../household.decider';
 import type { HouseholdEvent, HouseholdEventOf } from '../household.events';

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Canonical JSON and the hashes of the event chain (DESIGN §4.7). Every adapter and the ledger
- * verifier compute hashes here, so the rules below are the one definition:
+ * Canonical JSON and the hashes of the event chain (DESIGN §4.7). They are part of the store's
+ * contract: every adapter writes these hashes and libs/ledger (digests, verification, above the
+ * store) recomputes them, so the rules below are the one definition:
  *
  * - canonicalJson: object keys sorted by UTF-16 code units, no whitespace, JSON types only.
  *   Object properties whose value is `undefined` are left out (as JSON.stringify and jsonb do);

@@ -1,5 +1,5 @@
-import { formatIsoDate, fromDayNumber, parseIsoDate, toDayNumber, weekdayOf } from '../shared/iso-date';
-import { validationError } from '../shared/errors';
+import { formatIsoDate, fromDayNumber, parseIsoDate, toDayNumber, weekdayOf } from '../dates/iso-date';
+import { validationError } from '../errors';
 import { HOLIDAY_TABLE } from './holidays.data';
 
 /**

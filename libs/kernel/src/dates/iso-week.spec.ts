@@ -1,4 +1,4 @@
-import { DomainError } from '@casework/domain';
+import { DomainError } from '../errors';
 import { isoWeekOf, parseIsoWeek } from './iso-week';
 
 describe('ISO weeks', () => {

@@ -1,5 +1,5 @@
-import { DomainError } from '../shared/errors';
-import { formatIsoDate, fromDayNumber, parseIsoDate, toDayNumber, weekdayOf } from '../shared/iso-date';
+import { DomainError } from '../errors';
+import { formatIsoDate, fromDayNumber, parseIsoDate, toDayNumber, weekdayOf } from '../dates/iso-date';
 import { HOLIDAY_TABLE } from './holidays.data';
 import { CALENDAR_YEARS, addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';
 
