@@ -12,7 +12,8 @@ export class ConcurrencyError extends Error {
 
 /**
  * The append ran in a transaction that began writing before the stream's last event was
- * committed; stored after it, the new event would precede its predecessor in the global order.
+ * committed (stored after it, the new event would precede its predecessor in the global order), or
+ * that wrote something else before its first append (a reader may already have passed its id).
  * Roll back and run the whole transaction again. Only appends inside a caller's transaction
  * can get it; the store retries its own.
  */

@@ -217,6 +217,97 @@ end
 $fn$;
 `,
   },
+  {
+    // Who may still append below the read horizon. readAll used to stop at the snapshot's xmin, so
+    // any open transaction on the server (another database, a report, a forgotten psql session)
+    // froze every projection. Now an appender registers before its transaction gets an id, by a
+    // shared advisory lock that pg_locks shows; read_horizon() is held back only by registered
+    // appenders' open transactions. A transaction that already wrote something else cannot
+    // register: its id may already have been passed by a reader, so it is refused.
+    id: 'event-store-003-appender-horizon',
+    sql: (s) => `
+create function ${s}.register_appender() returns void language plpgsql as $fn$
+begin
+  if current_setting('casework.appender_${s}', true) is distinct from 'on' then
+    if pg_current_xact_id_if_assigned() is not null then
+      raise exception 'append refused: this transaction wrote before its first append, so a reader may already have passed its id; append first, or in a transaction of its own'
+        using errcode = 'object_not_in_prerequisite_state';
+    end if;
+    perform pg_advisory_xact_lock_shared(hashtext('casework.event-store.appender'), hashtext('${s}'));
+    perform set_config('casework.appender_${s}', 'on', true);
+  end if;
+end
+$fn$;
+
+-- Every path that inserts events registers first: the two append functions through a wrapper (the
+-- registration must precede append_events' exception block, whose rollback would drop a lock taken
+-- inside it), and any other INSERT through a statement trigger.
+alter function ${s}.append_events(text, bigint, uuid, text[]) rename to append_events_unregistered;
+alter function ${s}.append_events_fast(text, bigint, uuid, text[]) rename to append_events_fast_unregistered;
+create function ${s}.append_events(p_stream text, p_expected bigint, p_command_id uuid, p_contents text[])
+returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
+language plpgsql as $fn$
+begin
+  perform ${s}.register_appender();
+  return query select * from ${s}.append_events_unregistered(p_stream, p_expected, p_command_id, p_contents);
+end
+$fn$;
+create function ${s}.append_events_fast(p_stream text, p_expected bigint, p_command_id uuid, p_contents text[])
+returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
+language plpgsql as $fn$
+begin
+  perform ${s}.register_appender();
+  return query select * from ${s}.append_events_fast_unregistered(p_stream, p_expected, p_command_id, p_contents);
+end
+$fn$;
+create function ${s}.events_register_appender() returns trigger language plpgsql as $fn$
+begin
+  perform ${s}.register_appender();
+  return null;
+end
+$fn$;
+create trigger events_register_appender before insert on ${s}.events
+  for each statement execute function ${s}.events_register_appender();
+
+-- The position below which no transaction can still commit an event: the oldest transaction id of a
+-- registered appender still open in this database, or the snapshot's xmax when there is none.
+-- Call it in a statement of its own and read in the next one (a later snapshot): a transaction
+-- that commits in between is then visible to the read.
+create function ${s}.read_horizon() returns xid8 language sql volatile as $fn$
+  with snap as (select pg_current_snapshot() as s),
+  appenders as (
+    select t.transactionid as xid
+    from pg_locks a
+    join pg_locks t on t.pid = a.pid and t.locktype = 'transactionid' and t.mode = 'ExclusiveLock' and t.granted
+    where a.locktype = 'advisory'
+      and a.database = (select oid from pg_database where datname = current_database())
+      and a.classid = hashtext('casework.event-store.appender')::oid
+      and a.objid = hashtext('${s}')::oid
+      and a.objsubid = 2
+  )
+  select coalesce(
+    (select min(x) from snap, pg_snapshot_xip(snap.s) as x where x::xid in (select xid from appenders)),
+    (select pg_snapshot_xmax(snap.s) from snap))
+$fn$;
+
+-- Registered appenders with an open transaction, oldest first: what /health names when the read
+-- models wait.
+create function ${s}.open_appenders()
+returns table (pid integer, application_name text, xact_start timestamptz, age_seconds double precision)
+language sql volatile as $fn$
+  select a.pid, coalesce(s.application_name, ''), s.xact_start, extract(epoch from clock_timestamp() - s.xact_start)
+  from pg_locks a
+  left join pg_stat_activity s on s.pid = a.pid
+  where a.locktype = 'advisory'
+    and a.database = (select oid from pg_database where datname = current_database())
+    and a.classid = hashtext('casework.event-store.appender')::oid
+    and a.objid = hashtext('${s}')::oid
+    and a.objsubid = 2
+    and a.pid is distinct from pg_backend_pid()
+  order by s.xact_start nulls last
+$fn$;
+`,
+  },
 ];
 
 /**

@@ -91,6 +91,7 @@ export class PostgresEventStore implements EventStore {
     append: string;
     appendFast: string;
     readAll: string;
+    horizon: string;
     forwards: string;
     backwards: string;
     version: string;
@@ -113,8 +114,9 @@ export class PostgresEventStore implements EventStore {
       append: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events($1, $2, $3, $4)`,
       appendFast: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events_fast($1, $2, $3, $4)`,
       readAll: `select ${COLUMNS} from ${s}.events e
-        where tx_id < pg_snapshot_xmin(pg_current_snapshot()) and (tx_id, global_seq) > ($1::xid8, $2::bigint)
+        where tx_id < $4::xid8 and (tx_id, global_seq) > ($1::xid8, $2::bigint)
         order by e.tx_id, e.global_seq limit $3`,
+      horizon: `select ${s}.read_horizon()::text as horizon`,
       forwards: `select ${COLUMNS} from ${s}.events e
         where stream_id = $1 and version >= $2 and version <= $3 and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
         order by e.version limit $5`,
@@ -155,6 +157,9 @@ export class PostgresEventStore implements EventStore {
           );
         }
       } catch (err) {
+        // A caller's transaction that wrote before its first append (register_appender, migration 003):
+        // a reader may already have passed its id, so it must start again, as for a too old one.
+        if ((err as { code?: string }).code === '55000') throw new TransactionOrderError(streamId);
         // Only when append_events gave up (REPEATABLE READ caller, see PostgresAppendOptions).
         if ((err as { code?: string }).code === '23505') {
           throw new ConcurrencyError(streamId, expectedVersion, await this.streamVersion(streamId));
@@ -210,12 +215,34 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? START;
+    const horizon = await this.readHorizon();
     const { rows } = await this.pool.query<EventRow>({
       ...this.named('casework-read-all'),
       text: this.sql.readAll,
-      values: [after.commit, after.prepare, options.maxCount ?? null],
+      values: [after.commit, after.prepare, options.maxCount ?? null, horizon],
     });
     return rows.map((r) => this.toEvent(r, options.raw));
+  }
+
+  /**
+   * The transaction id below which every event is committed and none can still appear: only open
+   * transactions of registered appenders hold it back (migration 003), not a transaction in another
+   * database or one that appends nothing. Its own statement, so the read after it sees a later snapshot.
+   */
+  async readHorizon(): Promise<string> {
+    const { rows } = await this.pool.query<{ horizon: string }>({
+      ...this.named('casework-horizon'),
+      text: this.sql.horizon,
+    });
+    return rows[0]!.horizon;
+  }
+
+  /** Registered appenders with an open transaction, oldest first: what holds the read models back. */
+  async openAppenders(): Promise<{ pid: number; applicationName: string; ageSeconds: number }[]> {
+    const { rows } = await this.pool.query<{ pid: number; application_name: string; age_seconds: number | null }>(
+      `select pid, application_name, age_seconds from ${this.schema}.open_appenders()`,
+    );
+    return rows.map((r) => ({ pid: r.pid, applicationName: r.application_name, ageSeconds: r.age_seconds ?? 0 }));
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

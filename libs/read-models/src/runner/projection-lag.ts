@@ -13,7 +13,11 @@ export interface ProjectionLag {
 
 export const LAG_COUNT_CAP = 10_000;
 
-/** Events after a position and the oldest one's time: exact on PostgreSQL, through the port elsewhere. */
+/**
+ * Committed events after a position and the oldest one's time: exact on PostgreSQL, through the port
+ * elsewhere. On PostgreSQL this counts every committed event, also those a reader cannot take yet
+ * because an older appender is still open, so a held-back projection shows lag instead of 0.
+ */
 export async function eventsAfter(
   store: EventStore,
   pool: Pool,
@@ -23,7 +27,7 @@ export async function eventsAfter(
   if (store instanceof PostgresEventStore) {
     const { rows } = await pool.query<{ n: string; oldest: Date | null }>(
       `select count(*)::text as n, min(recorded_at) as oldest from ${quoteIdent(schema)}.events
-        where tx_id < pg_snapshot_xmin(pg_current_snapshot()) and (tx_id, global_seq) > ($1::xid8, $2::bigint)`,
+        where (tx_id, global_seq) > ($1::xid8, $2::bigint)`,
       [after.commit, after.prepare],
     );
     return { count: Number(rows[0].n), capped: false, oldestRecordedAt: rows[0].oldest?.toISOString() ?? null };
