@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore, PostgresEventStore, migrateEventStore } from '@casework/event-store';
 import { AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { createPool } from './failover-pool';
 
 export interface Infrastructure {
   config: AppConfig;
@@ -26,8 +27,7 @@ export async function openInfrastructure(config: AppConfig): Promise<Infrastruct
   const embedded = !config.databaseUrl;
   const emb = embedded ? await startEmbeddedPostgres(config.dataDir) : null;
   const databaseUrl = config.databaseUrl ?? emb!.url;
-  const pool = new Pool({
-    connectionString: databaseUrl,
+  const pool = createPool(databaseUrl, {
     max: embedded ? 4 : 20,
     options: config.databaseSchema === 'public' ? undefined : `-c search_path=${config.databaseSchema},public`,
   });
