@@ -1,4 +1,4 @@
-import { chainHash, sha256Hex } from '../canonical';
+import { chainHash, sha256Hex } from '@casework/event-store';
 import { generateNoteSigner, toBase64 } from './signed-note';
 import {
   verifyEvidenceBundle,

@@ -1,4 +1,4 @@
-import { ZERO_HASH, canonicalJson, chainHash, recordedEventContent, sha256Hex } from '../canonical';
+import { ZERO_HASH, canonicalJson, chainHash, recordedEventContent, sha256Hex } from '@casework/event-store';
 import { inclusionProof, leafHashOfHex, verifyInclusion, type NodeSource } from './merkle';
 import {
   NoteFormatError,

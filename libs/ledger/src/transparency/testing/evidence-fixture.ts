@@ -1,4 +1,4 @@
-import { ZERO_HASH, chainHash, contentHash, recordedEventContent } from '../../canonical';
+import { ZERO_HASH, chainHash, contentHash, recordedEventContent } from '@casework/event-store';
 import { buildEvidenceBundle, type EvidenceBundle, type StoredEventForEvidence } from '../evidence-bundle';
 import { MemoryTree } from '../merkle';
 import {
