@@ -210,18 +210,15 @@ describe('households API: bad input', () => {
   });
 
   it('the board rejects unknown and malformed filters, naming them', async () => {
-    const res = await request(t.server)
-      .get('/api/households')
-      .set('Authorization', `Bearer ${token}`)
-      .query({
-        overdue: 'soon',
-        status: 'rich',
-        zeroEmployment: 'maybe',
-        page: '0',
-        pageSize: '1000',
-        on: '2020-13-01',
-        colour: 'red',
-      });
+    const res = await request(t.server).get('/api/households').set('Authorization', `Bearer ${token}`).query({
+      overdue: 'soon',
+      status: 'rich',
+      zeroEmployment: 'maybe',
+      page: '0',
+      pageSize: '1000',
+      on: '2020-13-01',
+      colour: 'red',
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'colour',

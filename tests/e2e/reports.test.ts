@@ -53,15 +53,13 @@ function caseStream(
         eligibility: { programme, policyVersion: '2020-xc-v1', eligible: true, conditions: [], amount: null },
       },
     },
-    ...steps
-      .slice(1)
-      .map(([type, actor, day, data]) => ({
-        type,
-        actor,
-        at: at(day),
-        policyVersion: '2020-xc-v1',
-        data: { by: actor, at: at(day), ...data },
-      })),
+    ...steps.slice(1).map(([type, actor, day, data]) => ({
+      type,
+      actor,
+      at: at(day),
+      policyVersion: '2020-xc-v1',
+      data: { by: actor, at: at(day), ...data },
+    })),
   ];
   return { streamId: `case-${caseId}`, caseId, events };
 }
