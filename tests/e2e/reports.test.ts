@@ -12,6 +12,7 @@ import {
 import { appendStreams } from '../reliability/projection-fixture';
 import { startTestApp, TestApp } from '../support/app';
 import { waitUntilInGlobalOrder } from '../support/global-order';
+import { nth } from '../support/defined';
 
 jest.setTimeout(120_000);
 
@@ -33,16 +34,17 @@ function caseStream(
   steps: [string, Actor, string, Record<string, unknown>][],
 ): SyntheticStream & { caseId: string } {
   const caseId = randomUUID();
+  const openedOn = at(nth(steps, 0)[2]);
   const opener = cw(unit);
   const events: SyntheticEvent[] = [
     {
       type: 'CaseSubmitted',
       actor: opener,
-      at: at(steps[0][2]),
+      at: openedOn,
       policyVersion: '2020-xc-v1',
       data: {
         by: opener,
-        at: at(steps[0][2]),
+        at: openedOn,
         caseId,
         programme,
         unit,
