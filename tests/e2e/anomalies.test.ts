@@ -69,8 +69,7 @@ function buildCase(
   const caseId = randomUUID();
   const events: Built['events'] = [];
   const run = (cmd: CaseCommand) => {
-    for (const e of decide(cmd, foldCase(events.map((x) => x.event))))
-      events.push({ event: e, actor: cmd.actor as Actor });
+    for (const e of decide(cmd, foldCase(events.map((x) => x.event)))) events.push({ event: e, actor: cmd.actor });
   };
   run({
     type: 'submit',
@@ -277,16 +276,16 @@ describe('GET /api/inspections/anomalies (HTTP, PostgreSQL)', () => {
     fetch(`${t.baseUrl}/api/inspections/anomalies${query}`, {
       headers: { authorization: `Bearer ${await t.login(user)}` },
     });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answer is untyped on purpose: the expectations below are its check
   const report = async (query = '', user = 'inspector'): Promise<any> => {
     const res = await get(query, user);
     const text = await res.text();
     expect([res.status, text.slice(0, 300)]).toEqual([200, expect.any(String)]);
     return JSON.parse(text);
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answer is untyped on purpose: the expectations below are its check
   const hitsOf = (r: any, rule: string) => r.hits.filter((h: { rule: string }) => h.rule === rule);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answer is untyped on purpose: the expectations below are its check
   const involves = (h: any, id: string) =>
     h.subject.id === id ||
     h.evidence.some((e: { caseId?: string; householdId?: string }) => e.caseId === id || e.householdId === id);

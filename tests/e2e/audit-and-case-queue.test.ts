@@ -31,7 +31,7 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
   });
 
   // Response bodies are checked field by field below; `any` keeps those checks short.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answer is untyped on purpose: the expectations below are its check
   const json = (res: Response): Promise<any> => res.json();
   const getJson = async (path: string, user?: string) => json(await get(path, user));
   const get = async (path: string, user = 'inspector') =>

@@ -94,7 +94,7 @@ describe('case lifecycle over HTTP', () => {
       type: string;
       hash: string;
       prevHash: string;
-      metadata: Record<string, any>;
+      metadata: { actor: { role: string }; commandId: string; policyVersion: string; correlationId: string };
     }[];
     expect(nth(events, 0).type).toBe('CaseSubmitted');
     expect(nth(events, -1).type).toBe('CaseClosed');

@@ -122,7 +122,7 @@ describe('households API', () => {
               .post(url)
               .set('Authorization', `Bearer ${xiyi}`)
               .set('If-Match', defined(reg.headers.etag, 'ETag'))
-              .send(route.body!);
+              .send(route.body);
       expect({ route: route.path, status: r.status, code: r.body.code }).toEqual({
         route: route.path,
         status: 403,

@@ -104,7 +104,8 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
   });
 
   it('takes in events appended during the rebuild once: the live runner goes on without gaps or duplicates', async () => {
-    let appending: Promise<number> | null = null;
+    // The append that runs while the rebuild replays (a holder, so that the callback's assignment is seen below).
+    const during: { appending?: Promise<number> } = {};
     await rebuildProjections({
       pool: db.adminPool,
       store: db.store,
@@ -113,11 +114,12 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
       batchSize: 40,
       connections: 2,
       onProgress: (p) => {
-        if (p.phase === 'replaying' && appending === null)
-          appending = appendStreams(db.store, syntheticWorkload(22, 10, 4));
+        if (p.phase === 'replaying' && during.appending === undefined)
+          during.appending = appendStreams(db.store, syntheticWorkload(22, 10, 4));
       },
     });
-    await appending;
+    expect(during.appending).toBeDefined();
+    await during.appending;
     await catchUp(runner());
     const events = await db.store.readAll({ maxCount: 100_000 });
     const { rows } = await db.adminPool.query(

@@ -80,7 +80,7 @@ async function send(path, { method = 'GET', body, headers = {} }) {
     location.hash = '#/login';
   }
   if (!res.ok) {
-    let problem = null;
+    let problem;
     try {
       problem = await res.json();
     } catch {
