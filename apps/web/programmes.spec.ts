@@ -13,6 +13,6 @@ describe('apps/web/public/programmes.js', () => {
   it('lists every programme of the current policy version once, with its Chinese name', () => {
     const policy = getPolicyVersion('2020-xc-v2');
     expect(listed.map((p) => p.code).sort()).toEqual([...PROGRAMME_CODES].sort());
-    for (const p of listed) expect(p.nameZh).toBe(policy.programmes[p.code as keyof typeof policy.programmes].nameZh);
+    for (const p of listed) expect(p.nameZh).toBe(policy.programmes[p.code as keyof typeof policy.programmes]?.nameZh);
   });
 });

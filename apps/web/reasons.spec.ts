@@ -1,19 +1,20 @@
 import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { transformSync } from '@swc/core';
 import { validateHouseholdCommandBody } from '@casework/domain';
 import { makeResidentId, validateCreditCode, validateResidentId } from '@casework/policy';
 
 // The console's reason table is a plain ES module (no build step): compiled to CommonJS here to call it.
-function loadReasons(): { reasonZh(reason: unknown): string | null } {
+function loadReasons(): { reasonZh: (reason: unknown) => string | null } {
   const source = readFileSync(join(__dirname, 'public/reasons.js'), 'utf8');
   const { code } = transformSync(source, {
     jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
     module: { type: 'commonjs' },
   });
   const module = { exports: {} as Record<string, unknown> };
-  new Function('module', 'exports', code)(module, module.exports);
-  return module.exports as unknown as { reasonZh(reason: unknown): string | null };
+  runInNewContext(code, { module, exports: module.exports });
+  return module.exports as unknown as { reasonZh: (reason: unknown) => string | null };
 }
 
 const { reasonZh } = loadReasons();

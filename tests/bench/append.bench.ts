@@ -7,6 +7,7 @@ import {
   type AppendContext,
   type NewEvent,
 } from '@casework/event-store';
+import { nth } from '../support/defined';
 
 /**
  * Append throughput of the PostgreSQL event store against a baseline of plain INSERTs of the same
@@ -62,8 +63,9 @@ async function drive(
     for (let k = 0; next < appends; k++) {
       next += 1;
       const stream = w + WRITERS * (k % (STREAMS / WRITERS));
-      await appendOne(stream, versions[stream] + 1, batch);
-      versions[stream] += batch;
+      const version = nth(versions, stream);
+      await appendOne(stream, version + 1, batch);
+      versions[stream] = version + batch;
       done += 1;
     }
   };
@@ -150,7 +152,8 @@ async function main(): Promise<void> {
     const { rows } = await admin.query<{ n: number }>(
       `select count(*)::integer as n from ${schema}.events where stream_id like 'one-%' or stream_id like 'ten-%'`,
     );
-    if (rows[0].n !== 2 * EVENTS) throw new Error(`expected ${2 * EVENTS} stored events, found ${rows[0].n}`);
+    const stored = nth(rows, 0).n;
+    if (stored !== 2 * EVENTS) throw new Error(`expected ${2 * EVENTS} stored events, found ${stored}`);
   } finally {
     await store.close();
     await pool.end();
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
 
   for (const r of runs)
     console.log(`${r.label.padEnd(40)} ${Math.round(r.eventsPerSecond).toString().padStart(8)} events/s`);
-  const [one, rawOne, ten, rawTen] = runs;
+  const [one, rawOne, ten, rawTen] = [nth(runs, 0), nth(runs, 1), nth(runs, 2), nth(runs, 3)];
   console.log(
     `ratio event store / raw INSERT: 1 per append ${(one.eventsPerSecond / rawOne.eventsPerSecond).toFixed(2)}, 10 per append ${(ten.eventsPerSecond / rawTen.eventsPerSecond).toFixed(2)}`,
   );

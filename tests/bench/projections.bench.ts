@@ -14,6 +14,7 @@ import {
   syntheticCase,
   syntheticHousehold,
 } from '@casework/read-models';
+import { nth } from '../support/defined';
 
 /**
  * Projection rebuild throughput (DESIGN §5): generates BENCH_EVENTS (default 1,000,000) events of
@@ -85,7 +86,7 @@ async function generate(pool: Pool, schema: string): Promise<number> {
           prev.get(r.stream) ?? ZERO_HASH,
           hash,
         ];
-        values.forEach((v, i) => cols[i].push(v));
+        values.forEach((v, i) => nth(cols, i).push(v));
         prev.set(r.stream, hash);
       }
       await client.query('begin');
@@ -150,9 +151,9 @@ async function keptEvents(pool: Pool, schema: string): Promise<number> {
     `select case when to_regclass($1) is null then null else 1 end as n`,
     [`${schema}.events`],
   );
-  if (rows[0].n === null) return 0;
+  if (nth(rows, 0).n === null) return 0;
   const count = await pool.query<{ n: string }>(`select count(*)::text as n from ${schema}.events`);
-  return Number(count.rows[0].n);
+  return Number(nth(count.rows, 0).n);
 }
 
 async function main(): Promise<void> {

@@ -303,7 +303,7 @@ describeBrowser(title, () => {
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
     expect(csv.suggestedFilename()).toBe('audit-events.csv');
-    const lines = readFileSync((await csv.path())!, 'utf8')
+    const lines = readFileSync(await csv.path(), 'utf8')
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
@@ -330,14 +330,14 @@ describeBrowser(title, () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
     expect(csv.suggestedFilename()).toMatch(/^anomalies-2020-11-16\.csv$/);
     expect(
-      readFileSync((await csv.path())!, 'utf8')
+      readFileSync(await csv.path(), 'utf8')
         .replace(/^\uFEFF/, '')
         .trim()
         .split(/\r?\n/).length,
     ).toBeGreaterThan(total);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=xlsx]')]);
     expect(
-      readFileSync((await xlsx.path())!)
+      readFileSync(await xlsx.path())
         .subarray(0, 2)
         .toString(),
     ).toBe('PK');
@@ -541,7 +541,7 @@ describeBrowser(title, () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('a.download')]);
     expect(xlsx.suggestedFilename()).toBe('周报-2020-W47.xlsx');
     expect(
-      readFileSync((await xlsx.path())!)
+      readFileSync(await xlsx.path())
         .subarray(0, 2)
         .toString(),
     ).toBe('PK');

@@ -18,6 +18,7 @@ import type {
   RecordedEvent,
   Upcaster,
 } from '@casework/event-store';
+import { nth } from '../support/defined';
 
 /**
  * The one contract every EventStore adapter passes (DESIGN §4, properties 1-6, plus the hash
@@ -96,7 +97,7 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         const batch = await store.readAll({ after: position, maxCount: 1000, raw });
         if (batch.length === 0) return out;
         out.push(...batch);
-        position = batch[batch.length - 1].position;
+        position = nth(batch, -1).position;
       }
     }
 
@@ -139,7 +140,7 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         const won = results.filter((r): r is PromiseFulfilledResult<AppendResult> => r.status === 'fulfilled');
         const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
         expect(won).toHaveLength(1);
-        expect(won[0].value).toEqual({
+        expect(nth(won, 0).value).toEqual({
           streamId: s,
           nextExpectedVersion: 2,
           firstVersion: 2,
@@ -171,13 +172,13 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         );
         const won = results.filter((r): r is PromiseFulfilledResult<AppendResult> => r.status === 'fulfilled');
         expect(won).toHaveLength(1);
-        expect(won[0].value).toMatchObject({ firstVersion: 1, lastVersion: 2, nextExpectedVersion: 2 });
+        expect(nth(won, 0).value).toMatchObject({ firstVersion: 1, lastVersion: 2, nextExpectedVersion: 2 });
         for (const r of results.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) {
           expect(r.reason).toMatchObject({ streamId: s, expectedVersion: 'no_stream', actualVersion: 2 });
         }
         const events = await store.readStream(s);
         expect(events).toHaveLength(2);
-        expect(events[0].data).toEqual(events[1].data);
+        expect(nth(events, 0).data).toEqual(nth(events, 1).data);
         expectChain(events);
       });
 
@@ -222,7 +223,7 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         );
         const events = await store.readStream(s);
         expect(events).toHaveLength(24);
-        for (let i = 0; i < 24; i += 2) expect(events[i].data).toEqual(events[i + 1].data);
+        for (let i = 0; i < 24; i += 2) expect(nth(events, i).data).toEqual(nth(events, i + 1).data);
         expectChain(events);
       });
     });
@@ -344,7 +345,7 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
       it('chains every event to its predecessor', async () => {
         const events = await store.readStream(s, { raw: true });
         expectChain(events);
-        expect(events[0].prevHash).toBe(ZERO_HASH);
+        expect(nth(events, 0).prevHash).toBe(ZERO_HASH);
         expect(new Set(events.map((e) => e.hash)).size).toBe(10);
       });
     });
@@ -387,11 +388,19 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
           const versions = own.map(() => 0);
           for (let i = 0; i < appendsPerWriter; i++) {
             const k = i % own.length;
-            const events = Array.from({ length: sizes[i % sizes.length] }, (_, j) => ev('ContractLoad', { w, i, j }));
+            const events = Array.from({ length: nth(sizes, i % sizes.length) }, (_, j) =>
+              ev('ContractLoad', { w, i, j }),
+            );
             const slow = harness.appendInSlowTransaction && i % 25 === 7;
             const result = slow
-              ? await harness.appendInSlowTransaction!(own[k], events, versions[k], ctx(), 40 + ((w * 37 + i) % 160))
-              : await store.append(own[k], events, versions[k], ctx());
+              ? await harness.appendInSlowTransaction!(
+                  nth(own, k),
+                  events,
+                  nth(versions, k),
+                  ctx(),
+                  40 + ((w * 37 + i) % 160),
+                )
+              : await store.append(nth(own, k), events, nth(versions, k), ctx());
             versions[k] = result.nextExpectedVersion;
             if (i % 20 === 3) await store.append(shared, [ev('ContractShared', { w, i })], 'any', ctx());
             // Let the subscribers run between appends even when an adapter never waits on I/O.
@@ -442,7 +451,7 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
           }
         }
         for (let i = 1; i < all.length; i++) {
-          if (comparePositions(all[i - 1], all[i]) >= 0)
+          if (comparePositions(nth(all, i - 1), nth(all, i)) >= 0)
             throw new Error(`position ${i} does not increase: ${JSON.stringify([all[i - 1], all[i]])}`);
         }
         expect(catchUp.map((e) => e.id)).toEqual(live.map((e) => e.id));
@@ -461,10 +470,10 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         await store.append(s, [ev('A'), ev('B'), ev('C')], 'no_stream', ctx());
         const after = await inGlobalOrder(s, 3, head);
         expect(after.map((e) => e.type)).toEqual(['A', 'B', 'C']);
-        const next = await store.readAll({ after: after[0].position, maxCount: 2 });
+        const next = await store.readAll({ after: nth(after, 0).position, maxCount: 2 });
         expect(next.map((e) => e.metadata.eventId)).toEqual(after.slice(1).map((e) => e.metadata.eventId));
-        expect(await store.readAll({ after: after[2].position, maxCount: 5 })).toEqual(
-          (await readAllFrom(after[2].position)).slice(0, 5),
+        expect(await store.readAll({ after: nth(after, 2).position, maxCount: 5 })).toEqual(
+          (await readAllFrom(nth(after, 2).position)).slice(0, 5),
         );
       });
     });
@@ -502,10 +511,10 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
           },
         ]);
         expect(new Set(events.map((e) => e.metadata.eventId)).size).toBe(3);
-        const stamped = Date.parse(events[2].metadata.recordedAt);
+        const stamped = Date.parse(nth(events, 2).metadata.recordedAt);
         expect(stamped).toBeGreaterThanOrEqual(before - 1);
         expect(stamped).toBeLessThanOrEqual(after + 1);
-        expect(events[2].metadata.recordedAt).toBe(new Date(stamped).toISOString());
+        expect(nth(events, 2).metadata.recordedAt).toBe(new Date(stamped).toISOString());
 
         const fromAll = await inGlobalOrder(s, 3, head);
         expect(fromAll.map((e) => e.metadata)).toEqual(events.map((e) => e.metadata));
@@ -555,9 +564,9 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
       it('keeps the stored event intact when a reader mutates what it read', async () => {
         const s = stream('mutate');
         await store.append(s, [ev('ContractAddressChanged', { addr: 'Road 9' }, 1)], 'no_stream', ctx());
-        const [first] = await store.readStream(s);
+        const first = nth(await store.readStream(s), 0);
         (first.data as { address: { line: string } }).address.line = 'changed';
-        const [again] = await store.readStream(s, { raw: true });
+        const again = nth(await store.readStream(s, { raw: true }), 0);
         expect(again.data).toEqual({ addr: 'Road 9' });
       });
     });

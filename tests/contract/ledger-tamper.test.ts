@@ -10,6 +10,7 @@ import {
 } from '@casework/event-store';
 import { computeDigest, verifyLedger, type Digest, type LedgerVerification } from '@casework/ledger';
 import { createTestSchema, type TestSchema } from '../support/db';
+import { defined } from '../support/defined';
 
 /**
  * Someone with superuser rights (or the app role, which may INSERT) alters the events table
@@ -180,7 +181,7 @@ describe('ledger verification against tampering in PostgreSQL', () => {
       kind: 'content_modified',
       streamId: s.id('case-b'),
       version: 5,
-      position: forged.position,
+      position: defined(forged, 'the event at version 5').position,
     });
   });
 

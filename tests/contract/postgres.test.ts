@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import { PostgresEventStore, TransactionOrderError } from '@casework/event-store';
 import { createTestSchema, type TestSchema } from '../support/db';
 import { eventStoreContract } from './event-store.contract';
+import { nth } from '../support/defined';
 
 // Runs as the app role (SELECT and INSERT only) in a schema of its own.
 eventStoreContract('postgres', async ({ upcasters }) => {
@@ -29,7 +30,7 @@ eventStoreContract('postgres', async ({ upcasters }) => {
       const { rows } = await db.adminPool.query<{ n: number }>(
         `select count(*)::integer as n from ${db.schema}.events`,
       );
-      return rows[0].n;
+      return nth(rows, 0).n;
     },
     async close() {
       await store.close();

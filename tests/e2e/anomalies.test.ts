@@ -13,6 +13,7 @@ import { PostgresEventStore } from '@casework/event-store';
 import { ProjectionRunner, allProjections } from '@casework/read-models';
 import { startTestApp, TestApp } from '../support/app';
 import { waitUntilInGlobalOrder } from '../support/global-order';
+import { nth } from '../support/defined';
 
 jest.setTimeout(120_000);
 
@@ -49,7 +50,7 @@ const MONTHLY = elig('UNEMPLOYMENT_SUBSIDY', 6 * 136_000, { kind: 'monthly', mon
 function personId(serial: number): string {
   const base = `11010519500101${String(serial).padStart(3, '0')}`;
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...base].reduce((s, d, i) => s + Number(d) * w[i], 0);
+  const sum = [...base].reduce((s, d, i) => s + Number(d) * nth(w, i), 0);
   return base + '10X98765432'[sum % 11];
 }
 
@@ -68,8 +69,7 @@ function buildCase(
   const caseId = randomUUID();
   const events: Built['events'] = [];
   const run = (cmd: CaseCommand) => {
-    for (const e of decide(cmd, foldCase(events.map((x) => x.event))))
-      events.push({ event: e, actor: cmd.actor as Actor });
+    for (const e of decide(cmd, foldCase(events.map((x) => x.event)))) events.push({ event: e, actor: cmd.actor });
   };
   run({
     type: 'submit',
@@ -276,16 +276,16 @@ describe('GET /api/inspections/anomalies (HTTP, PostgreSQL)', () => {
     fetch(`${t.baseUrl}/api/inspections/anomalies${query}`, {
       headers: { authorization: `Bearer ${await t.login(user)}` },
     });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answer is untyped on purpose: the expectations below are its check
   const report = async (query = '', user = 'inspector'): Promise<any> => {
     const res = await get(query, user);
     const text = await res.text();
     expect([res.status, text.slice(0, 300)]).toEqual([200, expect.any(String)]);
     return JSON.parse(text);
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answer is untyped on purpose: the expectations below are its check
   const hitsOf = (r: any, rule: string) => r.hits.filter((h: { rule: string }) => h.rule === rule);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answer is untyped on purpose: the expectations below are its check
   const involves = (h: any, id: string) =>
     h.subject.id === id ||
     h.evidence.some((e: { caseId?: string; householdId?: string }) => e.caseId === id || e.householdId === id);
@@ -415,7 +415,7 @@ describe('GET /api/inspections/anomalies (HTTP, PostgreSQL)', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0].split(',').slice(0, 4)).toEqual(['rule', '规则', 'severity', 'on_date']);
+    expect(nth(lines, 0).split(',').slice(0, 4)).toEqual(['rule', '规则', 'severity', 'on_date']);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(WRITTEN_OFF.caseId);
 
@@ -423,10 +423,10 @@ describe('GET /api/inspections/anomalies (HTTP, PostgreSQL)', () => {
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
-    const sheet = wb.worksheets[0];
+    const sheet = nth(wb.worksheets, 0);
     expect(sheet.getRow(1).getCell(1).value).toBe('rule');
     expect(sheet.rowCount).toBe(Number(xlsx.headers.get('x-total-count')) + 1);
-    expect(wb.worksheets[1].getColumn(1).values).toContain('DUPLICATE_BENEFIT');
+    expect(nth(wb.worksheets, 1).getColumn(1).values).toContain('DUPLICATE_BENEFIT');
   });
 
   it('refuses other roles with 403 and bad queries with 400 naming the field', async () => {

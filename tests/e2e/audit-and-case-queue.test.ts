@@ -4,6 +4,7 @@ import { ProjectionRunner, allProjections, recordRead, syntheticWorkload } from 
 import { appendStreams } from '../reliability/projection-fixture';
 import { waitUntilInGlobalOrder } from '../support/global-order';
 import { startTestApp, TestApp } from '../support/app';
+import { nth } from '../support/defined';
 
 describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () => {
   let t: TestApp;
@@ -30,7 +31,7 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
   });
 
   // Response bodies are checked field by field below; `any` keeps those checks short.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answer is untyped on purpose: the expectations below are its check
   const json = (res: Response): Promise<any> => res.json();
   const getJson = async (path: string, user?: string) => json(await get(path, user));
   const get = async (path: string, user = 'inspector') =>
@@ -68,7 +69,7 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     const byCase = await getJson(`/api/audit/events?case=${caseId}`);
     expect(byCase.items.map((i: { type: string }) => i.type)).toEqual(aCase.events.map((e) => e.type));
 
-    const actor = aCase.events[0].actor;
+    const actor = nth(aCase.events, 0).actor;
     const byActor = await getJson(`/api/audit/events?actor=${encodeURIComponent(actor.userId)}&pageSize=500`);
     expect(byActor.total).toBeGreaterThan(0);
     expect(byActor.items.every((i: { actor: { userId: string } }) => i.actor.userId === actor.userId)).toBe(true);
@@ -77,11 +78,11 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     const expected = streams.flatMap((s) => s.events).filter((e) => e.type === 'InstalmentDisbursed').length;
     expect(byUnit.total).toBe(expected);
 
-    const at = aCase.events[2].at;
-    const window = await getJson(`/api/audit/events?case=${caseId}&from=${at}&to=${aCase.events[4].at}`);
+    const at = nth(aCase.events, 2).at;
+    const window = await getJson(`/api/audit/events?case=${caseId}&from=${at}&to=${nth(aCase.events, 4).at}`);
     expect(window.items.map((i: { recordedAt: string }) => i.recordedAt)).toEqual([
-      aCase.events[2].at,
-      aCase.events[3].at,
+      nth(aCase.events, 2).at,
+      nth(aCase.events, 3).at,
     ]);
 
     const household = streams.find((s) => s.streamId.startsWith('household-'))!;

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { sampleApplication } from '../../apps/cli/src/seed/sample-applications';
 import { TEST_START, startTestApp, type TestApp } from '../support/app';
+import { nth, defined } from '../support/defined';
 
 describe('case API under concurrency', () => {
   let t: TestApp;
@@ -29,7 +30,7 @@ describe('case API under concurrency', () => {
     const bodies = new Set(answers.map((a) => JSON.stringify(a.body)));
     expect(bodies.size).toBe(1);
     expect(new Set(answers.map((a) => `${a.headers.location} ${a.headers.etag}`)).size).toBe(1);
-    const id = answers[0].body.id;
+    const id = nth(answers, 0).body.id;
     const history = await request(t.server).get(`/api/cases/${id}/history`).set('Authorization', token);
     expect(history.body.events).toHaveLength(1);
     const { rows } = await t.db.adminPool.query(`select count(*)::int as n from events where type = 'CaseSubmitted'`);
@@ -58,7 +59,7 @@ describe('case API under concurrency', () => {
         .set('If-Match', etag)
         .send(body);
       expect(res.status).toBe(200);
-      etag = res.headers.etag;
+      etag = defined(res.headers.etag, 'ETag');
       return res.body;
     };
     await step('accept', 'caseworker2');

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { sampleApplication, syntheticPerson } from '../../apps/cli/src/seed/sample-applications';
 import { TEST_START, startTestApp, type TestApp } from '../support/app';
+import {} from '../support/defined';
 
 /** Every error path of the case API answers with Problem Details naming the field or the rule, never a 500. */
 describe('case API errors', () => {
@@ -241,10 +242,12 @@ describe('case API errors', () => {
     expect(fourth.status).toBe(409);
     expect(fourth.body.code).toBe('BENEFIT_LIMIT_REACHED');
     expect(fourth.body.heldByCases).toEqual(expect.arrayContaining(ids));
-    expect((await cmd(ids[0], 'accept', 'caseworker2', 'W/"1"')).status).toBe(200);
-    expect(
-      (await cmd(ids[0], 'reject', 'reviewer', 'W/"2"', { clause: '(八)', reason: '项目不符合条件' })).status,
-    ).toBe(200);
+    const [first] = ids;
+    if (first === undefined) throw new Error('no case was opened');
+    expect((await cmd(first, 'accept', 'caseworker2', 'W/"1"')).status).toBe(200);
+    expect((await cmd(first, 'reject', 'reviewer', 'W/"2"', { clause: '(八)', reason: '项目不符合条件' })).status).toBe(
+      200,
+    );
     expect((await open(loan)).status).toBe(201);
   });
 });

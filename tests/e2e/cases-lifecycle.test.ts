@@ -2,6 +2,7 @@ import request from 'supertest';
 import { PROGRAMME_CODES, getPolicyVersion } from '@casework/policy';
 import { sampleApplication } from '../../apps/cli/src/seed/sample-applications';
 import { TEST_START, startTestApp, type TestApp } from '../support/app';
+import { nth, defined } from '../support/defined';
 
 /** Every programme from application to closure over HTTP, along the path its schedule needs. */
 describe('case lifecycle over HTTP', () => {
@@ -47,7 +48,7 @@ describe('case lifecycle over HTTP', () => {
     let etag = opened.headers.etag as string;
     const step = async (route: string, user: string, body: object = {}) => {
       const res = await send(id, route, user, etag, body);
-      etag = res.headers.etag;
+      etag = defined(res.headers.etag, 'ETag');
       return res.body;
     };
     await step('accept', 'caseworker2');
@@ -58,7 +59,7 @@ describe('case lifecycle over HTTP', () => {
     t.clock.set(`${notice.due.noticeEndsOn}T10:00:00Z`);
     t.clock.advanceDays(1);
     await step('end-public-notice', 'caseworker');
-    const programme = getPolicyVersion('2020-xc-v2').programmes[code];
+    const programme = defined(getPolicyVersion('2020-xc-v2').programmes[code], `programme ${code}`);
     const approved = await step('approve', 'approver', { clause: programme.clauses[0] });
     expect(approved.status).toBe('approved');
 
@@ -93,14 +94,14 @@ describe('case lifecycle over HTTP', () => {
       type: string;
       hash: string;
       prevHash: string;
-      metadata: Record<string, any>;
+      metadata: { actor: { role: string }; commandId: string; policyVersion: string; correlationId: string };
     }[];
-    expect(events[0].type).toBe('CaseSubmitted');
-    expect(events[events.length - 1].type).toBe('CaseClosed');
+    expect(nth(events, 0).type).toBe('CaseSubmitted');
+    expect(nth(events, -1).type).toBe('CaseClosed');
     events.forEach((e, i) => {
       expect(e.version).toBe(i + 1);
       expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
-      if (i > 0) expect(e.prevHash).toBe(events[i - 1].hash);
+      if (i > 0) expect(e.prevHash).toBe(nth(events, i - 1).hash);
       expect(e.metadata.actor).toEqual({
         userId: expect.any(String),
         role: expect.any(String),

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { sampleApplication } from '../../apps/cli/src/seed/sample-applications';
 import { TEST_START, startTestApp, type TestApp } from '../support/app';
+import { defined } from '../support/defined';
 
 /**
  * (八) The one-off start-up subsidy went from 3000 to 5000 yuan with 新政发〔2020〕28号 (2020-11-13).
@@ -32,7 +33,7 @@ describe('policy versions over HTTP: 3000 → 5000 yuan start-up subsidy', () =>
         .set('If-Match', etag)
         .send(body);
       expect(res.status).toBe(200);
-      etag = res.headers.etag;
+      etag = defined(res.headers.etag, 'ETag');
       return res.body;
     };
     await step('accept', 'caseworker2');

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { sampleApplication } from '../../apps/cli/src/seed/sample-applications';
 import { startTestApp, type TestApp } from '../support/app';
+import { nth } from '../support/defined';
 
 describe('reads of a case by an inspector or from another unit are recorded (DESIGN §1)', () => {
   let t: TestApp;
@@ -63,6 +64,6 @@ describe('reads of a case by an inspector or from another unit are recorded (DES
     ).toBe(200);
     const rows = await reads();
     expect(rows).toHaveLength(before + 1);
-    expect(rows[rows.length - 1].role).toBe('finance');
+    expect(nth(rows, -1).role).toBe('finance');
   });
 });

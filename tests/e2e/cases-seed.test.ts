@@ -2,6 +2,7 @@ import request from 'supertest';
 import { PROGRAMME_CODES, getPolicyVersion } from '@casework/policy';
 import { SEEDED_STATES, seedCases } from '../../apps/cli/src/seed/seed-cases';
 import { startTestApp, type TestApp } from '../support/app';
+import { nth, defined } from '../support/defined';
 
 describe('demo cases seed', () => {
   let t: TestApp;
@@ -15,7 +16,7 @@ describe('demo cases seed', () => {
   it('creates every programme in every state through the handlers, synthetic and labelled, once', async () => {
     const first = await seedCases(t.store);
     const expected = PROGRAMME_CODES.reduce((sum, code) => {
-      const none = getPolicyVersion('2020-xc-v2').programmes[code].schedule === 'none';
+      const none = defined(getPolicyVersion('2020-xc-v2').programmes[code], code).schedule === 'none';
       return sum + SEEDED_STATES.length - (none ? 3 : 0);
     }, 0);
     expect(first).toEqual({ created: expected, skipped: 0 });
@@ -37,7 +38,7 @@ describe('demo cases seed', () => {
     const { rows } = await t.db.adminPool.query<{ stream_id: string }>(
       `select stream_id from events where type = 'CaseSuspended' limit 1`,
     );
-    const id = rows[0].stream_id.replace(/^case-/, '');
+    const id = nth(rows, 0).stream_id.replace(/^case-/, '');
     const res = await request(t.server)
       .get(`/api/cases/${id}`)
       .set('Authorization', `Bearer ${await t.login('inspector')}`);

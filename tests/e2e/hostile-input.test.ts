@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '@casework/identity';
 import { sampleApplication } from '../../apps/cli/src/seed/sample-applications';
 import { startTestApp, type TestApp } from '../support/app';
 import { registrationBody } from './households-support';
+import { defined } from '../support/defined';
 
 /**
  * A hostile-input sweep over every route of the OpenAPI document (so routes added later are
@@ -249,14 +250,14 @@ describe('hostile input on every route', () => {
       .send(sampleApplication('STARTUP_ONE_OFF', 501));
     expect(opened.status).toBe(201);
     caseId = opened.body.id;
-    etags.set(`case-${caseId}`, opened.headers.etag);
+    etags.set(`case-${caseId}`, defined(opened.headers.etag, 'ETag'));
     const registered = await request(t.server)
       .post('/api/households')
       .set('Authorization', `Bearer ${await t.login('street.xiyi')}`)
       .send(registrationBody('STREET_XIYI'));
     expect(registered.status).toBe(201);
     householdId = registered.body.id;
-    etags.set(`household-${householdId}`, registered.headers.etag);
+    etags.set(`household-${householdId}`, defined(registered.headers.etag, 'ETag'));
   });
   afterAll(async () => {
     await t?.close();
@@ -340,7 +341,7 @@ describe('hostile input on every route', () => {
             });
         }
         if ((schema.required ?? []).includes(name)) {
-          const { [name]: _dropped, ...without } = base as Record<string, unknown>;
+          const { [name]: _dropped, ...without } = base;
           await hit(op, { label: `missing ${name}`, method: 'post', url, headers, body: without, field: name });
         }
       }
@@ -507,7 +508,7 @@ describe('hostile input on every route', () => {
   it('path and query parameters: invalid UUIDs, SQL-ish, unicode and NUL strings, numbers out of range, repeated parameters', async () => {
     for (const op of ops) {
       const headers = await baseHeaders(op);
-      const week = headers['x-week'];
+      const week = defined(headers['x-week'], 'x-week');
       delete headers['x-week'];
       const required = op.parameters.filter((p) => p.in === 'query' && p.required);
       const requiredQuery = required.map(

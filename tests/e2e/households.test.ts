@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { demoAccount } from '@casework/identity';
 import { startTestApp, type TestApp } from '../support/app';
 import { boardRunner, registrationBody } from './households-support';
+import { defined } from '../support/defined';
 
 const XIYI = 'STREET_XIYI';
 const CHANGLE = 'STREET_CHANGLEZHONG';
@@ -82,9 +83,12 @@ describe('households API', () => {
 
   beforeAll(async () => {
     t = await startTestApp('households');
-    [xiyi, changle, district, inspector] = await Promise.all(
-      ['street.xiyi', 'street.changlezhong', 'caseworker', 'inspector'].map((u) => t.login(u)),
-    );
+    [xiyi, changle, district, inspector] = await Promise.all([
+      t.login('street.xiyi'),
+      t.login('street.changlezhong'),
+      t.login('caseworker'),
+      t.login('inspector'),
+    ]);
   });
   afterAll(async () => {
     await t?.close();
@@ -117,8 +121,8 @@ describe('households API', () => {
           : await request(t.server)
               .post(url)
               .set('Authorization', `Bearer ${xiyi}`)
-              .set('If-Match', reg.headers.etag)
-              .send(route.body!);
+              .set('If-Match', defined(reg.headers.etag, 'ETag'))
+              .send(route.body);
       expect({ route: route.path, status: r.status, code: r.body.code }).toEqual({
         route: route.path,
         status: 403,

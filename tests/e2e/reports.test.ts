@@ -12,6 +12,7 @@ import {
 import { appendStreams } from '../reliability/projection-fixture';
 import { startTestApp, TestApp } from '../support/app';
 import { waitUntilInGlobalOrder } from '../support/global-order';
+import { nth } from '../support/defined';
 
 jest.setTimeout(120_000);
 
@@ -33,16 +34,17 @@ function caseStream(
   steps: [string, Actor, string, Record<string, unknown>][],
 ): SyntheticStream & { caseId: string } {
   const caseId = randomUUID();
+  const openedOn = at(nth(steps, 0)[2]);
   const opener = cw(unit);
   const events: SyntheticEvent[] = [
     {
       type: 'CaseSubmitted',
       actor: opener,
-      at: at(steps[0][2]),
+      at: openedOn,
       policyVersion: '2020-xc-v1',
       data: {
         by: opener,
-        at: at(steps[0][2]),
+        at: openedOn,
         caseId,
         programme,
         unit,
@@ -53,15 +55,13 @@ function caseStream(
         eligibility: { programme, policyVersion: '2020-xc-v1', eligible: true, conditions: [], amount: null },
       },
     },
-    ...steps
-      .slice(1)
-      .map(([type, actor, day, data]) => ({
-        type,
-        actor,
-        at: at(day),
-        policyVersion: '2020-xc-v1',
-        data: { by: actor, at: at(day), ...data },
-      })),
+    ...steps.slice(1).map(([type, actor, day, data]) => ({
+      type,
+      actor,
+      at: at(day),
+      policyVersion: '2020-xc-v1',
+      data: { by: actor, at: at(day), ...data },
+    })),
   ];
   return { streamId: `case-${caseId}`, caseId, events };
 }
@@ -263,15 +263,14 @@ describe('GET /api/reports/accountability, /weekly, /payouts and POST /api/repor
       },
       body: body ? JSON.stringify(body) : undefined,
     });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON answer is untyped on purpose: the expectations below are its check
   const ok = async (res: Response, status = 200): Promise<any> => {
     const text = await res.text();
     expect([res.status, text.slice(0, 300)]).toEqual([status, expect.any(String)]);
     return JSON.parse(text);
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const fieldsOf = async (res: Response): Promise<string[]> =>
-    ((await res.json()) as any).errors.map((e: { field: string }) => e.field);
+    ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
 
   it('enters target figures (admin, district) and refuses other units and bad figures', async () => {
     await ok(

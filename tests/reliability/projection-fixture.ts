@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { EventStore, PostgresEventStore } from '@casework/event-store';
 import { READ_MODEL_MIGRATIONS, SyntheticStream } from '@casework/read-models';
 import { adminUrl, createTestSchema, TestSchema } from '../support/db';
+import { nth } from '../support/defined';
 
 /** A test schema with the event store and the read-model tables; projections write as the admin. */
 export interface ProjectionSchema extends TestSchema {
@@ -40,7 +41,7 @@ export async function appendStreams(store: EventStore, streams: SyntheticStream[
   let appended = 0;
   const worker = async () => {
     while (next < streams.length) {
-      const stream = streams[next++];
+      const stream = nth(streams, next++);
       for (const [i, e] of stream.events.entries()) {
         await store.append(stream.streamId, [{ type: e.type, data: e.data }], i, {
           correlationId: randomUUID(),

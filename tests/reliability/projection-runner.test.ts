@@ -12,6 +12,7 @@ import {
   syntheticWorkload,
 } from '@casework/read-models';
 import { appendStreams, createProjectionSchema, ProjectionSchema, readModelSnapshot } from './projection-fixture';
+import { nth } from '../support/defined';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -28,7 +29,7 @@ describe('projection runner (PostgreSQL)', () => {
   const catchUpAll = async (r: ProjectionRunner) => {
     for (let i = 0; i < 500; i++) {
       await r.catchUp();
-      const [head] = await db.store.readAll({ maxCount: 1, after: (await r.status())[0].position });
+      const [head] = await db.store.readAll({ maxCount: 1, after: nth(await r.status(), 0).position });
       const { rows } = await db.adminPool.query('select count(*)::int as n from audit_events');
       const { rows: ev } = await db.adminPool.query('select count(*)::int as n from events');
       if (!head && rows[0].n === ev[0].n) return;
@@ -137,7 +138,7 @@ describe('projection runner (PostgreSQL)', () => {
     await appendStreams(db.store, syntheticWorkload(11, 6, 0));
     const before = await db.store.readAll({ maxCount: 100_000 });
     const caseEvents = before.filter((e) => e.streamId.startsWith('case-'));
-    failOn = caseEvents[Math.floor(caseEvents.length / 2)].metadata.eventId;
+    failOn = nth(caseEvents, Math.floor(caseEvents.length / 2)).metadata.eventId;
 
     const r = runner([audit, new CaseQueueProjection(), picky], 1000);
     await catchUpAll(r);
@@ -151,7 +152,7 @@ describe('projection runner (PostgreSQL)', () => {
     const pickyStatus = status.find((s) => s.name === 'picky')!;
     expect(pickyStatus.blocked).toBe(true);
     expect(pickyStatus.lagEvents).toBeGreaterThan(0);
-    expect(pickyStatus.failures[0].eventType).toBe(caseEvents[idx].type);
+    expect(nth(pickyStatus.failures, 0).eventType).toBe(nth(caseEvents, idx).type);
     expect(status.find((s) => s.name === 'audit-trail')!.lagEvents).toBe(0);
 
     // Still blocked on the next round: no skipping.

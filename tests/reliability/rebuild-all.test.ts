@@ -9,6 +9,7 @@ import {
   syntheticWorkload,
 } from '@casework/read-models';
 import { appendStreams, createProjectionSchema, ProjectionSchema } from './projection-fixture';
+import { nth } from '../support/defined';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -85,7 +86,7 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
     expect(results.map((r) => r.projection)).toEqual(allProjections().map((p) => p.name));
     for (const r of results) {
       expect(r.events).toBe(all.length);
-      expect(r.position).toEqual(all[all.length - 1].position);
+      expect(r.position).toEqual(nth(all, -1).position);
     }
     expect([...phases]).toEqual(['replaying', 'indexing', 'swapping', 'done']);
     expect(await snapshot()).toEqual(live);
@@ -99,11 +100,12 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
     expect(unlogged).toEqual([]);
     const checkpoints = await readCheckpoints(db.adminPool, db.schema);
     for (const p of allProjections())
-      expect([p.name, checkpoints.get(p.name)?.position]).toEqual([p.name, all[all.length - 1].position]);
+      expect([p.name, checkpoints.get(p.name)?.position]).toEqual([p.name, nth(all, -1).position]);
   });
 
   it('takes in events appended during the rebuild once: the live runner goes on without gaps or duplicates', async () => {
-    let appending: Promise<number> | null = null;
+    // The append that runs while the rebuild replays (a holder, so that the callback's assignment is seen below).
+    const during: { appending?: Promise<number> } = {};
     await rebuildProjections({
       pool: db.adminPool,
       store: db.store,
@@ -112,11 +114,12 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
       batchSize: 40,
       connections: 2,
       onProgress: (p) => {
-        if (p.phase === 'replaying' && appending === null)
-          appending = appendStreams(db.store, syntheticWorkload(22, 10, 4));
+        if (p.phase === 'replaying' && during.appending === undefined)
+          during.appending = appendStreams(db.store, syntheticWorkload(22, 10, 4));
       },
     });
-    await appending;
+    expect(during.appending).toBeDefined();
+    await during.appending;
     await catchUp(runner());
     const events = await db.store.readAll({ maxCount: 100_000 });
     const { rows } = await db.adminPool.query(
@@ -143,7 +146,7 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
     const before = await snapshot();
     const checkpointsBefore = await readCheckpoints(db.adminPool, db.schema);
     const events = await db.store.readAll({ maxCount: 100_000 });
-    const failOn = events[Math.floor(events.length * 0.7)].metadata.eventId;
+    const failOn = nth(events, Math.floor(events.length * 0.7)).metadata.eventId;
     class Broken implements Projection {
       readonly name = 'broken';
       readonly tables = ['audit_reads'] as const;
@@ -174,7 +177,7 @@ describe('rebuild of all projections in one pass (PostgreSQL)', () => {
       `create table "${db.schema}".event_ids (event_id text not null, constraint event_ids_pkey primary key (event_id))`,
     );
     const events = await db.store.readAll({ maxCount: 100_000 });
-    let twice: string | null = events[Math.floor(events.length / 3)].metadata.eventId;
+    let twice: string | null = nth(events, Math.floor(events.length / 3)).metadata.eventId;
     class EventIds implements Projection {
       readonly name = 'event-ids';
       readonly tables = ['event_ids'] as const;

@@ -55,8 +55,8 @@ describe('worker killed with SIGKILL in the middle of its batches', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    proc.stdout!.on('data', (d) => (output += d));
-    proc.stderr!.on('data', (d) => (output += d));
+    proc.stdout.on('data', (d) => (output += d));
+    proc.stderr.on('data', (d) => (output += d));
     return proc;
   };
   const kill = async (proc: ChildProcess, signal: NodeJS.Signals) => {

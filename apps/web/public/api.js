@@ -35,8 +35,31 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, headers = {}, raw = false } = {}) {
+/**
+ * @typedef {{ method?: string, body?: unknown, headers?: Record<string, string> }} ApiOptions
+ * @typedef {{ data: any, etag: string | null }} ApiAnswer `data` is the JSON the API answered (shapes: /docs).
+ */
+
+/**
+ * Calls the API and reads its JSON answer; a non-2xx answer is thrown as an ApiError.
+ * @param {string} path
+ * @param {ApiOptions} [options]
+ * @returns {Promise<ApiAnswer>}
+ */
+export async function api(path, options = {}) {
+  const res = await send(path, options);
+  const data = res.status === 204 ? null : await res.json();
+  return { data, etag: res.headers.get('etag') };
+}
+
+/**
+ * @param {string} path
+ * @param {ApiOptions} options
+ * @returns {Promise<Response>} a 2xx response (anything else is thrown as an ApiError)
+ */
+async function send(path, { method = 'GET', body, headers = {} }) {
   const s = session.get();
+  /** @type {Record<string, string>} */
   const all = { accept: 'application/json', ...headers };
   if (s?.token) all.authorization = `Bearer ${s.token}`;
   if (body !== undefined) all['content-type'] = 'application/json';
@@ -57,7 +80,7 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
     location.hash = '#/login';
   }
   if (!res.ok) {
-    let problem = null;
+    let problem;
     try {
       problem = await res.json();
     } catch {
@@ -65,18 +88,20 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
     }
     throw new ApiError(res.status, problem);
   }
-  if (raw) return res;
-  const data = res.status === 204 ? null : await res.json();
-  return { data, etag: res.headers.get('etag') };
+  return res;
 }
 
 /** Downloads a file the API makes (CSV, XLSX): the bearer token rides in a header, so no plain link can fetch it. */
+/**
+ * @param {string} path
+ * @param {string} fallbackName
+ */
 export async function download(path, fallbackName) {
-  const res = await api(path, { raw: true, headers: { accept: '*/*' } });
+  const res = await send(path, { headers: { accept: '*/*' } });
   const disposition = res.headers.get('content-disposition') ?? '';
   const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  const name = utf8 ? decodeURIComponent(utf8[1]) : plain ? plain[1] : fallbackName;
+  const name = utf8?.[1] ? decodeURIComponent(utf8[1]) : (plain?.[1] ?? fallbackName);
   const url = URL.createObjectURL(await res.blob());
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a);

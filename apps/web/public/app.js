@@ -1,5 +1,5 @@
 import { api, ApiError, session } from './api.js';
-import { bi, h, mount } from './dom.js';
+import { bi, byId, h, mount } from './dom.js';
 import { ROLES, UNITS, label } from './labels.js';
 import { problemBox } from './ui.js';
 import { caseQueue, openCaseForm } from './cases.js';
@@ -13,7 +13,9 @@ import { ANOMALY_ROLES, accountabilityView, anomaliesView, payoutsView } from '.
 const AUDIT_ROLES = ['inspector', 'reviewer', 'approver', 'admin'];
 
 /** The views each role finds in the menu; the API still decides every request. */
+/** @returns {[href: string, zh: string, en: string][]} */
 function menu(role) {
+  /** @type {[string, string, string][]} */
   const items = [];
   if (role !== 'street_staff') items.push(['#/cases', '案件', 'Cases']);
   if (role === 'caseworker') items.push(['#/open', '新建案件', 'New case']);
@@ -27,6 +29,7 @@ function menu(role) {
   return items;
 }
 
+/** @type {[RegExp, (match: RegExpExecArray, params: URLSearchParams) => unknown][]} */
 const routes = [
   [/^#\/login$/, () => loginView()],
   [/^#\/cases$/, (_m, q) => caseQueue(q)],
@@ -44,14 +47,14 @@ const routes = [
 
 function renderChrome() {
   const s = session.get();
-  const nav = document.getElementById('nav');
-  const who = document.getElementById('who');
+  const nav = byId('nav');
+  const who = byId('who');
   if (!s) {
     nav.replaceChildren();
     who.replaceChildren();
     return;
   }
-  const here = location.hash.split('?')[0];
+  const here = location.hash.split('?')[0] ?? '';
   nav.replaceChildren(
     ...menu(s.user.role).map(([href, zh, en]) =>
       h('a', { href, class: here.startsWith(href) ? 'active' : '' }, bi(zh, en)),
@@ -83,7 +86,7 @@ async function route() {
   const [path, qs] = location.hash.split('?');
   const params = new URLSearchParams(qs ?? '');
   for (const [pattern, view] of routes) {
-    const m = pattern.exec(path);
+    const m = pattern.exec(path ?? '');
     if (!m) continue;
     try {
       await view(m, params);

@@ -1,4 +1,4 @@
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { bi, flash, fmtFen, fmtTime, h, mount, short } from './dom.js';
 import { COMMANDS, ENUM_VALUES, EVENTS, actorText, label } from './labels.js';
 import { bodySchema, fieldInput, readBody } from './forms.js';
@@ -211,7 +211,7 @@ function asOfCard(view) {
           );
         } catch (err) {
           const rest = markFields(form, err);
-          result.replaceChildren(problemBox({ ...err, fields: rest }));
+          result.replaceChildren(problemBox({ .../** @type {object} */ (err), fields: rest }));
         }
       },
     },
@@ -342,8 +342,8 @@ async function openCommand(cmd, view, etag, explain, panel) {
     } catch (err) {
       button.disabled = false;
       const rest = markFields(form, err);
-      errorBox.replaceChildren(problemBox({ ...err, fields: rest }));
-      if (err.status === 412)
+      errorBox.replaceChildren(problemBox({ .../** @type {object} */ (err), fields: rest }));
+      if (err instanceof ApiError && err.status === 412)
         errorBox.append(h('button', { type: 'button', onclick: () => caseDetail(view.id) }, '刷新案件'));
     }
   });

@@ -105,7 +105,9 @@ export async function caseQueue(params) {
 
 /** 新建案件 the application form; the facts are JSON, started from the programme's example. */
 const newKey = () =>
-  globalThis.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+  typeof globalThis.crypto?.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 
 export function openCaseForm() {
   // One key per filled-in form: a double click sends the same application once.
@@ -133,11 +135,12 @@ export function openCaseForm() {
   );
   const pick = () => {
     const p = PROGRAMMES.find((x) => x.code === programme.value);
+    if (!p) return;
     facts.value = JSON.stringify(p.exampleFacts, null, 2);
     setKind(p.beneficiaryKind);
   };
   programme.addEventListener('change', pick);
-  const field = (name, labelText, input) => h('label', {}, labelText, input);
+  const field = (_name, labelText, input) => h('label', {}, labelText, input);
   const form = h(
     'form.card.wide',
     { novalidate: true, onsubmit: (e) => submit(e) },
@@ -210,7 +213,7 @@ export function openCaseForm() {
     } catch (err) {
       const problem = {
         heading: '申请事实不是有效的 JSON',
-        fields: [{ field: 'facts', reason: `格式有误：${err.message}` }],
+        fields: [{ field: 'facts', reason: `格式有误：${err instanceof Error ? err.message : String(err)}` }],
       };
       markFields(form, problem);
       errorBox.replaceChildren(
@@ -255,10 +258,9 @@ export function openCaseForm() {
       const rest = markFields(form, err);
       errorBox.replaceChildren(
         problemBox({
-          ...err,
-          heading: err.heading,
+          .../** @type {object} */ (err),
           fields: rest.length ? rest : [],
-          detail: rest.length ? err.detail : '请按各项下方的提示修改。',
+          ...(rest.length ? {} : { detail: '请按各项下方的提示修改。' }),
         }),
       );
     } finally {

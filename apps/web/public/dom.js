@@ -25,17 +25,27 @@ function append(el, children) {
 /** Chinese label with the English in small print. */
 export const bi = (zh, en) => (en ? [zh, ' ', h('small.en', {}, en)] : zh);
 
+/** The page's element with this id; index.html always has it, so a missing one is a bug worth an error. */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html has no #${id}`);
+  return el;
+}
+
 export function mount(children) {
-  const view = document.getElementById('view');
+  const view = byId('view');
   view.replaceChildren(...[children].flat());
   return view;
 }
 
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let flashTimer;
+
 export function flash(message, kind = 'ok') {
-  const box = document.getElementById('flash');
+  const box = byId('flash');
   box.replaceChildren(h(`div.flash.${kind}`, {}, message));
-  clearTimeout(flash.timer);
-  flash.timer = setTimeout(() => box.replaceChildren(), 6000);
+  clearTimeout(flashTimer);
+  flashTimer = setTimeout(() => box.replaceChildren(), 6000);
 }
 
 const CHINA = { timeZone: 'Asia/Shanghai', hour12: false };

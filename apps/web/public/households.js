@@ -1,4 +1,4 @@
-import { api, query, session } from './api.js';
+import { api, ApiError, query, session } from './api.js';
 import { bi, flash, fmtTime, h, mount } from './dom.js';
 import { bodySchema, fieldInput, readBody } from './forms.js';
 import { ENUM_VALUES, HOUSEHOLD_COMMANDS, HOUSEHOLD_FIELDS, HOUSEHOLD_STATUSES, UNITS, label } from './labels.js';
@@ -191,6 +191,7 @@ export async function householdBoard(params) {
 export async function householdDetail(id, params) {
   mount(loading());
   const reason = params.get('reason');
+  /** @type {Record<string, string>} */
   const headers = reason ? { 'x-access-reason': encodeURIComponent(reason) } : {};
   const { data: x, etag } = await api(`/api/households/${id}`, { headers });
   const message = sessionStorage.getItem('casework.flash');
@@ -551,8 +552,9 @@ async function openHouseholdCommand(cmd, x, etag, panel, reload) {
     } catch (err) {
       button.disabled = false;
       const rest = markFields(form, err);
-      errorBox.replaceChildren(problemBox({ ...err, fields: rest }));
-      if (err.status === 412) errorBox.append(h('button', { type: 'button', onclick: reload }, '刷新'));
+      errorBox.replaceChildren(problemBox({ .../** @type {object} */ (err), fields: rest }));
+      if (err instanceof ApiError && err.status === 412)
+        errorBox.append(h('button', { type: 'button', onclick: reload }, '刷新'));
     }
   });
   panel.replaceChildren(form);

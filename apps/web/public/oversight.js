@@ -270,6 +270,7 @@ export async function accountabilityView(params) {
   );
 }
 
+/** @type {[string, string][]} */
 const MONEY = [
   ['plannedFen', '计划金额'],
   ['disbursedFen', '已发放'],

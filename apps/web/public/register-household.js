@@ -205,7 +205,7 @@ export async function registerHouseholdForm() {
     } catch (err) {
       button.disabled = false;
       const rest = markFields(form, err);
-      errorBox.replaceChildren(problemBox({ ...err, fields: rest }));
+      errorBox.replaceChildren(problemBox({ .../** @type {object} */ (err), fields: rest }));
     }
   });
 

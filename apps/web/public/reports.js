@@ -9,7 +9,7 @@ function isoWeekOf(date) {
   const day = d.getUTCDay() || 7;
   d.setUTCDate(d.getUTCDate() + 4 - day);
   const year = d.getUTCFullYear();
-  const week = Math.ceil(((d - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  const week = Math.ceil(((d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
@@ -61,6 +61,8 @@ export async function reportsView(params) {
     out.replaceChildren(problemBox(err));
     return;
   }
+  /** @typedef {[key: string, title: string, money?: boolean]} Column */
+  /** @type {Column[]} */
   const caseCols = [
     ['received', '受理'],
     ['approved', '批准'],
@@ -72,6 +74,7 @@ export async function reportsView(params) {
     ['recoveryOwedFen', '应追回', true],
     ['repaidFen', '已追回', true],
   ];
+  /** @type {Column[]} */
   const hhCols = [
     ['households', '户数'],
     ['visitsDone', '本周走访'],
@@ -81,6 +84,7 @@ export async function reportsView(params) {
     ['placements', '安置就业'],
     ['zeroEmploymentNow', '零就业户'],
   ];
+  /** @type {(row: Record<string, unknown>, col: Column) => HTMLElement} */
   const cell = (row, [k, , money]) => h('td.num', {}, money ? fmtFen(row[k]) : String(row[k] ?? 0));
   out.replaceChildren(
     h('p.muted', {}, `${r.week}：${r.from} 至 ${r.to}，数据截至 ${r.asOf}`),

@@ -12,5 +12,7 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccount, type DemoAccount } from './s
 export { seedIdentity, type SeedIdentityResult } from './seed/seed-identity';
 export { CreateIdentity1763000000000 } from './migrations/1763000000000-create-identity.migration';
 
-export const IDENTITY_ENTITIES: Function[] = [UnitRecord, User];
-export const IDENTITY_MIGRATIONS: Function[] = [CreateIdentity1763000000000];
+/** A class TypeORM instantiates (an entity or a migration). */
+type TypeOrmClass = new () => object;
+export const IDENTITY_ENTITIES: TypeOrmClass[] = [UnitRecord, User];
+export const IDENTITY_MIGRATIONS: TypeOrmClass[] = [CreateIdentity1763000000000];

@@ -46,11 +46,11 @@ export class BearerAuthGuard implements CanActivate {
       throw unauthenticated(
         'Sign in first: send the token from POST /api/auth/login as "Authorization: Bearer <token>".',
       );
-    const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/i.exec(header.trim());
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    const token = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(header.trim())?.[1];
+    if (!token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     let claims: AccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1], { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
     } catch (e) {
       const expired = (e as Error).name === 'TokenExpiredError';
       throw unauthenticated(

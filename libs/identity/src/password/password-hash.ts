@@ -24,11 +24,13 @@ export async function hashPassword(password: string): Promise<string> {
 /** Constant-time comparison; a malformed stored hash never matches. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [N, r, p] = parts.slice(1, 4).map(Number);
+  if (parts.length !== 6) return false;
+  const [scheme, nText, rText, pText, saltText = '', keyText = ''] = parts;
+  if (scheme !== 'scrypt') return false;
+  const [N, r, p] = [Number(nText), Number(rText), Number(pText)];
   if (![N, r, p].every((n) => Number.isInteger(n) && n > 0) || N > 1 << 20) return false;
-  const salt = Buffer.from(parts[4], 'base64');
-  const expected = Buffer.from(parts[5], 'base64');
+  const salt = Buffer.from(saltText, 'base64');
+  const expected = Buffer.from(keyText, 'base64');
   if (salt.length === 0 || expected.length === 0) return false;
   const actual = await derive(password, salt, N, r, p, expected.length);
   return timingSafeEqual(actual, expected);

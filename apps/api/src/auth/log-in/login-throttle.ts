@@ -92,7 +92,8 @@ export class LoginThrottle {
 
 /** When the failures drop below the limit again (0 when they already are). */
 function unlockAt(failures: number[], limit: number): number {
-  return failures.length < limit ? 0 : failures[failures.length - limit] + LOGIN_WINDOW_MS;
+  const oldestCounted = failures[failures.length - limit];
+  return failures.length < limit || oldestCounted === undefined ? 0 : oldestCounted + LOGIN_WINDOW_MS;
 }
 
 function remove(times: number[], t: number): void {

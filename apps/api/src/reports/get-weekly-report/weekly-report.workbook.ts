@@ -11,7 +11,7 @@ function header(ws: ExcelJS.Worksheet, titles: string[]) {
   const row = ws.addRow(titles);
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', wrapText: true };
-  ws.columns.forEach((c, i) => (c.width = Math.max(10, titles[i].length * 2 + 4)));
+  ws.columns.forEach((c, i) => (c.width = Math.max(10, (titles[i]?.length ?? 0) * 2 + 4)));
 }
 
 /** The weekly report (周报, clause (二十一)) as an XLSX workbook with Chinese headings; amounts in yuan. */

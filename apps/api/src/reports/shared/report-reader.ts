@@ -7,7 +7,7 @@ export const REPORT_READER = Symbol('REPORT_READER');
 /** Reads through the TypeORM DataSource: it owns the read-model tables (the event-store pool may only read events). */
 export const dataSourceReader = (dataSource: DataSource): SqlReader => ({
   query: async (text, params) => {
-    const rows = await dataSource.query(text, params);
+    const rows: unknown = await dataSource.query(text, params);
     return { rows: Array.isArray(rows) ? rows : [] };
   },
 });
