@@ -1,4 +1,11 @@
-import { addWorkingDays, validateCreditCode, validateResidentId, type EligibilityResult } from '@casework/policy';
+import {
+  addWorkingDays,
+  getProgramme,
+  isProgrammeClause,
+  validateCreditCode,
+  validateResidentId,
+  type EligibilityResult,
+} from '@casework/policy';
 import { ROLES } from '../shared/actor';
 import { DomainError, forbidden, illegalTransition, validationError, type FieldProblem } from '../shared/errors';
 import { addMonths, isIsoInstant, localDateOf } from '../shared/time';
@@ -237,6 +244,11 @@ function endPublicNotice(c: CaseCommandOf<'endPublicNotice'>, state: OpenCaseSta
 }
 
 function approve(c: CaseCommandOf<'approve'>, state: OpenCaseState): CaseEvent[] {
+  if (!isProgrammeClause(state.programme, state.policyVersion, c.data.clause))
+    throw invalid(
+      'clause',
+      `须为本项目的政策条款之一（${getProgramme(state.programme, state.policyVersion).clauses.join('、')}），不能引用其他条款`,
+    );
   requireEligible(state.eligibility);
   const amount = state.eligibility.amount;
   return [

@@ -167,7 +167,11 @@ export function detectDuplicateBenefit(cases: readonly BeneficiaryCase[]): Anoma
     if (!c.beneficiaryKey || c.disbursements.length === 0) continue;
     let claims: ReturnType<typeof reservationClaims>;
     try {
-      claims = reservationClaims(c.programme, c.beneficiaryKey, c.periodKey || undefined);
+      // The read model keeps only the year the period starts in: that year stands for the period.
+      claims = reservationClaims(c.programme, {
+        beneficiaryKey: c.beneficiaryKey,
+        period: { from: `${c.periodKey}-01-01`, to: `${c.periodKey}-12-31` },
+      });
     } catch {
       continue; // unknown programme: the catalogue sets no limit to check
     }
