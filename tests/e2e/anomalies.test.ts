@@ -123,7 +123,11 @@ const DUP_2 = buildCase('STARTUP_ONE_OFF', '11010519491231002X', ONE_OFF, paidOn
 const OVER = buildCase('STARTUP_ONE_OFF', personId(11), ONE_OFF, [...paidOnce(), disbursed(1, 500_000, '2020-11-09')]);
 const STOPPED = buildCase('UNEMPLOYMENT_SUBSIDY', personId(12), MONTHLY, [
   ...toApproval(at('2020-10-26')).map((s) =>
-    s[0] === 'passDistrictReview' ? (['passDistrictReview', { eligibility: MONTHLY }, reviewer, s[3]] as typeof s) : s,
+    s[0] === 'passDistrictReview'
+      ? (['passDistrictReview', { eligibility: MONTHLY }, reviewer, s[3]] as typeof s)
+      : s[0] === 'approve'
+        ? (['approve', { clause: '(十五)2' }, s[2], s[3]] as typeof s) // the approval cites the programme's clause
+        : s,
   ),
   ['schedulePayout', { firstDueOn: '2020-11-02' }, finance, at('2020-10-27')],
   ['recordDisbursement', { instalmentNumber: 1, reference: 'BANK-1' }, finance, at('2020-11-02')],

@@ -11,6 +11,17 @@ export interface ConditionResult {
   passed: boolean;
   /** The condition only applies to another route of the programme (counted as passed). */
   notApplicable?: boolean;
+  /** The fact was derived (from the resident ID), not typed. */
+  derived?: boolean;
+}
+
+/** A fact the rules derived rather than took as typed: from which fact, by which rule. */
+export interface DerivedFact {
+  name: string;
+  value: string | number;
+  /** The fact it was derived from, e.g. "applicant.idNumber". */
+  from: string;
+  rule: string;
 }
 
 export type PayoutSchedule =
@@ -30,4 +41,6 @@ export interface EligibilityResult {
   eligible: boolean;
   conditions: ConditionResult[];
   amount: AmountBreakdown | null;
+  /** Facts derived from others (absent in traces recorded before derivation existed). */
+  derivedFacts?: DerivedFact[];
 }

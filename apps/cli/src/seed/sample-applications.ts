@@ -1,4 +1,4 @@
-import { makeCreditCode, makeResidentId } from '@casework/policy';
+import { makeCreditCode, makeResidentId, validateResidentId } from '@casework/policy';
 
 /**
  * Synthetic applications for every programme, eligible under the 2020 policy: demo data and
@@ -28,6 +28,11 @@ export const syntheticEnterprise = (n: number) => ({
   creditCode: makeCreditCode(`91610102MA${String(n).padStart(7, '0')}`),
   name: `【示例】新城区示例企业${n}号有限公司`,
 });
+
+const isWoman = (idNumber: string) => {
+  const r = validateResidentId(idNumber);
+  return r.ok && r.sex === 'F';
+};
 
 const period = { from: '2020-11-01', to: '2020-12-31' };
 const APPLIED = '2020-11-16';
@@ -144,7 +149,14 @@ export function sampleApplication(programme: string, n: number): SampleApplicati
         programme,
         beneficiary: asPerson,
         facts: f({
-          applicant: { idNumber: person.idNumber, stillUnemployed: true, monthsToRetirement: 120 },
+          // Months to retirement are derived from the ID; a woman's category is a recorded fact with its source.
+          applicant: {
+            idNumber: person.idNumber,
+            stillUnemployed: true,
+            ...(isWoman(person.idNumber)
+              ? { retirementCategory: 'cadre', retirementCategorySource: '【示例】人事档案' }
+              : {}),
+          },
           unemployment: { situation: 'benefit_exhausted' },
         }),
       };
@@ -165,7 +177,7 @@ export function sampleApplication(programme: string, n: number): SampleApplicati
         programme,
         beneficiary: asPerson,
         facts: f({
-          training: { route: 'trainee', completedDate: '2020-11-01', completed: true },
+          training: { route: 'trainee', classId: `【示例】XC-2020-${n}`, completedDate: '2020-11-01', completed: true },
           applicant: { id: person.idNumber },
           trainee: { category: 'school_leaver_not_continuing', hardshipFamily: true },
           course: { level: 'junior' },

@@ -9,7 +9,13 @@ import {
   isIsoInstant,
   localDateOf,
 } from '@casework/kernel';
-import { validateCreditCode, validateResidentId, type EligibilityResult } from '@casework/policy';
+import {
+  getProgramme,
+  isProgrammeClause,
+  validateCreditCode,
+  validateResidentId,
+  type EligibilityResult,
+} from '@casework/policy';
 import { ROLES } from '../shared/actor';
 import { validateCommandBody } from './case.catalogue';
 import type { CaseCommand, CaseCommandOf } from './case.commands';
@@ -246,6 +252,11 @@ function endPublicNotice(c: CaseCommandOf<'endPublicNotice'>, state: OpenCaseSta
 }
 
 function approve(c: CaseCommandOf<'approve'>, state: OpenCaseState): CaseEvent[] {
+  if (!isProgrammeClause(state.programme, state.policyVersion, c.data.clause))
+    throw invalid(
+      'clause',
+      `须为本项目的政策条款之一（${getProgramme(state.programme, state.policyVersion).clauses.join('、')}），不能引用其他条款`,
+    );
   requireEligible(state.eligibility);
   const amount = state.eligibility.amount;
   return [

@@ -61,7 +61,7 @@ describe('the folded case: what GET /api/cases/:id and /explain read', () => {
       beneficiary: { kind: 'person', idNumber: PERSON_ID },
       unit: 'STREET_XIYI',
       openedBy: opener,
-      policyVersion: 'v1',
+      policyVersion: '2020-xc-v2',
       eligibility: {
         eligible: true,
         conditions: [{ id: 'situation', clause: '(十五)2', passed: true }, { id: 'unemployed' }],
@@ -69,7 +69,7 @@ describe('the folded case: what GET /api/cases/:id and /explain read', () => {
       approval: {
         amountFen: 6 * MONTHLY_FEN,
         clause: '(十五)2',
-        policyVersion: 'v1',
+        policyVersion: '2020-xc-v2',
         schedule: { kind: 'monthly', months: 6, monthlyFen: MONTHLY_FEN },
         by: approver,
       },

@@ -327,7 +327,7 @@ describe('case transitions: every legal move', () => {
       expect(after).toMatchObject({
         approval: {
           amountFen: 6 * MONTHLY_FEN,
-          policyVersion: 'v1',
+          policyVersion: '2020-xc-v2',
           schedule: { kind: 'monthly', months: 6 },
           by: approver,
         },

@@ -6,5 +6,5 @@ export { decideHousehold, foldHousehold, householdDecider } from './household.de
 export * from './household.scope';
 export * from './household.schedule';
 export * from './household.catalogue';
-export { WORKING_AGE, labourForce, isZeroEmployment } from './zero-employment.rule';
+export { labourForce, isZeroEmployment } from './zero-employment.rule';
 export { PLAN_DEADLINE_WORKING_DAYS, planDueBy } from './plan-deadline.rule';

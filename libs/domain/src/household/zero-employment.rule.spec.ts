@@ -31,13 +31,28 @@ describe('zero employment (零就业家庭)', () => {
     expect(labourForce([{ ...head, labourCapacity: 'partial' }], '2020-10-09')).toHaveLength(1);
   });
 
-  it('takes ages on the given day: 16 on the sixteenth birthday, out after the 61st', () => {
+  it('takes ages on the given day: 16 on the sixteenth birthday, out on reaching the statutory retirement age', () => {
     const young = asMember(memberInput({ memberId: 'y', relation: 'child', birthDate: '2004-10-09' }, 41));
     expect(labourForce([young], '2020-10-08')).toEqual([]);
     expect(labourForce([young], '2020-10-09')).toEqual([young]);
-    const old = asMember(memberInput({ memberId: 'o', relation: 'parent', birthDate: '1959-10-09' }, 43));
+    // A man (odd sequence digit) retires at 60 under the rules of 2020.
+    const old = asMember(memberInput({ memberId: 'o', relation: 'parent', birthDate: '1960-10-09' }, 43));
+    expect(old.sex).toBe('M');
     expect(labourForce([old], '2020-10-08')).toEqual([old]);
     expect(labourForce([old], '2020-10-09')).toEqual([]);
+  });
+
+  it('a woman without a recorded category counts until 55 (the wider statutory line), not 60', () => {
+    const woman = asMember(memberInput({ memberId: 'w', relation: 'spouse', birthDate: '1965-10-09' }, 42));
+    expect(woman.sex).toBe('F');
+    expect(labourForce([woman], '2020-10-08')).toEqual([woman]);
+    expect(labourForce([woman], '2020-10-09')).toEqual([]);
+  });
+
+  it('from 2025 the gradual reform applies: a man born 1965-01-15 works until 60 years 1 month (2025-02-15)', () => {
+    const man = asMember(memberInput({ memberId: 'r', relation: 'head', birthDate: '1965-01-15' }, 45));
+    expect(labourForce([man], '2025-02-14')).toEqual([man]);
+    expect(labourForce([man], '2025-02-15')).toEqual([]);
   });
 
   it('is detected by whichever command is recorded once a member comes of working age', () => {

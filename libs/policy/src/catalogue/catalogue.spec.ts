@@ -5,13 +5,15 @@ import {
   evaluateEligibility,
   getPolicyVersion,
   getProgramme,
+  isProgrammeClause,
   policyVersionInForce,
+  programmeEnd,
   programmeFacts,
   reservationClaims,
   validateApplication,
   validateFacts,
 } from './catalogue';
-import { POLICY_VERSIONS } from './policy-versions.data';
+import { LOCAL_END_DATE, POLICY_VERSIONS } from './policy-versions.data';
 
 const catchError = (fn: () => unknown): DomainError => {
   try {
@@ -212,36 +214,155 @@ describe('programmeFacts and validateFacts', () => {
 });
 
 describe('reservationClaims: cross-case limits', () => {
+  const Y2020 = { from: '2020-01-01', to: '2020-12-31' };
+  const claimKeys = (code: string, period: { from: string; to: string }, facts?: Record<string, unknown>) =>
+    reservationClaims(code, { beneficiaryKey: 'P1', period, facts }).map((c) => c.key);
+
   it("STARTUP_LOAN_INTEREST: one claim with 3 slots over the borrower's lifetime (八)", () => {
-    expect(reservationClaims('STARTUP_LOAN_INTEREST', '11010519491231002x')).toEqual([
-      {
-        key: 'programme:STARTUP_LOAN_INTEREST:11010519491231002X',
-        slots: 3,
-        reason: expect.stringContaining('at most 3'),
-        clause: '(八)',
-      },
-    ]);
+    expect(reservationClaims('STARTUP_LOAN_INTEREST', { beneficiaryKey: '11010519491231002x', period: Y2020 })).toEqual(
+      [
+        {
+          key: 'programme:STARTUP_LOAN_INTEREST:11010519491231002X',
+          slots: 3,
+          reason: expect.stringContaining('at most 3'),
+          clause: '(八)',
+        },
+      ],
+    );
   });
-  it('STARTUP_ONE_OFF: once per person, no period', () => {
-    expect(reservationClaims('STARTUP_ONE_OFF', 'P1', '2020')).toEqual([
+  it('STARTUP_ONE_OFF: once per person, whatever the period', () => {
+    expect(reservationClaims('STARTUP_ONE_OFF', { beneficiaryKey: 'P1', period: Y2020 })).toEqual([
       { key: 'programme:STARTUP_ONE_OFF:P1', slots: 1, reason: expect.any(String), clause: '(八)' },
     ]);
   });
-  it('employer and flexible social-insurance subsidies share a group key per person and period', () => {
-    const employer = reservationClaims('SOCIAL_INSURANCE_EMPLOYER', 'P1', '2020');
-    const flexible = reservationClaims('SOCIAL_INSURANCE_FLEXIBLE', 'P1', '2020');
-    const groupKey = 'group:SOCIAL_INSURANCE_SUBSIDY:P1:2020';
-    expect(employer.map((c) => c.key)).toEqual(['programme:SOCIAL_INSURANCE_EMPLOYER:P1:2020', groupKey]);
-    expect(flexible.map((c) => c.key)).toEqual(['programme:SOCIAL_INSURANCE_FLEXIBLE:P1:2020', groupKey]);
-    expect(reservationClaims('SOCIAL_INSURANCE_FLEXIBLE', 'P1', '2021').map((c) => c.key)).not.toContain(groupKey);
-  });
-  it('a period limit without a period key is a validation error on periodKey', () => {
-    expect(catchError(() => reservationClaims('UNEMPLOYMENT_SUBSIDY', 'P1')).details.errors![0].field).toBe(
-      'periodKey',
+  it('(七)/(十六): employer 2020-07 → 2021-06 and flexible 2021 collide on 2021-01 … 06, not on other months', () => {
+    const employer = claimKeys('SOCIAL_INSURANCE_EMPLOYER', { from: '2020-07-01', to: '2021-06-30' });
+    const flexible = claimKeys('SOCIAL_INSURANCE_FLEXIBLE', { from: '2021-01-01', to: '2021-12-31' });
+    expect(employer).toHaveLength(24); // 12 months × (programme key + group key)
+    expect(employer).toContain('programme:SOCIAL_INSURANCE_EMPLOYER:P1:2020-07');
+    const shared = employer.filter((k) => flexible.includes(k));
+    expect(shared).toEqual(
+      ['2021-01', '2021-02', '2021-03', '2021-04', '2021-05', '2021-06'].map(
+        (m) => `group:SOCIAL_INSURANCE_SUBSIDY:P1:${m}`,
+      ),
     );
-    expect(catchError(() => reservationClaims('STARTUP_ONE_OFF', ' ')).details.errors![0].field).toBe('beneficiaryKey');
+    // Employer 2020-07 → 12 and flexible 2021: back to back, no month shared.
+    const before = claimKeys('SOCIAL_INSURANCE_EMPLOYER', { from: '2020-07-01', to: '2020-12-31' });
+    expect(before.filter((k) => flexible.includes(k))).toEqual([]);
   });
-  it('every programme yields at least one claim', () => {
-    for (const code of PROGRAMME_CODES) expect(reservationClaims(code, 'B', '2020').length).toBeGreaterThan(0);
+  it('(十五)2: two unemployment subsidies for the same person collide on shared months only', () => {
+    const first = claimKeys('UNEMPLOYMENT_SUBSIDY', { from: '2020-07-01', to: '2020-12-31' });
+    const overlapping = claimKeys('UNEMPLOYMENT_SUBSIDY', { from: '2020-12-01', to: '2021-05-31' });
+    expect(first.filter((k) => overlapping.includes(k))).toEqual(['programme:UNEMPLOYMENT_SUBSIDY:P1:2020-12']);
+  });
+  it('(五): the job-retention refund is once per enterprise and calendar year', () => {
+    expect(claimKeys('JOB_RETENTION_REFUND', { from: '2020-03-01', to: '2021-02-28' })).toEqual([
+      'programme:JOB_RETENTION_REFUND:P1:2020',
+    ]);
+  });
+  it('(十): training is keyed per class, so an enterprise may claim two classes in one year but not one class twice', () => {
+    const a = claimKeys('TRAINING_SUBSIDY', Y2020, { training: { classId: 'XC-2020-017' } });
+    const b = claimKeys('TRAINING_SUBSIDY', Y2020, { 'training.classId': 'XC-2020-018' });
+    expect(a).toEqual(['programme:TRAINING_SUBSIDY:P1:training.classId=XC-2020-017']);
+    expect(b).not.toEqual(a);
+    expect(claimKeys('TRAINING_SUBSIDY', Y2020, { training: { classId: ' xc-2020-017 ' } })).toEqual(a);
+    expect(catchError(() => claimKeys('TRAINING_SUBSIDY', Y2020, {})).details.errors).toEqual([
+      { field: 'facts.training.classId', reason: expect.stringContaining('class') },
+    ]);
+  });
+  it('a bad period or beneficiary is a validation error naming the field', () => {
+    const field = (fn: () => unknown) => catchError(fn).details.errors![0].field;
+    expect(field(() => claimKeys('UNEMPLOYMENT_SUBSIDY', { from: '2020-13-01', to: '2020-12-31' }))).toBe(
+      'period.from',
+    );
+    expect(field(() => claimKeys('UNEMPLOYMENT_SUBSIDY', { from: '2020-12-01', to: '2020-11-30' }))).toBe('period.to');
+    expect(field(() => claimKeys('UNEMPLOYMENT_SUBSIDY', { from: '2020-01-01', to: '2031-01-01' }))).toBe('period.to');
+    expect(field(() => reservationClaims('STARTUP_ONE_OFF', { beneficiaryKey: ' ', period: Y2020 }))).toBe(
+      'beneficiaryKey',
+    );
+  });
+  it('every programme yields at least one claim, and every period limit says what a period is', () => {
+    for (const code of PROGRAMME_CODES) {
+      const facts = { training: { classId: 'C1' } };
+      expect(reservationClaims(code, { beneficiaryKey: 'B', period: Y2020, facts }).length).toBeGreaterThan(0);
+      const { limits } = getProgramme(code, '2020-xc-v2');
+      if (limits.oncePerPeriod || limits.exclusiveGroup) expect(limits.per).toBeDefined();
+    }
+  });
+});
+
+describe('end dates: every programme version has one', () => {
+  it('each programme of each version ends on a date, from the document or labelled 本区规则（示例）', () => {
+    for (const v of POLICY_VERSIONS)
+      for (const code of PROGRAMME_CODES) {
+        const end = programmeEnd(code, v.id);
+        expect(end.validTo).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        if (end.source === 'local') expect(end).toMatchObject({ example: true, label: '本区规则（示例）' });
+      }
+    // (五) "失业保险稳岗返还政策实施期限至2020年12月31日": the document's own date.
+    expect(programmeEnd('JOB_RETENTION_REFUND', '2020-xc-v2')).toMatchObject({
+      validTo: '2020-12-31',
+      source: 'document',
+      clause: '(五)',
+    });
+    expect(programmeEnd('STARTUP_ONE_OFF', '2020-xc-v2')).toMatchObject({
+      validTo: LOCAL_END_DATE,
+      source: 'local',
+      clause: '(八)',
+    });
+  });
+  const founder = { founder: { idNumber: makeResidentId('610102', '1990-02-03', 31), group: 'veteran' } };
+  const startup = (applicationDate: string) =>
+    evaluateEligibility({
+      programme: 'STARTUP_ONE_OFF',
+      policyVersion: '2020-xc-v2',
+      applicationDate,
+      facts: { ...founder, business: { creditCode: makeCreditCode('91610102MA0000009') } },
+    });
+  it('(八) start-up subsidy, v2: 500000 fen on the local end date; an application dated 2025 is outside the window', () => {
+    expect(startup(LOCAL_END_DATE)).toMatchObject({ eligible: true, amount: { totalFen: 500000 } });
+    const late = startup('2025-03-01');
+    expect(late.eligible).toBe(false);
+    expect(late.amount).toBeNull();
+    expect(late.conditions.filter((c) => !c.passed)).toEqual([
+      expect.objectContaining({ id: 'window_end', clause: '(八)', fact: 'applicationDate', value: '2025-03-01' }),
+    ]);
+    expect(late.conditions.find((c) => c.id === 'window_end')!.description).toContain('本区规则（示例）');
+  });
+  it('(十五)3 epidemic public-welfare post: 120% × 1800 yuan × 3 = 648000 fen in 2020, refused when dated 2025', () => {
+    const post = (applicationDate: string) =>
+      evaluateEligibility({
+        programme: 'PUBLIC_WELFARE_POST',
+        policyVersion: '2020-xc-v2',
+        applicationDate,
+        facts: {
+          unit: { creditCode: makeCreditCode('91610102MA0000009') },
+          worker: { idNumber: makeResidentId('610102', '1980-02-03', 31), category: 'employment_difficulty' },
+          post: { kind: 'epidemic_prevention', months: 3 },
+        },
+      });
+    expect(post('2020-12-01').amount!.totalFen).toBe(648000);
+    expect(
+      post('2025-01-02')
+        .conditions.filter((c) => !c.passed)
+        .map((c) => `${c.id} ${c.clause}`),
+    ).toEqual(['window_end (十五)3']);
+  });
+});
+
+describe('isProgrammeClause: what an approval may cite', () => {
+  it('accepts the programme’s own clauses, in half- or full-width brackets, and nothing else', () => {
+    expect(isProgrammeClause('HIRING_GRADUATE_ONE_OFF', '2020-xc-v2', '(七)')).toBe(true);
+    expect(isProgrammeClause('HIRING_GRADUATE_ONE_OFF', '2020-xc-v2', '（十三）1')).toBe(true);
+    expect(isProgrammeClause('HIRING_GRADUATE_ONE_OFF', '2020-xc-v2', '(八)')).toBe(false);
+    expect(isProgrammeClause('UNEMPLOYMENT_SUBSIDY', '2020-xc-v2', '(十五)')).toBe(false);
+    expect(isProgrammeClause('UNEMPLOYMENT_SUBSIDY', '2020-xc-v2', '')).toBe(false);
+  });
+  it("every clause a programme's conditions, windows and limits cite is one of its clauses", () => {
+    for (const v of POLICY_VERSIONS)
+      for (const p of Object.values(v.programmes)) {
+        const cited = [...p.conditions.map((c) => c.clause), ...p.windows.map((w) => w.clause), p.limits.clause];
+        for (const clause of cited) expect([p.code, isProgrammeClause(p.code, v.id, clause)]).toEqual([p.code, true]);
+      }
   });
 });

@@ -1,4 +1,4 @@
-import type { AmountBreakdown, ConditionResult, EligibilityResult } from '../eligibility.types';
+import type { AmountBreakdown, ConditionResult, DerivedFact, EligibilityResult } from '../eligibility.types';
 import { validateCreditCode, validateResidentId } from '../identifiers';
 import { DomainError, validationError, type FieldProblem, isIsoDate } from '@casework/kernel';
 import type {
@@ -11,12 +11,18 @@ import type {
   NumberSource,
   PolicyVersion,
   Programme,
+  ProgrammeEnd,
   RateSource,
   ReservationClaim,
+  ReservationSubject,
   TimeWindow,
 } from './catalogue.types';
+import { deriveFacts } from './derived-facts';
+import { readFact } from './facts';
 import { POLICY_VERSIONS } from './policy-versions.data';
-import { PROGRAMMES } from './programmes.data';
+import { PROGRAMMES, RELIEF_KINDS } from './programmes.data';
+
+export { readFact };
 
 export const PROGRAMME_CODES: readonly string[] = PROGRAMMES.map((p) => p.code);
 
@@ -91,17 +97,6 @@ function latestProgramme(code: string): Programme {
 /** The facts a programme needs, for request validation and forms. */
 export function programmeFacts(code: string): readonly FactSpec[] {
   return latestProgramme(code).facts;
-}
-
-/** A fact by dotted path: nested objects (`{ founder: { idNumber } }`) or a flat dotted key. */
-export function readFact(facts: Record<string, unknown>, path: string): unknown {
-  if (path in facts) return facts[path];
-  let node: unknown = facts;
-  for (const part of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
 }
 
 const guardHolds = (facts: Record<string, unknown>, guard: FactGuard) =>
@@ -201,7 +196,97 @@ export function validateApplication(input: EligibilityInput): FieldProblem[] {
     });
     return problems;
   }
-  return [...problems, ...validateFacts(input.programme, input.facts)];
+  const factProblems = validateFacts(input.programme, input.facts);
+  if (factProblems.length || problems.length) return [...problems, ...factProblems];
+  const programme = getProgramme(input.programme, input.policyVersion);
+  const params = getPolicyVersion(input.policyVersion).parameters[programme.code] ?? {};
+  return [
+    ...deriveFacts(programme, input.facts, input.applicationDate).problems,
+    ...periodShiftProblems(programme, params, input.facts),
+  ];
+}
+
+/* ---------- 顺延: the subsidy period shifted past the relief months of (四) ---------- */
+
+const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+interface ShiftedPeriod {
+  shift: number;
+  from: string;
+  to: string;
+}
+
+/** The period a shift gives (from, paid months + shift − 1), or null when there is no shift. */
+function shiftedPeriod(
+  programme: Programme,
+  params: Readonly<Record<string, { value: number }>>,
+  facts: Record<string, unknown>,
+): ShiftedPeriod | null {
+  const s = programme.periodShift;
+  if (!s) return null;
+  const shift = readFact(facts, s.shiftFact);
+  const from = readFact(facts, s.fromMonthFact);
+  if (typeof shift !== 'number' || shift <= 0 || typeof from !== 'string') return null;
+  const months = params[s.monthsParam]?.value ?? 0;
+  return { shift, from, to: monthOf(monthIndex(from) + months + shift - 1) };
+}
+
+/**
+ * A shift needs the period's first month and the employer's relief under (四), which must lie
+ * within what (四) allows; the shift is at most the relief months inside the unshifted period.
+ */
+function periodShiftProblems(
+  programme: Programme,
+  params: Readonly<Record<string, { value: number }>>,
+  facts: Record<string, unknown>,
+): FieldProblem[] {
+  const s = programme.periodShift;
+  if (!s) return [];
+  const shift = readFact(facts, s.shiftFact);
+  if (typeof shift !== 'number' || shift <= 0) return [];
+  const problems: FieldProblem[] = [];
+  const isMonth = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
+  const from = readFact(facts, s.fromMonthFact);
+  const kind = readFact(facts, s.reliefKindFact);
+  const reliefFrom = readFact(facts, s.reliefFromFact);
+  const reliefTo = readFact(facts, s.reliefToFact);
+  const need = (name: string, what: string) =>
+    problems.push({ field: `facts.${name}`, reason: `顺延补贴期限时必填：${what} ${s.clause}` });
+  if (!isMonth(from)) need(s.fromMonthFact, '补贴期限的起始月份（YYYY-MM）');
+  if (typeof kind !== 'string' || !(kind in RELIEF_KINDS))
+    need(s.reliefKindFact, `单位依（四）享受的减免或缓缴类别：${Object.keys(RELIEF_KINDS).join('、')}`);
+  if (!isMonth(reliefFrom)) need(s.reliefFromFact, '减免或缓缴的起始月份（YYYY-MM）');
+  if (!isMonth(reliefTo)) need(s.reliefToFact, '减免或缓缴的终止月份（YYYY-MM）');
+  if (problems.length) return problems;
+  const relief = RELIEF_KINDS[kind as string];
+  const [rf, rt] = [monthIndex(reliefFrom as string), monthIndex(reliefTo as string)];
+  if (rt < rf) return [{ field: `facts.${s.reliefToFact}`, reason: `不能早于起始月份 ${reliefFrom as string}` }];
+  if (
+    rf < monthIndex(relief.from) ||
+    rt > monthIndex(relief.to) ||
+    (relief.maxMonths && rt - rf + 1 > relief.maxMonths)
+  ) {
+    return [
+      {
+        field: `facts.${s.reliefFromFact}`,
+        reason: `${reliefFrom as string}至${reliefTo as string} 超出（四）对该类别的规定：“${relief.text}”`,
+      },
+    ];
+  }
+  const months = params[s.monthsParam]?.value ?? 0;
+  const pf = monthIndex(from as string);
+  const overlap = Math.max(0, Math.min(rt, pf + months - 1) - Math.max(rf, pf) + 1);
+  if (shift > overlap) {
+    return [
+      {
+        field: `facts.${s.shiftFact}`,
+        reason:
+          `顺延不能超过补贴期限内享受减免或缓缴的月数 ${s.clause}：补贴期限 ${from as string} 起 ${months} 个月，` +
+          `其中 ${overlap} 个月在减免或缓缴期（${reliefFrom as string}至${reliefTo as string}）内，最多顺延 ${overlap} 个月，不是 ${shift} 个月`,
+      },
+    ];
+  }
+  return [];
 }
 
 /* ---------- evaluation ---------- */
@@ -316,15 +401,6 @@ function monthlyRate(
 }
 
 function monthCount(ctx: Context, months: CountSource): { n: number; text: string; inputs: Record<string, number> } {
-  if ('plusFact' in months) {
-    const base = param(ctx, months.param);
-    const extra = guardHolds(ctx.facts, months.plusWhen) ? Number(factValue(ctx, months.plusFact) ?? 0) : 0;
-    return {
-      n: base + extra,
-      text: extra ? `(${base} + ${extra}) months` : `${base} months`,
-      inputs: { [months.param]: base, [months.plusFact]: extra },
-    };
-  }
   if ('fact' in months) {
     const n = Number(factValue(ctx, months.fact));
     return { n, text: `${n} months`, inputs: { [months.fact]: n } };
@@ -354,10 +430,18 @@ function computeAmount(ctx: Context, rule: AmountRule): AmountBreakdown {
       const rate = monthlyRate(ctx, rule.rate);
       const months = monthCount(ctx, rule.months);
       const totalFen = rate.fen * months.n;
+      const shifted = shiftedPeriod(ctx.programme, ctx.params, ctx.facts);
+      const shiftText = shifted
+        ? ` (period ${shifted.from} … ${shifted.to}: shifted ${shifted.shift} months past the relief months of (四), no months added)`
+        : '';
       return {
         totalFen,
-        formula: `${rate.text} × ${months.text} = ${totalFen} fen`,
-        inputs: { ...rate.inputs, ...months.inputs },
+        formula: `${rate.text} × ${months.text} = ${totalFen} fen${shiftText}`,
+        inputs: {
+          ...rate.inputs,
+          ...months.inputs,
+          ...(shifted ? { shiftMonths: shifted.shift, periodFrom: shifted.from, periodTo: shifted.to } : {}),
+        },
         schedule: { kind: 'monthly', months: months.n, monthlyFen: rate.fen },
       };
     }
@@ -435,17 +519,30 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityResult 
   const programme = getProgramme(input.programme, input.policyVersion);
   const problems = validateApplication(input);
   if (problems.length) throw validationError(problems);
+  const version = getPolicyVersion(input.policyVersion);
+  const derived: DerivedFact[] = deriveFacts(programme, input.facts, input.applicationDate).facts;
+  const derivedNames = new Set(derived.map((d) => d.name));
   const ctx: Context = {
     programme,
-    params: getPolicyVersion(input.policyVersion).parameters[programme.code] ?? {},
-    facts: input.facts,
+    params: version.parameters[programme.code] ?? {},
+    // Flat dotted keys are read first, so a derived value stands for the fact (typed ones agree).
+    facts: { ...input.facts, ...Object.fromEntries(derived.map((d) => [d.name, d.value])) },
     applicationDate: input.applicationDate,
   };
+  const localEnd = version.localEnds[programme.code];
   const conditions: ConditionResult[] = [
     ...programme.windows.map((w, i) => windowResult(ctx, w, i)),
+    ...(localEnd ? [localEndResult(ctx, localEnd)] : []),
     ...programme.conditions.map((c): ConditionResult => {
       const value = factValue(ctx, c.fact);
-      const base = { id: c.id, description: c.description, clause: c.clause, fact: c.fact, value };
+      const base = {
+        id: c.id,
+        description: c.description,
+        clause: c.clause,
+        fact: c.fact,
+        value,
+        ...(derivedNames.has(c.fact) ? { derived: true } : {}),
+      };
       if (c.when && !guardHolds(ctx.facts, c.when)) return { ...base, passed: true, notApplicable: true };
       return { ...base, passed: testPasses(ctx, c, value) };
     }),
@@ -457,30 +554,73 @@ export function evaluateEligibility(input: EligibilityInput): EligibilityResult 
     eligible,
     conditions,
     amount: eligible ? computeAmount(ctx, programme.amount) : null,
+    derivedFacts: derived,
+  };
+}
+
+function localEndResult(ctx: Context, end: ProgrammeEnd): ConditionResult {
+  return {
+    id: 'window_end',
+    description: `applicationDate no later than ${end.validTo}, the programme's end date (${end.label}: ${end.note})`,
+    clause: end.clause,
+    fact: 'applicationDate',
+    value: ctx.applicationDate,
+    passed: ctx.applicationDate <= end.validTo,
   };
 }
 
 /**
- * Keys a case must reserve (unique, with `slots` holders at most) so that cross-case limits hold:
- * once per person, N per beneficiary, once per period, exclusive groups per period.
- * beneficiaryKey: the value of the programme's `beneficiaryFact` (ID number or credit code).
- * periodKey: e.g. "2020" or the unemployment spell's start month; needed when a period limit applies.
+ * The last application date of a programme in a version: its own window on the application date
+ * (the document's), else the version's local end (本区规则, labelled). Every programme has one.
  */
-export function reservationClaims(
-  programmeCode: string,
-  beneficiaryKey: string,
-  periodKey?: string,
-): ReservationClaim[] {
+export function programmeEnd(code: string, versionId: string): ProgrammeEnd {
+  const programme = getProgramme(code, versionId);
+  const own = programme.windows.find((w) => w.appliesTo === 'applicationDate' && w.validTo && !w.when);
+  if (own)
+    return {
+      validTo: own.validTo!,
+      source: 'document',
+      example: false,
+      label: '文件规定',
+      clause: own.clause,
+      note: `实施期限至${own.validTo}`,
+    };
+  const local = getPolicyVersion(versionId).localEnds[code];
+  if (!local) throw new Error(`Catalogue error: ${code} has no end date in ${versionId}`);
+  return local;
+}
+
+/* ---------- the clause cited at approval ---------- */
+
+/** "（七）", " (七) " and "(七)" are the same clause: full-width brackets and spaces do not matter. */
+const normaliseClause = (clause: string) => clause.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
+
+/** Whether `clause` is one of the programme's clauses in that version (what an approval may cite). */
+export function isProgrammeClause(code: string, versionId: string, clause: string): boolean {
+  if (typeof clause !== 'string') return false;
+  const wanted = normaliseClause(clause);
+  return getProgramme(code, versionId).clauses.some((c) => normaliseClause(c) === wanted);
+}
+
+/** Longest period a monthly programme may reserve month by month. */
+export const MAX_RESERVED_MONTHS = 120;
+
+/**
+ * Keys a case must reserve (unique, with `slots` holders at most) so that cross-case limits hold:
+ * once per person, N per beneficiary, once per period, exclusive groups per period. A period is
+ * what the programme's `limits.per` says: for monthly programmes each month the case's period
+ * covers (so two cases collide when their periods share a month), a calendar year, or a fact such
+ * as the training class.
+ */
+export function reservationClaims(programmeCode: string, subject: ReservationSubject): ReservationClaim[] {
   const programme = latestProgramme(programmeCode);
-  const beneficiary = String(beneficiaryKey ?? '')
+  const beneficiary = String(subject.beneficiaryKey ?? '')
     .trim()
     .toUpperCase();
   if (!beneficiary)
     throw validationError([{ field: 'beneficiaryKey', reason: `is required: ${programme.beneficiaryFact}` }]);
   const { limits } = programme;
-  const needsPeriod = limits.oncePerPeriod || limits.exclusiveGroup !== undefined;
-  if (needsPeriod && !periodKey)
-    throw validationError([{ field: 'periodKey', reason: `is required for ${programme.code}: ${limits.note}` }]);
+  const periods = limits.oncePerPeriod || limits.exclusiveGroup ? periodKeys(programme, subject) : [];
   const claims: ReservationClaim[] = [];
   if (limits.maxPerBeneficiary !== undefined) {
     claims.push({
@@ -497,22 +637,51 @@ export function reservationClaims(
       clause: limits.clause,
     });
   }
-  if (limits.oncePerPeriod) {
-    claims.push({
-      key: `programme:${programme.code}:${beneficiary}:${periodKey}`,
-      slots: 1,
-      reason: `once per beneficiary and period: ${limits.note}`,
-      clause: limits.clause,
-    });
-  }
-  if (limits.exclusiveGroup) {
-    const g = limits.exclusiveGroup;
-    claims.push({
-      key: `group:${g.id}:${beneficiary}:${periodKey}`,
-      slots: 1,
-      reason: `not combined with other programmes of ${g.id} for the same person and period (${g.source}): ${g.note}`,
-      clause: limits.clause,
-    });
+  for (const period of periods) {
+    if (limits.oncePerPeriod) {
+      claims.push({
+        key: `programme:${programme.code}:${beneficiary}:${period}`,
+        slots: 1,
+        reason: `once per beneficiary and period (${period}): ${limits.note}`,
+        clause: limits.clause,
+      });
+    }
+    if (limits.exclusiveGroup) {
+      const g = limits.exclusiveGroup;
+      claims.push({
+        key: `group:${g.id}:${beneficiary}:${period}`,
+        slots: 1,
+        reason: `not combined with other programmes of ${g.id} for the same person and month (${period}) (${g.source}): ${g.note}`,
+        clause: limits.clause,
+      });
+    }
   }
   return claims;
+}
+
+function periodKeys(programme: Programme, subject: ReservationSubject): string[] {
+  const per = programme.limits.per;
+  if (!per) throw new Error(`Catalogue error: ${programme.code} has a period limit but no limits.per`);
+  if (typeof per === 'object') {
+    const value = subject.facts ? readFact(subject.facts, per.fact) : undefined;
+    if (typeof value !== 'string' || value.trim() === '')
+      throw validationError([
+        { field: `facts.${per.fact}`, reason: `is required for ${programme.code}: ${per.label}` },
+      ]);
+    return [`${per.fact}=${value.trim().toUpperCase()}`];
+  }
+  const { from, to } = subject.period ?? ({} as ReservationSubject['period']);
+  const problems: FieldProblem[] = [];
+  if (!isIsoDate(from)) problems.push({ field: 'period.from', reason: 'must be a real date in the form YYYY-MM-DD' });
+  if (!isIsoDate(to)) problems.push({ field: 'period.to', reason: 'must be a real date in the form YYYY-MM-DD' });
+  if (problems.length) throw validationError(problems);
+  if (from > to) throw validationError([{ field: 'period.to', reason: `must not be before period.from (${from})` }]);
+  if (per === 'year') return [from.slice(0, 4)];
+  const first = monthIndex(from.slice(0, 7));
+  const last = monthIndex(to.slice(0, 7));
+  if (last - first + 1 > MAX_RESERVED_MONTHS)
+    throw validationError([
+      { field: 'period.to', reason: `a period of ${programme.code} covers at most ${MAX_RESERVED_MONTHS} months` },
+    ]);
+  return Array.from({ length: last - first + 1 }, (_, i) => monthOf(first + i));
 }

@@ -82,11 +82,7 @@ export type RateSource =
   /** percent × a parameter, rounded down to the fen. */
   | { percent: number; ofParam: string };
 
-export type CountSource =
-  | { param: string }
-  | { fact: string }
-  /** A parameter plus extra months from a fact, the extra only when the guard holds. */
-  | { param: string; plusFact: string; plusWhen: FactGuard };
+export type CountSource = { param: string } | { fact: string };
 
 export type AmountRule =
   | { kind: 'none'; formula: string }
@@ -137,6 +133,64 @@ export interface TimeWindow {
   when?: FactGuard;
 }
 
+/**
+ * Facts about a person that follow from the resident ID number (GB 11643-1999) and a date: named
+ * `<prefix>.birthDate`, `<prefix>.sex`, `<prefix>.age` and, with `retirement`,
+ * `<prefix>.monthsToRetirement`. They are derived, never typed: a typed value must agree.
+ */
+export interface PersonFromId {
+  /** The fact holding the ID number; a party id derives only when it is a resident ID. */
+  idFact: string;
+  prefix: string;
+  /** The day age and months to retirement count on. */
+  on: 'applicationDate' | { fact: string };
+  /**
+   * Months to statutory retirement: a woman's category (worker 50 / cadre 55) is a recorded fact
+   * with its source, needed when the guard holds (always when absent).
+   */
+  retirement?: { categoryFact: string; sourceFact: string; neededWhen?: FactGuard };
+  /** A group value that implies an age ("20岁以下登记失业人员"): refused when the ID contradicts it. */
+  ageLimits?: readonly { fact: string; value: string; under: number; clause: Clause }[];
+}
+
+/**
+ * 顺延 ((七)): during the months of relief under (四) the subsidy period moves later by at most
+ * those months; the months paid stay the same.
+ */
+export interface PeriodShift {
+  /** Months the period is shifted, as requested. */
+  shiftFact: string;
+  /** First month of the subsidy period before the shift (YYYY-MM). */
+  fromMonthFact: string;
+  /** Parameter with the months of the period. */
+  monthsParam: string;
+  /** The employer's relief under (四): kind and its months (YYYY-MM, inclusive). */
+  reliefKindFact: string;
+  reliefFromFact: string;
+  reliefToFact: string;
+  clause: Clause;
+}
+
+/** The relief of (四), as the document bounds it. */
+export interface ReliefKind {
+  /** Months (YYYY-MM) the relief may cover, inclusive. */
+  from: string;
+  to: string;
+  /** Longest relief of this kind in months, when the document sets one. */
+  maxMonths?: number;
+  /** The document's words. */
+  text: string;
+}
+
+/** How a period limit tells periods apart. */
+export type PeriodKeying =
+  /** Each calendar month the case's period covers: two cases overlap when they share a month. */
+  | 'month'
+  /** The calendar year the case's period starts in. */
+  | 'year'
+  /** A fact of the application, e.g. the class of a training. */
+  | { fact: string; label: string };
+
 export interface ExclusiveGroup {
   id: string;
   /** 'document': the text says so; 'reading': our interpretation, to be confirmed by the bureau. */
@@ -149,9 +203,11 @@ export interface ProgrammeLimits {
   oncePerPerson: boolean;
   /** At most N cases per beneficiary, cumulative (replaces oncePerPerson when set). */
   maxPerBeneficiary?: number;
-  /** At most one case per beneficiary and period (e.g. year, unemployment spell). */
+  /** At most one case per beneficiary and period (e.g. month, year, training class). */
   oncePerPeriod: boolean;
   exclusiveGroup?: ExclusiveGroup;
+  /** What a period is; required with oncePerPeriod or exclusiveGroup. */
+  per?: PeriodKeying;
   /** Where each limit comes from, in words. */
   note: string;
   clause: Clause;
@@ -178,6 +234,9 @@ export interface Programme {
   limits: ProgrammeLimits;
   /** Names of the parameters this programme reads from its policy version. */
   parameterNames: readonly string[];
+  /** Persons whose birth date, sex, age (and months to retirement) are derived from their ID. */
+  persons?: readonly PersonFromId[];
+  periodShift?: PeriodShift;
 }
 
 export type ParameterUnit = 'fen' | 'months' | 'percent' | 'basis_points' | 'count';
@@ -192,6 +251,21 @@ export interface ParameterValue {
   clause: Clause;
 }
 
+/**
+ * The last application date of a programme in a version. 'document': the policy text (or a later
+ * notice) sets it; 'local': the text is silent and the district sets it (本区规则), a configurable
+ * figure that stays labelled 示例 until the bureau confirms it.
+ */
+export interface ProgrammeEnd {
+  validTo: string;
+  source: 'document' | 'local';
+  example: boolean;
+  /** Label shown with the date: "本区规则（示例）" for a local date. */
+  label: string;
+  clause: Clause;
+  note: string;
+}
+
 export interface PolicyVersion {
   id: string;
   title: string;
@@ -203,6 +277,20 @@ export interface PolicyVersion {
   programmes: Readonly<Record<string, Programme>>;
   /** programme code → parameter name → value. */
   parameters: Readonly<Record<string, Readonly<Record<string, ParameterValue>>>>;
+  /**
+   * Application end dates the programmes' own windows do not give (programme code → end). A
+   * programme with a window on the application date ends with that window.
+   */
+  localEnds: Readonly<Record<string, ProgrammeEnd>>;
+}
+
+/** Whom and what a case reserves: its beneficiary, its period and (for keys by fact) its facts. */
+export interface ReservationSubject {
+  /** The value of the programme's `beneficiaryFact` (ID number or credit code). */
+  beneficiaryKey: string;
+  /** The case's period, ISO dates inclusive. */
+  period: { from: string; to: string };
+  facts?: Record<string, unknown>;
 }
 
 export interface ReservationClaim {

@@ -4,6 +4,9 @@ export {
   evaluateEligibility,
   getPolicyVersion,
   getProgramme,
+  isProgrammeClause,
+  MAX_RESERVED_MONTHS,
+  programmeEnd,
   listProgrammes,
   policyVersionInForce,
   programmeFacts,
@@ -12,4 +15,6 @@ export {
   validateApplication,
   validateFacts,
 } from './catalogue';
-export { POLICY_VERSIONS } from './policy-versions.data';
+export { deriveFacts, type Derivation } from './derived-facts';
+export { LOCAL_END_DATE, POLICY_VERSIONS } from './policy-versions.data';
+export { RELIEF_KINDS } from './programmes.data';

@@ -1,4 +1,4 @@
-import type { ParameterValue, PolicyVersion, Programme } from './catalogue.types';
+import type { ParameterValue, PolicyVersion, Programme, ProgrammeEnd } from './catalogue.types';
 import { PROGRAMMES } from './programmes.data';
 
 const yuan = (y: number) => y * 100;
@@ -92,6 +92,47 @@ const V1_PARAMETERS: PolicyVersion['parameters'] = {
   },
 };
 
+/**
+ * 本区规则（示例）: the last application date where the document sets none. The document's horizon is
+ * "今明两年" (2020 and 2021: "今明两年各级事业单位空缺岗位……", and (十三)1 extends 就业奖 only to
+ * 2021-06-30), so the district's example end is 2021-12-31 until the bureau or a later notice sets one.
+ * Change the date here (one place) to configure it; the label stays until it is confirmed.
+ */
+export const LOCAL_END_DATE = '2021-12-31';
+const localEnd = (clause: string, note: string): ProgrammeEnd => ({
+  validTo: LOCAL_END_DATE,
+  source: 'local',
+  example: true,
+  label: '本区规则（示例）',
+  clause,
+  note,
+});
+const SILENT = '文件未规定实施期限';
+/** Programmes with a window on the application date (JOB_RETENTION_REFUND, (五)) end with it. */
+const LOCAL_ENDS: PolicyVersion['localEnds'] = {
+  HIRING_GRADUATE_ONE_OFF: localEnd(
+    '(七)',
+    '文件“实施期限至2020年12月31日”限定招用日期（已作为窗口检查），未规定申请截止日',
+  ),
+  SOCIAL_INSURANCE_EMPLOYER: localEnd('(七)', SILENT),
+  SOCIAL_INSURANCE_FLEXIBLE: localEnd('(十六)', SILENT),
+  STARTUP_ONE_OFF: localEnd('(八)', `${SILENT}（一次性创业补贴5000元）`),
+  STARTUP_SERVICE: localEnd('(八)', SILENT),
+  STARTUP_LOAN_INTEREST: localEnd('(八)', SILENT),
+  INTERNSHIP_RETENTION: localEnd(
+    '(十三)2',
+    '文件“实施期限为2020年1月1日至12月31日”限定签订劳动合同日期（已作为窗口检查），未规定申请截止日',
+  ),
+  UNEMPLOYMENT_SUBSIDY: localEnd('(十五)2', SILENT),
+  PUBLIC_WELFARE_POST: localEnd('(十五)3', `${SILENT}（消杀防疫临时性公益性岗位，补贴期限最长不超过6个月）`),
+  TRAINING_SUBSIDY: localEnd(
+    '(十)',
+    '文件“实施期限至2020年12月31日”只限未继续升学初高中毕业生、20岁以下登记失业人员（已作为窗口检查）；企业职工培训未规定期限',
+  ),
+  JOB_SEEKING_SUBSIDY: localEnd('(十三)1', SILENT),
+  SOCIAL_INSURANCE_DEFERRAL: localEnd('(四)', '缓缴终止期不超过2020年12月（已作为条件检查），未规定申请截止日'),
+};
+
 const byCode = (programmes: readonly Programme[]) => Object.fromEntries(programmes.map((p) => [p.code, p]));
 
 /**
@@ -107,6 +148,7 @@ export const POLICY_VERSIONS: readonly PolicyVersion[] = [
     changes: 'Initial catalogue.',
     programmes: byCode(PROGRAMMES),
     parameters: V1_PARAMETERS,
+    localEnds: LOCAL_ENDS,
   },
   {
     id: '2020-xc-v2',
@@ -125,5 +167,6 @@ export const POLICY_VERSIONS: readonly PolicyVersion[] = [
         ),
       },
     },
+    localEnds: LOCAL_ENDS,
   },
 ];

@@ -1,4 +1,12 @@
-import type { ConditionSpec, ConditionTest, FactGuard, FactSpec, Programme } from './catalogue.types';
+import type {
+  ConditionSpec,
+  ConditionTest,
+  FactGuard,
+  FactSpec,
+  PersonFromId,
+  Programme,
+  ReliefKind,
+} from './catalogue.types';
 
 /*
  * The 13 case-producing programmes of 新政发〔2020〕28号 (POLICY.md §1). Conditions are the
@@ -24,6 +32,39 @@ const cond = (
   description: string,
   when?: FactGuard,
 ): ConditionSpec => ({ id, clause, fact: factName, test, description, ...(when ? { when } : {}) });
+
+/** Birth date, sex and age of the person whose ID number is `idFact`, on the application date. */
+const personOf = (idFact: string, extra: Partial<PersonFromId> = {}): PersonFromId => ({
+  idFact,
+  prefix: idFact.slice(0, idFact.lastIndexOf('.')),
+  on: 'applicationDate',
+  ...extra,
+});
+
+/**
+ * The relief of (四) an employer may have had, as the document bounds it: "2020年2月至12月，免征全区
+ * 中小微企业及按单位参保的个体工商户养老、失业、工伤三项社会保险的单位缴费部分；2020年2月至6月，减半
+ * 征收全区大型企业……三项社会保险单位缴费部分；……可申请缓缴，缓缴期限自欠费之月起不超过6个月，缓缴终止期
+ * 不超过2020年12月". These are the months (七) calls "阶段性减免社保费用期间".
+ */
+export const RELIEF_KINDS: Readonly<Record<string, ReliefKind>> = {
+  exemption: {
+    from: '2020-02',
+    to: '2020-12',
+    text: '2020年2月至12月，免征全区中小微企业及按单位参保的个体工商户养老、失业、工伤三项社会保险的单位缴费部分',
+  },
+  halving: {
+    from: '2020-02',
+    to: '2020-06',
+    text: '2020年2月至6月，减半征收全区大型企业、民办非企业单位、社会团体等各类社会组织三项社会保险单位缴费部分',
+  },
+  deferral: {
+    from: '2020-02',
+    to: '2020-12',
+    maxMonths: 6,
+    text: '缓缴期限自欠费之月起不超过6个月，缓缴终止期不超过2020年12月',
+  },
+};
 
 export const SME_SIZES = ['micro', 'small', 'medium'] as const;
 const SIZES = ['micro', 'small', 'medium', 'large'] as const;
@@ -85,6 +126,7 @@ const hiringGraduateOneOff: Programme = {
     clause: '(七)',
   },
   parameterNames: ['amountPerPersonFen'],
+  persons: [personOf('employee.idNumber')],
 };
 
 const SI_EMPLOYER_CATEGORIES = [
@@ -120,9 +162,20 @@ const socialInsuranceEmployer: Programme = {
     fact(
       'subsidy.extensionMonths',
       'integer',
-      'Months the period is extended during social-insurance fee relief (employment-difficulty persons only)',
+      'Months the subsidy period is shifted (顺延) past the relief months of (四); the months paid stay the same (employment-difficulty persons only)',
       { required: false, min: 0, default: 0 },
     ),
+    fact('subsidy.fromMonth', 'month', 'First month of the subsidy period before any shift (needed for a shift)', {
+      required: false,
+    }),
+    enumFact(
+      'relief.kind',
+      Object.keys(RELIEF_KINDS),
+      "The employer's relief under (四): exemption (SMEs), halving (large enterprises), deferral (needed for a shift)",
+      { required: false },
+    ),
+    fact('relief.fromMonth', 'month', 'First month of the relief under (四) (needed for a shift)', { required: false }),
+    fact('relief.toMonth', 'month', 'Last month of the relief under (四) (needed for a shift)', { required: false }),
   ],
   conditions: [
     cond(
@@ -166,12 +219,9 @@ const socialInsuranceEmployer: Programme = {
         graduate_within_2_years: 'monthlyGraduateFen',
       },
     },
-    months: {
-      param: 'subsidyMonths',
-      plusFact: 'subsidy.extensionMonths',
-      plusWhen: { fact: 'employee.category', in: ['employment_difficulty'] },
-    },
-    formula: '500 yuan/month (employment-difficulty person) or 600 yuan/month (graduate) × subsidy period',
+    months: { param: 'subsidyMonths' },
+    formula:
+      '500 yuan/month (employment-difficulty person) or 600 yuan/month (graduate) × subsidy period; 顺延 moves the period, it adds no months',
   },
   schedule: 'monthly',
   windows: [],
@@ -179,10 +229,22 @@ const socialInsuranceEmployer: Programme = {
     oncePerPerson: false,
     oncePerPeriod: true,
     exclusiveGroup: SOCIAL_INSURANCE_GROUP,
-    note: 'One subsidy per employee and period; not combined with the flexible-employment subsidy for the same person and period.',
+    per: 'month',
+    note: 'One subsidy per employee and month; not combined with the flexible-employment subsidy for the same person and month.',
     clause: '(七)',
   },
   parameterNames: ['monthlyDifficultyFen', 'monthlyGraduateFen', 'subsidyMonths'],
+  persons: [personOf('employee.idNumber')],
+  /** (七): "阶段性减免社保费用期间企业吸纳就业困难人员的社会保险补贴期限可顺延". */
+  periodShift: {
+    shiftFact: 'subsidy.extensionMonths',
+    fromMonthFact: 'subsidy.fromMonth',
+    monthsParam: 'subsidyMonths',
+    reliefKindFact: 'relief.kind',
+    reliefFromFact: 'relief.fromMonth',
+    reliefToFact: 'relief.toMonth',
+    clause: '(七)',
+  },
 };
 
 const SI_FLEX_CATEGORIES = [
@@ -241,10 +303,12 @@ const socialInsuranceFlexible: Programme = {
     oncePerPerson: false,
     oncePerPeriod: true,
     exclusiveGroup: SOCIAL_INSURANCE_GROUP,
-    note: 'One subsidy per person and period; not combined with the employer subsidy for the same person and period.',
+    per: 'month',
+    note: 'One subsidy per person and month; not combined with the employer subsidy for the same person and month.',
     clause: '(十六)',
   },
   parameterNames: ['monthlyDifficultyFen', 'monthlyGraduateFen', 'subsidyMonths'],
+  persons: [personOf('applicant.idNumber')],
 };
 
 const jobRetentionRefund: Programme = {
@@ -335,6 +399,7 @@ const jobRetentionRefund: Programme = {
   limits: {
     oncePerPerson: false,
     oncePerPeriod: true,
+    per: 'year',
     note: "Our reading: one refund per enterprise per year (the refund is of the previous year's premiums); the two routes are alternatives.",
     clause: '(五)',
   },
@@ -383,6 +448,7 @@ const startupOneOff: Programme = {
     clause: '(八)',
   },
   parameterNames: ['subsidyFen'],
+  persons: [personOf('founder.idNumber')],
 };
 
 const startupService: Programme = {
@@ -559,6 +625,7 @@ const internshipRetention: Programme = {
     clause: '(十三)2',
   },
   parameterNames: ['retentionFen'],
+  persons: [personOf('graduate.idNumber')],
 };
 
 const unemploymentSubsidy: Programme = {
@@ -579,10 +646,24 @@ const unemploymentSubsidy: Programme = {
       'Unemployment-insurance situation',
     ),
     fact('applicant.stillUnemployed', 'boolean', 'Still unemployed'),
-    fact('applicant.monthsToRetirement', 'integer', 'Months until statutory retirement age', {
-      required: { fact: 'unemployment.situation', in: ['benefit_exhausted'] },
-      min: 0,
-    }),
+    fact(
+      'applicant.monthsToRetirement',
+      'integer',
+      'Months until the statutory retirement age: derived from the ID number (and a woman’s category), not typed; a typed value must agree',
+      { required: false, min: 0 },
+    ),
+    enumFact(
+      'applicant.retirementCategory',
+      ['worker', 'cadre'],
+      'Women only: worker (女工人, statutory age 50) or cadre (女干部, 55); needed when the benefit has run out',
+      { required: false },
+    ),
+    fact(
+      'applicant.retirementCategorySource',
+      'string',
+      'Where the category comes from (e.g. personnel file 人事档案, insurance record 参保登记)',
+      { required: false },
+    ),
   ],
   conditions: [
     cond(
@@ -613,10 +694,20 @@ const unemploymentSubsidy: Programme = {
   limits: {
     oncePerPerson: false,
     oncePerPeriod: true,
-    note: 'Our reading: one 6-month subsidy per unemployment spell (the period key is the spell).',
+    per: 'month',
+    note: 'Our reading: no two subsidies for the same person and month (periods that overlap by a month collide).',
     clause: '(十五)2',
   },
   parameterNames: ['cityBenefitStandardFen', 'months'],
+  persons: [
+    personOf('applicant.idNumber', {
+      retirement: {
+        categoryFact: 'applicant.retirementCategory',
+        sourceFact: 'applicant.retirementCategorySource',
+        neededWhen: { fact: 'unemployment.situation', in: ['benefit_exhausted'] },
+      },
+    }),
+  ],
 };
 
 const publicWelfarePost: Programme = {
@@ -678,6 +769,7 @@ const publicWelfarePost: Programme = {
     clause: '(十五)3',
   },
   parameterNames: ['districtPostStandardFen', 'maxMonths'],
+  persons: [personOf('worker.idNumber')],
 };
 
 const TRAINING_LEVELS = ['junior', 'intermediate', 'senior'] as const;
@@ -715,6 +807,11 @@ const trainingSubsidy: Programme = {
       min: 1,
     }),
     enumFact('course.level', TRAINING_LEVELS, 'Level of the course in the training catalogue'),
+    fact(
+      'training.classId',
+      'string',
+      'The class (培训班) or course attended, as the training institution numbers it: one subsidy per class',
+    ),
     fact('training.completedDate', 'date', 'Date the training was completed'),
     fact('training.completed', 'boolean', 'Training completed (certificate or assessment passed)'),
   ],
@@ -764,10 +861,18 @@ const trainingSubsidy: Programme = {
   limits: {
     oncePerPerson: false,
     oncePerPeriod: true,
-    note: 'Our reading: one subsidy per applicant and course (the period key is the course or class).',
+    per: { fact: 'training.classId', label: 'the class (培训班) or course the training was' },
+    note: 'Our reading: one subsidy per applicant and class; an enterprise may claim for each class it runs.',
     clause: '(十)',
   },
   parameterNames: ['catalogueJuniorFen', 'catalogueIntermediateFen', 'catalogueSeniorFen', 'livingAllowanceFen'],
+  /** (十): "20岁以下登记失业人员", counted on the day the training was completed. */
+  persons: [
+    personOf('applicant.id', {
+      on: { fact: 'training.completedDate' },
+      ageLimits: [{ fact: 'trainee.category', value: 'registered_unemployed_under_20', under: 20, clause: '(十)' }],
+    }),
+  ],
 };
 
 const jobSeekingSubsidy: Programme = {
@@ -806,6 +911,7 @@ const jobSeekingSubsidy: Programme = {
   windows: [],
   limits: { oncePerPerson: true, oncePerPeriod: false, note: 'Our reading: once per graduate.', clause: '(十三)1' },
   parameterNames: ['amountFen'],
+  persons: [personOf('graduate.idNumber')],
 };
 
 const socialInsuranceDeferral: Programme = {

@@ -1,4 +1,5 @@
 import { makeCreditCode, makeResidentId } from '../identifiers';
+import type { DomainError } from '@casework/kernel';
 import { evaluateEligibility } from './catalogue';
 
 /*
@@ -59,25 +60,8 @@ describe('SOCIAL_INSURANCE_EMPLOYER (七)', () => {
     expect(r.amount).toEqual({
       totalFen: 720000,
       formula: '600 yuan/month × 12 months = 720000 fen',
-      inputs: {
-        'employee.category': 'graduate_within_2_years',
-        monthlyGraduateFen: 60000,
-        subsidyMonths: 12,
-        'subsidy.extensionMonths': 0,
-      },
+      inputs: { 'employee.category': 'graduate_within_2_years', monthlyGraduateFen: 60000, subsidyMonths: 12 },
       schedule: { kind: 'monthly', months: 12, monthlyFen: 60000 },
-    });
-  });
-  it('given an employment-difficulty person with the period extended by 3 months, then 500 × 15 months', () => {
-    const r = evaluate('SOCIAL_INSURANCE_EMPLOYER', {
-      ...ok,
-      'employee.category': 'employment_difficulty',
-      'subsidy.extensionMonths': 3,
-    });
-    expect(r.amount).toMatchObject({
-      totalFen: 750000,
-      formula: '500 yuan/month × (12 + 3) months = 750000 fen',
-      schedule: { kind: 'monthly', months: 15, monthlyFen: 50000 },
     });
   });
   it.each([
@@ -85,9 +69,85 @@ describe('SOCIAL_INSURANCE_EMPLOYER (七)', () => {
     ['employee.category', 'other', 'eligible_group (七)'],
     ['contract.months', 6, 'contract_1_year (七)'],
     ['socialInsurance.paid', false, 'insured (七)'],
-    ['subsidy.extensionMonths', 2, 'extension_only_difficulty (七)'],
   ])('when %s is %p, then it fails %s', (fact, value, expected) => {
     expect(failed(evaluate('SOCIAL_INSURANCE_EMPLOYER', { ...ok, [fact]: value }))).toEqual([expected]);
+  });
+
+  /*
+   * (七) "阶段性减免社保费用期间企业吸纳就业困难人员的社会保险补贴期限可顺延": the period moves past the
+   * months of relief under (四) ("2020年2月至12月，免征全区中小微企业……单位缴费部分"); it adds no months.
+   */
+  describe('顺延: the period shifts past the relief months of (四), bounded by them', () => {
+    const shifted = {
+      ...ok,
+      employee: { idNumber: PERSON, category: 'employment_difficulty' },
+      subsidy: { fromMonth: '2020-03', extensionMonths: 10 },
+      relief: { kind: 'exemption', fromMonth: '2020-02', toMonth: '2020-12' },
+    };
+    const problems = (facts: Record<string, unknown>) => {
+      try {
+        evaluate('SOCIAL_INSURANCE_EMPLOYER', facts);
+      } catch (e) {
+        return (e as DomainError).details.errors!;
+      }
+      throw new Error('expected a validation error');
+    };
+    it('given an SME exempt 2020-02 … 12 and a period from 2020-03, a shift of 10 months pays 500 × 12 = 600000 fen, not 500 × 22', () => {
+      const r = evaluate('SOCIAL_INSURANCE_EMPLOYER', shifted);
+      expect(r.eligible).toBe(true);
+      expect(r.amount).toMatchObject({
+        totalFen: 600000,
+        schedule: { kind: 'monthly', months: 12, monthlyFen: 50000 },
+        inputs: { subsidyMonths: 12, shiftMonths: 10, periodFrom: '2020-03', periodTo: '2021-12' },
+      });
+      expect(r.amount!.formula).toBe(
+        '500 yuan/month × 12 months = 600000 fen (period 2020-03 … 2021-12: shifted 10 months past the relief months of (四), no months added)',
+      );
+    });
+    it('when the shift is 11 months (one more than the 10 relief months inside the period), then a 400 on subsidy.extensionMonths', () => {
+      expect(problems({ ...shifted, 'subsidy.extensionMonths': 11 })).toEqual([
+        { field: 'facts.subsidy.extensionMonths', reason: expect.stringContaining('最多顺延 10 个月') },
+      ]);
+    });
+    it('when 500 months are asked (once approved at 25600000 fen), then a 400 on subsidy.extensionMonths', () => {
+      expect(problems({ ...shifted, 'subsidy.extensionMonths': 500 })).toEqual([
+        { field: 'facts.subsidy.extensionMonths', reason: expect.stringContaining('不是 500 个月') },
+      ]);
+    });
+    it('a large enterprise halved 2020-02 … 06 with a period from 2020-05: at most 2 months (05, 06)', () => {
+      const halved = {
+        ...shifted,
+        'relief.kind': 'halving',
+        'relief.toMonth': '2020-06',
+        'subsidy.fromMonth': '2020-05',
+      };
+      expect(evaluate('SOCIAL_INSURANCE_EMPLOYER', { ...halved, 'subsidy.extensionMonths': 2 }).amount!.totalFen).toBe(
+        600000,
+      );
+      expect(problems({ ...halved, 'subsidy.extensionMonths': 3 })[0].field).toBe('facts.subsidy.extensionMonths');
+    });
+    it('relief beyond what (四) allows (halving into September; a deferral of 7 months) is a 400 on relief.fromMonth', () => {
+      expect(problems({ ...shifted, 'relief.kind': 'halving', 'relief.toMonth': '2020-09' })).toEqual([
+        { field: 'facts.relief.fromMonth', reason: expect.stringContaining('2020年2月至6月') },
+      ]);
+      expect(
+        problems({ ...shifted, 'relief.kind': 'deferral', 'relief.fromMonth': '2020-05', 'relief.toMonth': '2020-11' }),
+      ).toEqual([{ field: 'facts.relief.fromMonth', reason: expect.stringContaining('不超过6个月') }]);
+    });
+    it('a shift without the period start and the relief is a 400 naming each missing fact', () => {
+      expect(
+        problems({
+          ...ok,
+          employee: { idNumber: PERSON, category: 'employment_difficulty' },
+          subsidy: { extensionMonths: 2 },
+        }).map((p: { field: string }) => p.field),
+      ).toEqual(['facts.subsidy.fromMonth', 'facts.relief.kind', 'facts.relief.fromMonth', 'facts.relief.toMonth']);
+    });
+    it('only an employment-difficulty person’s period shifts: a graduate’s shift fails extension_only_difficulty (七)', () => {
+      expect(
+        failed(evaluate('SOCIAL_INSURANCE_EMPLOYER', { ...shifted, 'employee.category': 'graduate_within_2_years' })),
+      ).toEqual(['extension_only_difficulty (七)']);
+    });
   });
 });
 
@@ -315,9 +375,19 @@ describe('INTERNSHIP_RETENTION (十三)2', () => {
 });
 
 describe('UNEMPLOYMENT_SUBSIDY (十五)2', () => {
+  // A man born 1963-06-01 reaches 60 on 2023-06-01: 30 months after 2020-12-01.
+  const MAN_1963 = makeResidentId('610102', '1963-06-01', 21);
   const ok = {
-    applicant: { idNumber: OLDER, stillUnemployed: true, monthsToRetirement: 30 },
+    applicant: { idNumber: MAN_1963, stillUnemployed: true },
     unemployment: { situation: 'benefit_exhausted' },
+  };
+  const problems = (facts: Record<string, unknown>, applicationDate = '2020-12-01') => {
+    try {
+      evaluate('UNEMPLOYMENT_SUBSIDY', facts, applicationDate);
+    } catch (e) {
+      return (e as DomainError).details.errors!;
+    }
+    throw new Error('expected a validation error');
   };
   it('given benefit exhausted and still unemployed, then 80% × city standard (example 1539) for 6 months', () => {
     const r = evaluate('UNEMPLOYMENT_SUBSIDY', ok);
@@ -328,6 +398,73 @@ describe('UNEMPLOYMENT_SUBSIDY (十五)2', () => {
       schedule: { kind: 'monthly', months: 6, monthlyFen: 123120 },
     });
   });
+  it('the trace says which facts were derived from the ID: birth date, sex, age and 30 months to retirement', () => {
+    const r = evaluate('UNEMPLOYMENT_SUBSIDY', ok);
+    expect(r.derivedFacts!.map((d) => [d.name, d.value, d.from])).toEqual([
+      ['applicant.birthDate', '1963-06-01', 'applicant.idNumber'],
+      ['applicant.sex', 'M', 'applicant.idNumber'],
+      ['applicant.age', 57, 'applicant.idNumber'],
+      ['applicant.monthsToRetirement', 30, 'applicant.idNumber'],
+    ]);
+    expect(r.conditions.find((c) => c.id === 'not_near_retirement')).toMatchObject({
+      value: 30,
+      passed: true,
+      derived: true,
+    });
+  });
+  it('a typed value that agrees with the ID is accepted', () => {
+    expect(evaluate('UNEMPLOYMENT_SUBSIDY', { ...ok, 'applicant.monthsToRetirement': 30 }).eligible).toBe(true);
+  });
+  it('"距退休不足1年": a man born 1961-09-01 has 9 months left on 2020-12-01, so not this subsidy (benefit continues)', () => {
+    const r = evaluate('UNEMPLOYMENT_SUBSIDY', {
+      ...ok,
+      'applicant.idNumber': makeResidentId('610102', '1961-09-01', 21),
+    });
+    expect(failed(r)).toEqual(['not_near_retirement (十五)2']);
+    expect(r.amount).toBeNull();
+  });
+  it('a man born 1961-03 with monthsToRetirement: 40 typed is a 400 naming the field (the ID gives 3: he turns 60 on 2021-03-01)', () => {
+    const man1961 = makeResidentId('610102', '1961-03-01', 21);
+    expect(
+      problems({ ...ok, applicant: { idNumber: man1961, stillUnemployed: true, monthsToRetirement: 40 } }),
+    ).toEqual([{ field: 'facts.applicant.monthsToRetirement', reason: expect.stringContaining('应为 3') }]);
+  });
+  it('a woman needs her category (worker 50 / cadre 55) with its source: otherwise a 400 naming the field', () => {
+    const woman = makeResidentId('610102', '1971-04-01', 22);
+    expect(problems({ ...ok, 'applicant.idNumber': woman })).toEqual([
+      { field: 'facts.applicant.retirementCategory', reason: expect.stringContaining('女工人') },
+    ]);
+    expect(problems({ ...ok, 'applicant.idNumber': woman, 'applicant.retirementCategory': 'cadre' })).toEqual([
+      { field: 'facts.applicant.retirementCategorySource', reason: expect.any(String) },
+    ]);
+  });
+  it('a woman born 1971-04-01: as a worker (50) she is past retirement; as a cadre (55) 64 months remain, 738720 fen', () => {
+    const woman = { ...ok, 'applicant.idNumber': makeResidentId('610102', '1971-04-01', 22) };
+    const as = (category: string) =>
+      evaluate('UNEMPLOYMENT_SUBSIDY', {
+        ...woman,
+        'applicant.retirementCategory': category,
+        'applicant.retirementCategorySource': '人事档案',
+      });
+    expect(failed(as('worker'))).toEqual(['not_near_retirement (十五)2']);
+    expect(as('cadre').conditions.find((c) => c.id === 'not_near_retirement')!.value).toBe(64);
+    expect(as('cadre').amount!.totalFen).toBe(738720);
+  });
+  it('a category for a man contradicts the ID: 400 on retirementCategory', () => {
+    expect(problems({ ...ok, 'applicant.retirementCategory': 'worker' })[0].field).toBe(
+      'facts.applicant.retirementCategory',
+    );
+  });
+  it('from 2025 the gradual reform counts: a man born 1965-03-10 retires at 60 years 1 month, on 2025-04-10', () => {
+    const man = makeResidentId('610102', '1965-03-10', 21);
+    const r = evaluateEligibility({
+      programme: 'UNEMPLOYMENT_SUBSIDY',
+      policyVersion: V2,
+      applicationDate: '2025-01-10',
+      facts: { ...ok, 'applicant.idNumber': man },
+    });
+    expect(r.derivedFacts!.find((d) => d.name === 'applicant.monthsToRetirement')!.value).toBe(3);
+  });
   it('given insured but not entitled to the benefit, then eligible and the retirement rule does not apply', () => {
     const r = evaluate('UNEMPLOYMENT_SUBSIDY', {
       applicant: { idNumber: PERSON, stillUnemployed: true },
@@ -335,11 +472,6 @@ describe('UNEMPLOYMENT_SUBSIDY (十五)2', () => {
     });
     expect(r.eligible).toBe(true);
     expect(r.conditions.find((c) => c.id === 'not_near_retirement')!.notApplicable).toBe(true);
-  });
-  it('when less than 1 year from retirement with benefit exhausted, then not this subsidy (benefit continues instead)', () => {
-    expect(failed(evaluate('UNEMPLOYMENT_SUBSIDY', { ...ok, 'applicant.monthsToRetirement': 11 }))).toEqual([
-      'not_near_retirement (十五)2',
-    ]);
   });
   it.each([
     ['unemployment.situation', 'receiving_benefit', 'situation (十五)2'],
@@ -372,14 +504,16 @@ describe('PUBLIC_WELFARE_POST (十五)3', () => {
 });
 
 describe('TRAINING_SUBSIDY (十)', () => {
+  // Born 2001-03-04: 19 on the day the training was completed.
+  const UNDER_20 = makeResidentId('610102', '2001-03-04', 13);
   const trainee = {
-    training: { route: 'trainee', completedDate: '2020-11-20', completed: true },
-    applicant: { id: PERSON },
+    training: { route: 'trainee', classId: 'XC-2020-017', completedDate: '2020-11-20', completed: true },
+    applicant: { id: UNDER_20 },
     trainee: { category: 'registered_unemployed_under_20', hardshipFamily: true },
     course: { level: 'intermediate' },
   };
   const firm = {
-    training: { route: 'enterprise', completedDate: '2021-03-01', completed: true },
+    training: { route: 'enterprise', classId: 'XC-2021-003', completedDate: '2021-03-01', completed: true },
     applicant: { id: FIRM },
     enterprise: { trainingKind: 'pre_job_new_migrant_workers', trainees: 12 },
     course: { level: 'junior' },
@@ -394,6 +528,21 @@ describe('TRAINING_SUBSIDY (十)', () => {
     const r = evaluate('TRAINING_SUBSIDY', firm, '2021-03-10');
     expect(r.eligible).toBe(true);
     expect(r.amount!.totalFen).toBe(100000 * 12);
+  });
+  it('"20岁以下登记失业人员": a 30-year-old recorded as registered_unemployed_under_20 is a 400 naming trainee.category', () => {
+    const thirty = makeResidentId('610102', '1990-06-01', 13);
+    let errors: unknown;
+    try {
+      evaluate('TRAINING_SUBSIDY', { ...trainee, 'applicant.id': thirty });
+    } catch (e) {
+      errors = (e as DomainError).details.errors;
+    }
+    expect(errors).toEqual([{ field: 'facts.trainee.category', reason: expect.stringContaining('已满30周岁') }]);
+  });
+  it('the age counts on the completion day: 19 then, so 180000 fen, with the age in the derived facts', () => {
+    const r = evaluate('TRAINING_SUBSIDY', trainee, '2021-04-01');
+    expect(r.derivedFacts!.find((d) => d.name === 'applicant.age')).toMatchObject({ value: 19 });
+    expect(r.amount!.totalFen).toBe(180000);
   });
   it('when a trainee finished in 2021, then outside the trainee window', () => {
     expect(failed(evaluate('TRAINING_SUBSIDY', { ...trainee, 'training.completedDate': '2021-01-10' }))).toEqual([

@@ -177,7 +177,11 @@ export function detectDuplicateBenefit(cases: readonly BeneficiaryCase[]): Anoma
     if (!c.beneficiaryKey || c.disbursements.length === 0) continue;
     let claims: ReturnType<typeof reservationClaims>;
     try {
-      claims = reservationClaims(c.programme, c.beneficiaryKey, c.periodKey || undefined);
+      // The read model keeps only the year the period starts in: that year stands for the period.
+      claims = reservationClaims(c.programme, {
+        beneficiaryKey: c.beneficiaryKey,
+        period: { from: `${c.periodKey}-01-01`, to: `${c.periodKey}-12-31` },
+      });
     } catch {
       continue; // unknown programme: the catalogue sets no limit to check
     }
@@ -193,8 +197,16 @@ export function detectDuplicateBenefit(cases: readonly BeneficiaryCase[]): Anoma
     }
   }
   const hits: AnomalyHit[] = [];
+  const reported = new Set<string>();
   for (const [key, g] of byKey) {
     if (g.cases.length <= g.slots) continue;
+    // A monthly limit is one key per month: one hit per limit and set of cases, not one per month.
+    const limit = `${key.slice(0, key.lastIndexOf(':'))}|${g.cases
+      .map((c) => c.caseId)
+      .sort()
+      .join(',')}`;
+    if (reported.has(limit)) continue;
+    reported.add(limit);
     const firstPaid = (c: BeneficiaryCase) => [...c.disbursements].sort(bySeq)[0];
     const ordered = [...g.cases].sort((a, b) => bySeq(firstPaid(a), firstPaid(b)));
     const breaking = firstPaid(ordered[g.slots]);

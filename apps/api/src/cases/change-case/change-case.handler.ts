@@ -26,11 +26,11 @@ function applicationDateOf(state: OpenCaseState): string {
 
 function claimsOf(state: OpenCaseState): ReservationClaim[] {
   const programme = getProgramme(state.programme, state.policyVersion);
-  return reservationClaims(
-    state.programme,
-    String(readFact(state.facts, programme.beneficiaryFact) ?? ''),
-    state.period.from.slice(0, 4),
-  );
+  return reservationClaims(state.programme, {
+    beneficiaryKey: String(readFact(state.facts, programme.beneficiaryFact) ?? ''),
+    period: state.period,
+    facts: state.facts,
+  });
 }
 
 /**

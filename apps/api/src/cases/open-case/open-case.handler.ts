@@ -89,11 +89,11 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
     if (earlier) return this.replay(earlier, commandId, submitted, c.actor);
 
     const programme = getProgramme(programmeCode, version.id);
-    const claims = reservationClaims(
-      programmeCode,
-      String(readFact(facts, programme.beneficiaryFact) ?? ''),
-      submitted.data.period.from.slice(0, 4),
-    );
+    const claims = reservationClaims(programmeCode, {
+      beneficiaryKey: String(readFact(facts, programme.beneficiaryFact) ?? ''),
+      period: submitted.data.period,
+      facts,
+    });
     const held = await claimReservations(this.store, caseId, claims, ctx);
     try {
       const result = await this.store.append(streamId, events, 'no_stream', ctx);

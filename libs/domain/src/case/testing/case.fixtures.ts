@@ -41,7 +41,7 @@ export const at = (isoDate: string, hour = 10): string => `${isoDate}T${String(h
 export const MONTHLY_FEN = 136_000;
 export const eligibility = (over: Partial<EligibilityResult> = {}): EligibilityResult => ({
   programme: 'UNEMPLOYMENT_SUBSIDY',
-  policyVersion: 'v1',
+  policyVersion: '2020-xc-v2',
   eligible: true,
   conditions: [
     {

@@ -81,14 +81,15 @@ describe('RegisterHousehold', () => {
     ).toEqual(['HouseholdRegistered']);
   });
 
-  it('counts a member of 60 as working age and one of 61 not', () => {
-    // 60th birthday on 2020-10-09 itself; the spouse turned 61 the day before.
+  it('counts working age to the statutory retirement age by sex: a man until 60, a woman (no category recorded) until 55', () => {
+    // Registered 2020-10-09. m1 (man) turns 60 the next day; m2 (woman) turned 55 that day; m3 (woman) turns 55 the next day.
     const members = [
-      memberInput({ memberId: 'm1', relation: 'head', birthDate: '1960-10-09' }),
-      memberInput({ memberId: 'm2', relation: 'spouse', birthDate: '1959-10-08' }, 24),
+      memberInput({ memberId: 'm1', relation: 'head', birthDate: '1960-10-10' }),
+      memberInput({ memberId: 'm2', relation: 'spouse', birthDate: '1965-10-09' }, 24),
+      memberInput({ memberId: 'm3', relation: 'sibling', birthDate: '1965-10-10' }, 26),
     ];
     const events = given([]).when(registration({ members })).events();
-    expect(events[1]).toMatchObject({ type: 'ZeroEmploymentDetected', data: { labourMemberIds: ['m1'] } });
+    expect(events[1]).toMatchObject({ type: 'ZeroEmploymentDetected', data: { labourMemberIds: ['m1', 'm3'] } });
   });
 
   it('registers a not_lifted household without a plan and gives it 10 working days to adopt one', () => {
