@@ -6,12 +6,12 @@ import { isIsoInstant, validationError, type Actor } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CaseIdPipe } from '../shared/case-id.pipe';
 import { etagOf } from '../../shared/command-context';
-import { ExplainCaseQuery, GetCaseHistoryQuery, GetCaseQuery } from './read-case.queries';
+import { GetCaseQuery } from './get-case.query';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('api/cases')
-export class ReadCaseHttpController {
+export class GetCaseHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
@@ -24,12 +24,6 @@ export class ReadCaseHttpController {
     const { version, view } = await this.queries.execute(new GetCaseQuery(id, actor));
     res.setHeader('ETag', etagOf(version));
     return view;
-  }
-
-  @Get(':id/history')
-  @ApiOperation({ summary: 'Every event of the case with its metadata and hashes' })
-  history(@Param('id', CaseIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetCaseHistoryQuery(id, actor));
   }
 
   @Get(':id/as-of')
@@ -61,11 +55,5 @@ export class ReadCaseHttpController {
       ),
     );
     return { asOf: at ?? null, requestedVersion: version === undefined ? null : Number(version), ...view, version: v };
-  }
-
-  @Get(':id/explain')
-  @ApiOperation({ summary: 'Why: each condition with its value and clause, the amount formula, the policy version' })
-  explain(@Param('id', CaseIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new ExplainCaseQuery(id, actor));
   }
 }
