@@ -1,49 +1,39 @@
-import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Pool } from 'pg';
 import { forbidden, localDateOf, type Actor } from '@casework/domain';
 import { queryHouseholdBoard } from '@casework/read-models';
 import { CLOCK, Clock, PG_POOL } from '@casework/platform';
-import { CurrentActor } from '../../auth/current-actor.decorator';
 import { accessReasonOf, reasonRequired, recordHouseholdReads } from '../shared/household-access';
-import { boardScopeOf, parseBoardQuery } from './household-board.query-params';
+import { boardScopeOf, parseBoardQuery } from './get-household-board.query-params';
 
-@ApiTags('households')
-@ApiBearerAuth()
-@Controller('api/households')
-export class HouseholdBoardHttpController {
+type BoardPage = Awaited<ReturnType<typeof queryHouseholdBoard>>;
+
+export class GetHouseholdBoardQuery extends Query<
+  { today: string; page: number; pageSize: number } & Pick<BoardPage, 'total' | 'items'>
+> {
+  constructor(
+    /** The query string as sent; parsed here, so every caller gets the same 400s. */
+    readonly query: Record<string, unknown>,
+    readonly reasonHeader: string | undefined,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The household board in the reader's scope: a street office sees its own households; the
+ * district and inspectors see all, say why, and every household listed is recorded as read.
+ */
+@QueryHandler(GetHouseholdBoardQuery)
+export class GetHouseholdBoardHandler implements IQueryHandler<GetHouseholdBoardQuery> {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Get()
-  @ApiOperation({
-    summary:
-      'The household board: filter by village, street office, status, overdue (visit, measure, plan or any), zero employment, responsible cadre, open risks. ' +
-      'Street-office users see their own office; district staff and inspectors see all and must give a reason (the read is recorded).',
-  })
-  @ApiQuery({ name: 'village', required: false })
-  @ApiQuery({ name: 'streetOffice', required: false, example: 'STREET_XIYI' })
-  @ApiQuery({ name: 'status', required: false, enum: ['lifted', 'not_lifted', 'at_risk', 'edge'] })
-  @ApiQuery({ name: 'overdue', required: false, enum: ['true', 'any', 'visit', 'measure', 'plan'] })
-  @ApiQuery({ name: 'zeroEmployment', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'cadre', required: false, description: 'User id of the responsible cadre' })
-  @ApiQuery({ name: 'openRisks', required: false, enum: ['true', 'false'] })
-  @ApiQuery({ name: 'on', required: false, description: 'Judge overdue as of this day (YYYY-MM-DD); default today' })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
-  @ApiQuery({
-    name: 'reason',
-    required: false,
-    description: 'Why you read households of other units (or X-Access-Reason header)',
-  })
-  @ApiHeader({ name: 'X-Access-Reason', required: false })
-  async board(
-    @Query() query: Record<string, unknown>,
-    @Headers('x-access-reason') reasonHeader: string | undefined,
-    @CurrentActor() actor: Actor,
-  ) {
+  async execute({ query, reasonHeader, actor }: GetHouseholdBoardQuery) {
     const scope = boardScopeOf(actor);
     if (!scope)
       throw forbidden(
