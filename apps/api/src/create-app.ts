@@ -6,6 +6,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter, createValidationPipe } from '@casework/platform';
 import { AppModule, AppModuleOptions } from './app.module';
+import { CASE_COMMAND_ROUTES } from './cases/change-case/change-case.routes';
+import { HOUSEHOLD_COMMAND_ROUTES } from './households/change-household/change-household.routes';
+import { addCommandPaths } from './shared/command-openapi';
 
 /** Builds the Nest application; used by main.ts and by the end-to-end tests. */
 export async function createApp(
@@ -38,7 +41,10 @@ export async function createApp(
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
+  // Command routes are one pattern per aggregate; each command's own path is written from its catalogue.
+  SwaggerModule.setup('docs', app, () =>
+    addCommandPaths(SwaggerModule.createDocument(app, doc), [CASE_COMMAND_ROUTES, HOUSEHOLD_COMMAND_ROUTES]),
+  );
   return app;
 }
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ListAuditEventsHttpController } from './list-audit-events/list-audit-events.http.controller';
+import { ListAuditEventsHandler } from './list-audit-events/list-audit-events.query';
 
 /** The audit trail for inspectors (reads the audit_events read model). */
 @Module({})
@@ -9,7 +10,7 @@ export class AuditModule {
     return {
       module: AuditModule,
       controllers: [ListAuditEventsHttpController],
-      providers: [{ provide: DataSource, useValue: dataSource }],
+      providers: [{ provide: DataSource, useValue: dataSource }, ListAuditEventsHandler],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ListCasesHttpController } from './list-cases/list-cases.http.controller';
+import { ListCasesHandler } from './list-cases/list-cases.query';
 
 /** GET /api/cases from the case_queue read model. */
 @Module({})
@@ -9,7 +10,7 @@ export class CaseQueueModule {
     return {
       module: CaseQueueModule,
       controllers: [ListCasesHttpController],
-      providers: [{ provide: DataSource, useValue: dataSource }],
+      providers: [{ provide: DataSource, useValue: dataSource }, ListCasesHandler],
     };
   }
 }

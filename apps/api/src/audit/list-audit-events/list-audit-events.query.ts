@@ -1,5 +1,12 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ListAuditEventsRequest } from './list-audit-events.request.dto';
+import type { Actor, Role } from '@casework/domain';
+import { requireRole } from '../../shared/require-role';
+import type { ListAuditEventsRequest } from './list-audit-events.request.dto';
+
+/** Roles that may read the whole audit trail (DESIGN §1). */
+export const AUDIT_READERS: readonly Role[] = ['inspector', 'approver', 'reviewer', 'admin'];
 
 export interface AuditEventView {
   eventId: string;
@@ -21,57 +28,74 @@ export interface AuditEventView {
 
 export const EXPORT_LIMIT = 100_000;
 
+export class ListAuditEventsQuery extends Query<{ items: AuditEventView[]; total: number }> {
+  constructor(
+    readonly filters: ListAuditEventsRequest,
+    readonly paging: { limit: number; offset: number },
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
 /** Reads the audit trail read model (queries skip the domain, STYLE §3). */
-export async function listAuditEvents(
-  db: DataSource,
-  q: ListAuditEventsRequest,
-  paging: { limit: number; offset: number },
-): Promise<{ items: AuditEventView[]; total: number }> {
-  // TypeORM qualifies entities by the configured schema but leaves raw SQL to the search_path.
-  const table = `"${(db.options as { schema?: string }).schema ?? 'public'}".audit_events`;
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (q.actor) add('actor_user_id = ?', q.actor);
-  if (q.unit) add('actor_unit = ?', q.unit);
-  if (q.case) add('case_id = ?', q.case);
-  if (q.household) add('household_id = ?', q.household);
-  if (q.type) add('event_type = ?', q.type);
-  if (q.from) add('recorded_at >= ?::timestamptz', q.from);
-  if (q.to) add('recorded_at < ?::timestamptz', q.to);
-  const filter = where.length ? `where ${where.join(' and ')}` : '';
-  const dir = q.order === 'desc' ? 'desc' : 'asc';
-  const [{ n }] = await db.query(`select count(*)::int as n from ${table} ${filter}`, params);
-  const rows = await db.query(
-    `select event_id, global_seq::text as global_seq, commit::text as commit_pos, prepare::text as prepare_pos, stream_id, stream_version,
+@QueryHandler(ListAuditEventsQuery)
+export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuery> {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async execute({
+    filters: q,
+    paging,
+    actor,
+  }: ListAuditEventsQuery): Promise<{ items: AuditEventView[]; total: number }> {
+    requireRole(actor, AUDIT_READERS, 'AUDIT_READ_FORBIDDEN', 'The audit trail');
+    const db = this.db;
+    // TypeORM qualifies entities by the configured schema but leaves raw SQL to the search_path.
+    const table = `"${(db.options as { schema?: string }).schema ?? 'public'}".audit_events`;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.actor) add('actor_user_id = ?', q.actor);
+    if (q.unit) add('actor_unit = ?', q.unit);
+    if (q.case) add('case_id = ?', q.case);
+    if (q.household) add('household_id = ?', q.household);
+    if (q.type) add('event_type = ?', q.type);
+    if (q.from) add('recorded_at >= ?::timestamptz', q.from);
+    if (q.to) add('recorded_at < ?::timestamptz', q.to);
+    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const dir = q.order === 'desc' ? 'desc' : 'asc';
+    const [{ n }] = await db.query(`select count(*)::int as n from ${table} ${filter}`, params);
+    const rows = await db.query(
+      `select event_id, global_seq::text as global_seq, commit::text as commit_pos, prepare::text as prepare_pos, stream_id, stream_version,
             case_id, household_id, event_type, actor_user_id, actor_role, actor_unit, recorded_at, reason, clause,
             policy_version, correlation_id, hash
        from ${table} ${filter}
       order by commit ${dir}, prepare ${dir}
       limit $${params.length + 1} offset $${params.length + 2}`,
-    [...params, paging.limit, paging.offset],
-  );
-  return {
-    total: n,
-    items: rows.map((r: Record<string, any>) => ({
-      eventId: r.event_id,
-      globalSeq: r.global_seq,
-      position: { commit: r.commit_pos, prepare: r.prepare_pos },
-      streamId: r.stream_id,
-      streamVersion: r.stream_version,
-      caseId: r.case_id,
-      householdId: r.household_id,
-      type: r.event_type,
-      actor: { userId: r.actor_user_id, role: r.actor_role, unit: r.actor_unit },
-      recordedAt: (r.recorded_at as Date).toISOString(),
-      reason: r.reason,
-      clause: r.clause,
-      policyVersion: r.policy_version,
-      correlationId: r.correlation_id,
-      hash: r.hash,
-    })),
-  };
+      [...params, paging.limit, paging.offset],
+    );
+    return {
+      total: n,
+      items: rows.map((r: Record<string, any>) => ({
+        eventId: r.event_id,
+        globalSeq: r.global_seq,
+        position: { commit: r.commit_pos, prepare: r.prepare_pos },
+        streamId: r.stream_id,
+        streamVersion: r.stream_version,
+        caseId: r.case_id,
+        householdId: r.household_id,
+        type: r.event_type,
+        actor: { userId: r.actor_user_id, role: r.actor_role, unit: r.actor_unit },
+        recordedAt: (r.recorded_at as Date).toISOString(),
+        reason: r.reason,
+        clause: r.clause,
+        policyVersion: r.policy_version,
+        correlationId: r.correlation_id,
+        hash: r.hash,
+      })),
+    };
+  }
 }

@@ -1,5 +1,11 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ListCasesRequest } from './list-cases.request.dto';
+import type { Actor } from '@casework/domain';
+import { forbidden, localDateOf } from '@casework/kernel';
+import { isStreetOffice } from '@casework/identity';
+import { CLOCK, Clock } from '@casework/platform';
+import type { ListCasesRequest } from './list-cases.request.dto';
 
 export interface CaseQueueItem {
   caseId: string;
@@ -25,61 +31,93 @@ const COLUMN: Record<string, string> = {
   unit: 'unit',
 };
 
+export interface CaseQueuePage {
+  items: CaseQueueItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class ListCasesQuery extends Query<CaseQueuePage> {
+  constructor(
+    readonly filters: ListCasesRequest,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}
+
 /**
- * Reads the case_queue read model. "Overdue" depends on today, so it is computed here against
- * the injected clock's date (China time), not stored.
+ * Reads the case_queue read model. A street office works its own cases only; the district sees
+ * the whole district. "Overdue" depends on today, so it is computed here against the injected
+ * clock's date (China time), not stored.
  */
-export async function listCases(
-  db: DataSource,
-  q: ListCasesRequest,
-  today: string,
-): Promise<{ items: CaseQueueItem[]; total: number; page: number; pageSize: number }> {
-  // TypeORM qualifies entities by the configured schema but leaves raw SQL to the search_path.
-  const table = `"${(db.options as { schema?: string }).schema ?? 'public'}".case_queue`;
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (q.state) add('state = ?', q.state);
-  if (q.programme) add('programme = ?', q.programme);
-  if (q.unit) add('unit = ?', q.unit);
-  if (q.assignee) add('assignee_role = ?', q.assignee);
-  if (q.overdue === true) add('due_on < ?::date', today);
-  if (q.overdue === false) add('(due_on is null or due_on >= ?::date)', today);
-  const filter = where.length ? `where ${where.join(' and ')}` : '';
-  const sort = q.sort ?? '-lastEventAt';
-  const desc = sort.startsWith('-');
-  const column = COLUMN[desc ? sort.slice(1) : sort];
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
-  const [{ n }] = await db.query(`select count(*)::int as n from ${table} ${filter}`, params);
-  const rows = await db.query(
-    `select case_id, state, programme, unit, beneficiary_name, assignee_role, assignee_unit, opened_at, state_since, last_event_at,
+@QueryHandler(ListCasesQuery)
+export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ filters, actor }: ListCasesQuery): Promise<CaseQueuePage> {
+    const q = { ...filters };
+    if (isStreetOffice(actor.unit)) {
+      if (q.unit && q.unit !== actor.unit) {
+        throw forbidden('CASE_UNIT_FORBIDDEN', `Staff of ${actor.unit} see only their own unit's cases.`, {
+          unit: q.unit,
+        });
+      }
+      q.unit = actor.unit;
+    }
+    const today = localDateOf(this.clock.now().toISOString());
+    const db = this.db;
+    // TypeORM qualifies entities by the configured schema but leaves raw SQL to the search_path.
+    const table = `"${(db.options as { schema?: string }).schema ?? 'public'}".case_queue`;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.state) add('state = ?', q.state);
+    if (q.programme) add('programme = ?', q.programme);
+    if (q.unit) add('unit = ?', q.unit);
+    if (q.assignee) add('assignee_role = ?', q.assignee);
+    if (q.overdue === true) add('due_on < ?::date', today);
+    if (q.overdue === false) add('(due_on is null or due_on >= ?::date)', today);
+    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const sort = q.sort ?? '-lastEventAt';
+    const desc = sort.startsWith('-');
+    const column = COLUMN[desc ? sort.slice(1) : sort];
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const [{ n }] = await db.query(`select count(*)::int as n from ${table} ${filter}`, params);
+    const rows = await db.query(
+      `select case_id, state, programme, unit, beneficiary_name, assignee_role, assignee_unit, opened_at, state_since, last_event_at,
             to_char(due_on, 'YYYY-MM-DD') as due_on, coalesce(due_on < $${params.length + 1}::date, false) as overdue, version
        from ${table} ${filter}
       order by ${column} ${desc ? 'desc' : 'asc'} nulls last, case_id
       limit $${params.length + 2} offset $${params.length + 3}`,
-    [...params, today, pageSize, (page - 1) * pageSize],
-  );
-  return {
-    total: n,
-    page,
-    pageSize,
-    items: rows.map((r: Record<string, any>) => ({
-      caseId: r.case_id,
-      state: r.state,
-      programme: r.programme,
-      unit: r.unit,
-      beneficiaryName: r.beneficiary_name,
-      assignee: r.assignee_role ? { role: r.assignee_role, unit: r.assignee_unit } : null,
-      openedAt: (r.opened_at as Date).toISOString(),
-      stateSince: (r.state_since as Date).toISOString(),
-      lastEventAt: (r.last_event_at as Date).toISOString(),
-      dueOn: r.due_on,
-      overdue: r.overdue,
-      version: r.version,
-    })),
-  };
+      [...params, today, pageSize, (page - 1) * pageSize],
+    );
+    return {
+      total: n,
+      page,
+      pageSize,
+      items: rows.map((r: Record<string, any>) => ({
+        caseId: r.case_id,
+        state: r.state,
+        programme: r.programme,
+        unit: r.unit,
+        beneficiaryName: r.beneficiary_name,
+        assignee: r.assignee_role ? { role: r.assignee_role, unit: r.assignee_unit } : null,
+        openedAt: (r.opened_at as Date).toISOString(),
+        stateSince: (r.state_since as Date).toISOString(),
+        lastEventAt: (r.last_event_at as Date).toISOString(),
+        dueOn: r.due_on,
+        overdue: r.overdue,
+        version: r.version,
+      })),
+    };
+  }
 }

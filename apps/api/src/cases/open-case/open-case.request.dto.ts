@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
-import { CommandField } from '../shared/command-field.decorator';
 
 export class BeneficiaryDto {
   @ApiProperty({ enum: ['person', 'enterprise'] }) kind: 'person' | 'enterprise';
@@ -25,7 +24,8 @@ export class PeriodDto {
 
 /** POST /api/cases: the application. Values are checked by the command catalogue and the programme's facts. */
 export class OpenCaseRequestDto {
-  @CommandField('submit', 'programme', 'STARTUP_ONE_OFF')
+  @ApiProperty({ maxLength: 64, example: 'STARTUP_ONE_OFF', description: 'Programme code (see the policy catalogue)' })
+  @Allow()
   programme: string;
 
   @ApiProperty({ type: BeneficiaryDto })

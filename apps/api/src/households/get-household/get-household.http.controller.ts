@@ -1,25 +1,17 @@
-import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Pool } from 'pg';
-import { localDateOf } from '@casework/kernel';
 import type { Actor } from '@casework/domain';
-import type { EventStore } from '@casework/event-store';
-import { CLOCK, Clock, EVENT_STORE, PG_POOL } from '@casework/platform';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { etagOf } from '../../shared/command-context';
-import { readHousehold } from '../shared/read-household';
-import { toHouseholdView } from '../shared/household.view';
+import { GetHouseholdQuery } from './get-household.query';
 
 @ApiTags('households')
 @ApiBearerAuth()
 @Controller('api/households')
 export class GetHouseholdHttpController {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
   @ApiOperation({
@@ -39,12 +31,10 @@ export class GetHouseholdHttpController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const at = this.clock.now().toISOString();
-    const { state, version } = await readHousehold(
-      { store: this.store, pool: this.pool },
-      { id, reason: { query: reasonQuery, header: reasonHeader }, actor, at, route: 'GET /api/households/:id' },
+    const { version, view } = await this.queries.execute(
+      new GetHouseholdQuery(id, { query: reasonQuery, header: reasonHeader }, actor),
     );
     res.setHeader('ETag', etagOf(version));
-    return toHouseholdView(state, version, localDateOf(at), actor);
+    return view;
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { correlationIdOf, etagOf, idempotencyKeyOf } from '../../shared/command-context';
-import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 import { RegisterHouseholdCommand } from './register-household.command';
 
 @ApiTags('households')
@@ -14,13 +13,8 @@ import { RegisterHouseholdCommand } from './register-household.command';
 export class RegisterHouseholdHttpController {
   constructor(private readonly commands: CommandBus) {}
 
+  // OpenAPI: addCommandPaths writes this route from the catalogue's opener, as it does every household command.
   @Post()
-  @HouseholdCommandRoute('RegisterHousehold')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Repeating a request with the same key returns the first answer and registers nothing new',
-  })
   async register(
     @Body() body: unknown,
     @CurrentActor() actor: Actor,

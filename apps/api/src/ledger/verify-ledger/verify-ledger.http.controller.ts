@@ -1,20 +1,17 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@casework/domain';
-import { EventStore } from '@casework/event-store';
-import { LedgerVerification, verifyLedger } from '@casework/ledger';
-import { EVENT_STORE } from '@casework/platform';
+import type { Actor } from '@casework/domain';
 import { ChangesNothing } from '../../auth/changes-nothing.decorator';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { requireRole } from '../../shared/require-role';
-import { LEDGER_READERS } from '../ledger-readers';
+import { VerifyLedgerQuery } from './verify-ledger.query';
 import { VerifyLedgerRequest } from './verify-ledger.request.dto';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
 @Controller('api/ledger/verify')
 export class VerifyLedgerHttpController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Post()
   @HttpCode(200)
@@ -23,8 +20,7 @@ export class VerifyLedgerHttpController {
     summary:
       'Verify every hash chain and the global order, optionally against an earlier digest; reports the first bad position and why',
   })
-  async verify(@CurrentActor() actor: Actor, @Body() body: VerifyLedgerRequest): Promise<LedgerVerification> {
-    requireRole(actor, LEDGER_READERS, 'LEDGER_READ_FORBIDDEN', 'Ledger digests and verification');
-    return verifyLedger(this.store, { againstDigest: body.digest, maxProblems: 50 });
+  verify(@CurrentActor() actor: Actor, @Body() body: VerifyLedgerRequest) {
+    return this.queries.execute(new VerifyLedgerQuery(body.digest, actor));
   }
 }

@@ -1,24 +1,17 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@casework/domain';
-import { localDateOf } from '@casework/kernel';
-import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@casework/platform';
-import { readAccountability, type AccountabilityReport } from '@casework/read-models';
-import type { SqlReader } from '@casework/read-models';
-import { REPORT_READER } from '../shared/report-reader';
+import type { AccountabilityReport } from '@casework/read-models';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { checkPeriod, scopedUnit } from '../shared/report-dates';
+import { GetAccountabilityQuery } from './get-accountability.query';
 import { GetAccountabilityRequestDto } from './get-accountability.request.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/reports')
 export class GetAccountabilityHttpController {
-  constructor(
-    @Inject(REPORT_READER) private readonly pool: SqlReader,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('accountability')
   @ApiOperation({
@@ -27,13 +20,6 @@ export class GetAccountabilityHttpController {
   })
   @ApiOkResponse({ description: 'The report; counts over the period, overdue judged on asOf' })
   async get(@Query() query: GetAccountabilityRequestDto, @CurrentActor() actor: Actor): Promise<AccountabilityReport> {
-    checkPeriod(query.from, query.to);
-    checkPeriod(query.asOf);
-    return readAccountability(this.pool, this.config.databaseSchema, {
-      from: query.from,
-      to: query.to,
-      unit: scopedUnit(actor, query.unit),
-      asOf: query.asOf ?? localDateOf(this.clock.now().toISOString()),
-    });
+    return this.queries.execute(new GetAccountabilityQuery(query, actor));
   }
 }

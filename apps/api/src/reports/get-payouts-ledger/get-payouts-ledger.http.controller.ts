@@ -1,22 +1,16 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@casework/domain';
-import { APP_CONFIG, AppConfig } from '@casework/platform';
-import { readPayoutsLedger } from '@casework/read-models';
-import type { SqlReader } from '@casework/read-models';
-import { REPORT_READER } from '../shared/report-reader';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { checkPeriod, scopedUnit } from '../shared/report-dates';
+import { GetPayoutsLedgerQuery } from './get-payouts-ledger.query';
 import { GetPayoutsLedgerRequestDto } from './get-payouts-ledger.request.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/reports')
 export class GetPayoutsLedgerHttpController {
-  constructor(
-    @Inject(REPORT_READER) private readonly pool: SqlReader,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('payouts')
   @ApiOperation({
@@ -24,7 +18,6 @@ export class GetPayoutsLedgerHttpController {
       'Payouts ledger: planned, disbursed, failed, owed, repaid and written-off amounts in fen per programme, unit and month',
   })
   async get(@Query() query: GetPayoutsLedgerRequestDto, @CurrentActor() actor: Actor) {
-    checkPeriod(query.from, query.to);
-    return readPayoutsLedger(this.pool, this.config.databaseSchema, { ...query, unit: scopedUnit(actor, query.unit) });
+    return this.queries.execute(new GetPayoutsLedgerQuery(query, actor));
   }
 }

@@ -1,11 +1,9 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@casework/platform';
-import { parseIsoWeek, localDateOf } from '@casework/kernel';
-import { readWeeklyReport } from '@casework/read-models';
-import type { SqlReader } from '@casework/read-models';
-import { REPORT_READER } from '../shared/report-reader';
+import { parseIsoWeek } from '@casework/kernel';
+import { GetWeeklyReportQuery } from './get-weekly-report.query';
 import { GetWeeklyReportRequestDto } from './get-weekly-report.request.dto';
 import { weeklyReportWorkbook } from './weekly-report.workbook';
 
@@ -15,11 +13,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 @ApiBearerAuth()
 @Controller('api/reports')
 export class GetWeeklyReportHttpController {
-  constructor(
-    @Inject(REPORT_READER) private readonly pool: SqlReader,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('weekly')
   @ApiOperation({
@@ -33,12 +27,7 @@ export class GetWeeklyReportHttpController {
     @Res() res: Response,
   ): Promise<void> {
     const week = parseIsoWeek(query.week);
-    const report = await readWeeklyReport(
-      this.pool,
-      this.config.databaseSchema,
-      week,
-      localDateOf(this.clock.now().toISOString()),
-    );
+    const report = await this.queries.execute(new GetWeeklyReportQuery(week));
     const xlsx = query.format === 'xlsx' || (query.format === undefined && (accept ?? '').includes(XLSX_TYPE));
     if (!xlsx) {
       res.json(report);
