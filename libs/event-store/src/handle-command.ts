@@ -44,6 +44,8 @@ export interface HandleCommandOptions<Command, Event extends NewEvent, State> {
   staleVersion: (expected: number, actual: number) => Error;
   /** The command, made once the state is known (the handler's enrichment: ids, policy evaluation). */
   command: Command | ((state: State, version: number) => Command);
+  /** Metadata that depends on the decision, e.g. the policy version it was decided under. */
+  metadata?: (command: Command, state: State) => Partial<Pick<AppendContext, 'policyVersion' | 'causationId'>>;
   /**
    * Writes to other streams that go with the decision (benefit reservations): appended in the
    * same atomic append as the events. Read what they need afresh on every call.
@@ -91,7 +93,8 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
     const after = events.reduce(decider.evolve, state);
     const others = options.alsoWrite ? await options.alsoWrite({ events, before: state, after }) : [];
     try {
-      const [result] = await store.appendMany([{ streamId, events, expectedVersion: expected }, ...others], context);
+      const metadata = options.metadata ? { ...context, ...options.metadata(command, state) } : context;
+      const [result] = await store.appendMany([{ streamId, events, expectedVersion: expected }, ...others], metadata);
       if (!result.duplicate) return { version: result.nextExpectedVersion, state: after, events, duplicate: false };
     } catch (e) {
       if (!(e instanceof ConcurrencyError) || e.streamId === streamId || attempt >= maxAttempts) throw e;
