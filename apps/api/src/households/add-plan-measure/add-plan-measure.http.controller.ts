@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class AddPlanMeasureHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.AddPlanMeasure.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.addPlanMeasure.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('AddPlanMeasure')
+  @HouseholdCommandRoute('addPlanMeasure')
   async addPlanMeasure(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class AddPlanMeasureHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('AddPlanMeasure', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('addPlanMeasure', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class AdoptAssistancePlanHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.AdoptAssistancePlan.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.adoptAssistancePlan.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('AdoptAssistancePlan')
+  @HouseholdCommandRoute('adoptAssistancePlan')
   async adoptAssistancePlan(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class AdoptAssistancePlanHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('AdoptAssistancePlan', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('adoptAssistancePlan', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class AssignResponsibleCadreHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.AssignResponsibleCadre.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.assignResponsibleCadre.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('AssignResponsibleCadre')
+  @HouseholdCommandRoute('assignResponsibleCadre')
   async assignResponsibleCadre(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class AssignResponsibleCadreHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('AssignResponsibleCadre', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('assignResponsibleCadre', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

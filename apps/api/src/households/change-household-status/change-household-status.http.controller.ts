@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class ChangeHouseholdStatusHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.ChangeHouseholdStatus.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.changeHouseholdStatus.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('ChangeHouseholdStatus')
+  @HouseholdCommandRoute('changeHouseholdStatus')
   async changeHouseholdStatus(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class ChangeHouseholdStatusHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('ChangeHouseholdStatus', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('changeHouseholdStatus', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

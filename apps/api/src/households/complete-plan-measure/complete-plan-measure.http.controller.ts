@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class CompletePlanMeasureHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.CompletePlanMeasure.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.completePlanMeasure.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('CompletePlanMeasure')
+  @HouseholdCommandRoute('completePlanMeasure')
   async completePlanMeasure(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class CompletePlanMeasureHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('CompletePlanMeasure', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('completePlanMeasure', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

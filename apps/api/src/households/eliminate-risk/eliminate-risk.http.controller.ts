@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class EliminateRiskHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.EliminateRisk.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.eliminateRisk.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('EliminateRisk')
+  @HouseholdCommandRoute('eliminateRisk')
   async eliminateRisk(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class EliminateRiskHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('EliminateRisk', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('eliminateRisk', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

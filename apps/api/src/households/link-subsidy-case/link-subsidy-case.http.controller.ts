@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class LinkSubsidyCaseHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.LinkSubsidyCase.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.linkSubsidyCase.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('LinkSubsidyCase')
+  @HouseholdCommandRoute('linkSubsidyCase')
   async linkSubsidyCase(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class LinkSubsidyCaseHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('LinkSubsidyCase', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('linkSubsidyCase', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

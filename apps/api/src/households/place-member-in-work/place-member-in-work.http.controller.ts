@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class PlaceMemberInWorkHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.PlaceMemberInWork.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.placeMemberInWork.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('PlaceMemberInWork')
+  @HouseholdCommandRoute('placeMemberInWork')
   async placeMemberInWork(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class PlaceMemberInWorkHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('PlaceMemberInWork', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('placeMemberInWork', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

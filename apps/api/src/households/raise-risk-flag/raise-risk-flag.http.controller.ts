@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class RaiseRiskFlagHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.RaiseRiskFlag.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.raiseRiskFlag.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('RaiseRiskFlag')
+  @HouseholdCommandRoute('raiseRiskFlag')
   async raiseRiskFlag(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class RaiseRiskFlagHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('RaiseRiskFlag', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('raiseRiskFlag', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class ReassignResponsibleCadreHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.ReassignResponsibleCadre.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.reassignResponsibleCadre.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('ReassignResponsibleCadre')
+  @HouseholdCommandRoute('reassignResponsibleCadre')
   async reassignResponsibleCadre(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class ReassignResponsibleCadreHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('ReassignResponsibleCadre', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('reassignResponsibleCadre', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

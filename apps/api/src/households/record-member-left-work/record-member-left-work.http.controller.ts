@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class RecordMemberLeftWorkHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.RecordMemberLeftWork.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.recordMemberLeftWork.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('RecordMemberLeftWork')
+  @HouseholdCommandRoute('recordMemberLeftWork')
   async recordMemberLeftWork(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class RecordMemberLeftWorkHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('RecordMemberLeftWork', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('recordMemberLeftWork', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class RecordThreeChecksHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.RecordThreeChecks.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.recordThreeChecks.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('RecordThreeChecks')
+  @HouseholdCommandRoute('recordThreeChecks')
   async recordThreeChecks(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class RecordThreeChecksHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('RecordThreeChecks', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('recordThreeChecks', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

@@ -14,9 +14,9 @@ import { HouseholdCommandRoute } from '../shared/household-command.decorator';
 export class RecordVisitHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(`:id/${HOUSEHOLD_COMMANDS.RecordVisit.route}`)
+  @Post(`:id/${HOUSEHOLD_COMMANDS.recordVisit.route}`)
   @HttpCode(200)
-  @HouseholdCommandRoute('RecordVisit')
+  @HouseholdCommandRoute('recordVisit')
   async recordVisit(
     @Param('id') id: string,
     @Body() body: unknown,
@@ -26,7 +26,7 @@ export class RecordVisitHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new ChangeHouseholdCommand('RecordVisit', id, body, actor, ifMatch, correlationIdOf(correlationId)),
+      new ChangeHouseholdCommand('recordVisit', id, body, actor, ifMatch, correlationIdOf(correlationId)),
     );
     res.setHeader('ETag', etagOf(result.version));
     return result;

@@ -15,7 +15,7 @@ export class RegisterHouseholdHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HouseholdCommandRoute('RegisterHousehold')
+  @HouseholdCommandRoute('registerHousehold')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

@@ -3,7 +3,7 @@ import { makeResidentId } from '@casework/policy';
 import type { Actor } from '../../shared/actor';
 import { DomainError, type DomainErrorKind } from '../../shared/errors';
 import type { HouseholdCommand, MemberInput } from '../household.commands';
-import { decideHousehold, foldHousehold } from '../household.decider';
+import { decideHousehold, foldHousehold } from '../household.decide';
 import type { HouseholdEvent, HouseholdEventOf } from '../household.events';
 import type { Member } from '../household.model';
 
@@ -75,7 +75,7 @@ export const registered = (over: Partial<HouseholdEventOf<'HouseholdRegistered'>
 
 export const zeroEmploymentDetected = (date = '2020-09-01'): HouseholdEvent => ({
   type: 'ZeroEmploymentDetected',
-  data: { householdId: HH, date, labourMemberIds: ['m1', 'm2'], cause: 'RegisterHousehold', at: `${date}T02:00:00Z` },
+  data: { householdId: HH, date, labourMemberIds: ['m1', 'm2'], cause: 'registerHousehold', at: `${date}T02:00:00Z` },
 });
 
 /** The household as most specs start: registered lifted, zero employment detected at registration. */

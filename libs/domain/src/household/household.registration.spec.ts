@@ -1,5 +1,5 @@
-import { missingPlan } from '../household.schedule';
-import type { RegisterHouseholdData } from '../household.commands';
+import { missingPlan } from './household.schedule';
+import type { RegisterHouseholdData } from './household.commands';
 import {
   AT,
   HH,
@@ -14,10 +14,10 @@ import {
   membersInput,
   otherStreetStaff,
   registered,
-} from '../testing/household.spec-kit';
+} from './testing/household.spec-kit';
 
 const registration = (over: Partial<RegisterHouseholdData> = {}) =>
-  command('RegisterHousehold', {
+  command('registerHousehold', {
     village: '韩森寨村',
     streetOffice: OFFICE,
     address: '韩森寨村3组12号',
@@ -28,7 +28,7 @@ const registration = (over: Partial<RegisterHouseholdData> = {}) =>
     ...over,
   });
 
-describe('RegisterHousehold', () => {
+describe('registerHousehold', () => {
   it('registers the household with its members, and detects zero employment when no able working-age member works', () => {
     given([])
       .when(registration())
@@ -36,7 +36,7 @@ describe('RegisterHousehold', () => {
         registered({ at: AT }),
         {
           type: 'ZeroEmploymentDetected',
-          data: { householdId: HH, date: TODAY, labourMemberIds: ['m1', 'm2'], cause: 'RegisterHousehold', at: AT },
+          data: { householdId: HH, date: TODAY, labourMemberIds: ['m1', 'm2'], cause: 'registerHousehold', at: AT },
         },
       ]);
   });
