@@ -17,22 +17,22 @@ describe('assignResponsibleCadre', () => {
   it('names the missing cadre fields', () => {
     given(aHousehold())
       .when(command('assignResponsibleCadre', { cadre: { userId: '', name: '', unit: 'X' } }))
-      .thenThrows({ kind: 'validation', fields: ['cadre.userId', 'cadre.name'] });
+      .thenError({ kind: 'validation', fields: ['cadre.userId', 'cadre.name'] });
     given(aHousehold())
       .when(command('assignResponsibleCadre', { cadre: undefined as never }))
-      .thenThrows({ kind: 'validation', fields: ['cadre'] });
+      .thenError({ kind: 'validation', fields: ['cadre'] });
   });
 
   it('refuses a second cadre: that is a reassignment with a reason', () => {
     given([...aHousehold(), assigned])
       .when(command('assignResponsibleCadre', { cadre: { ...wang, userId: 'u-li' } }))
-      .thenThrows({ kind: 'illegal_state', code: 'CADRE_ALREADY_ASSIGNED' });
+      .thenError({ kind: 'illegal_state', code: 'CADRE_ALREADY_ASSIGNED' });
   });
 
   it('is refused to inspectors', () => {
     given(aHousehold())
       .when({ ...command('assignResponsibleCadre', { cadre: wang }), actor: inspector })
-      .thenThrows({ kind: 'forbidden' });
+      .thenError({ kind: 'forbidden' });
   });
 });
 
@@ -66,15 +66,15 @@ describe('reassignResponsibleCadre', () => {
   it('requires a reason and a different cadre', () => {
     given([...aHousehold(), assignedForReassign])
       .when(command('reassignResponsibleCadre', { cadre: li, reason: '' }))
-      .thenThrows({ kind: 'validation', fields: ['reason'] });
+      .thenError({ kind: 'validation', fields: ['reason'] });
     given([...aHousehold(), assignedForReassign])
       .when(command('reassignResponsibleCadre', { cadre: wangForReassign, reason: '复核' }))
-      .thenThrows({ kind: 'validation', fields: ['cadre.userId'] });
+      .thenError({ kind: 'validation', fields: ['cadre.userId'] });
   });
 
   it('needs a cadre to replace', () => {
     given(aHousehold())
       .when(command('reassignResponsibleCadre', { cadre: li, reason: 'x' }))
-      .thenThrows({ kind: 'illegal_state', code: 'NO_CADRE_ASSIGNED' });
+      .thenError({ kind: 'illegal_state', code: 'NO_CADRE_ASSIGNED' });
   });
 });

@@ -41,7 +41,7 @@ describe('recordThreeChecks', () => {
           notes: '',
         }),
       )
-      .thenThrows({ kind: 'validation', fields: ['notes'] });
+      .thenError({ kind: 'validation', fields: ['notes'] });
   });
 
   it('validates kind, result and date, and refuses a check id already used', () => {
@@ -55,7 +55,7 @@ describe('recordThreeChecks', () => {
           notes: '',
         }),
       )
-      .thenThrows({ kind: 'validation', fields: ['kind', 'date', 'result'] });
+      .thenError({ kind: 'validation', fields: ['kind', 'date', 'result'] });
     const [recorded] = given(aHousehold())
       .when(
         command('recordThreeChecks', {
@@ -77,7 +77,7 @@ describe('recordThreeChecks', () => {
           notes: '',
         }),
       )
-      .thenThrows({ kind: 'conflict', code: 'DUPLICATE_ID' });
+      .thenError({ kind: 'conflict', code: 'DUPLICATE_ID' });
   });
 });
 
@@ -108,19 +108,19 @@ describe('linkSubsidyCase', () => {
   it('is refused to another street office and to inspectors', () => {
     given(aHousehold())
       .when({ ...link, actor: { ...otherStreetStaff, role: 'caseworker' } })
-      .thenThrows({ kind: 'forbidden' });
+      .thenError({ kind: 'forbidden' });
     given(aHousehold())
       .when({ ...link, actor: inspector })
-      .thenThrows({ kind: 'forbidden' });
+      .thenError({ kind: 'forbidden' });
   });
 
   it('needs a member of the household, and links a case once', () => {
     given(aHousehold())
       .when(command('linkSubsidyCase', { caseId: 'case-1', programme: '', memberId: 'm9' }))
-      .thenThrows({ kind: 'validation', fields: ['programme', 'memberId'] });
+      .thenError({ kind: 'validation', fields: ['programme', 'memberId'] });
     const [linked] = given(aHousehold()).when(link).events();
     given([...aHousehold(), linked])
       .when(link)
-      .thenThrows({ kind: 'conflict', code: 'CASE_ALREADY_LINKED' });
+      .thenError({ kind: 'conflict', code: 'CASE_ALREADY_LINKED' });
   });
 });

@@ -71,7 +71,7 @@ describe('placeMemberInWork', () => {
   it('refuses to place a member who already works, until the earlier work ends', () => {
     given([...aHousehold(), placed])
       .when(placement({ placementId: 'pl2' }))
-      .thenThrows({ kind: 'illegal_state', code: 'MEMBER_ALREADY_PLACED' });
+      .thenError({ kind: 'illegal_state', code: 'MEMBER_ALREADY_PLACED' });
   });
 
   it('validates the placement', () => {
@@ -85,10 +85,10 @@ describe('placeMemberInWork', () => {
           publicWelfarePost: 'yes' as never,
         }),
       )
-      .thenThrows({ kind: 'validation', fields: ['memberId', 'employer', 'post', 'startDate', 'publicWelfarePost'] });
+      .thenError({ kind: 'validation', fields: ['memberId', 'employer', 'post', 'startDate', 'publicWelfarePost'] });
     given([...aHousehold(), placed])
       .when(placement({ memberId: 'm2' }))
-      .thenThrows({ kind: 'conflict', code: 'DUPLICATE_ID' });
+      .thenError({ kind: 'conflict', code: 'DUPLICATE_ID' });
   });
 
   it('records a placement without a case', () => {
@@ -182,7 +182,7 @@ describe('recordMemberLeftWork', () => {
   it('refuses an unknown placement, one already ended, and an end before the start', () => {
     given(history)
       .when(command('recordMemberLeftWork', { placementId: 'pl9', endDate: '2020-10-08', reason: 'r' }))
-      .thenThrows({ kind: 'not_found', code: 'PLACEMENT_NOT_FOUND' });
+      .thenError({ kind: 'not_found', code: 'PLACEMENT_NOT_FOUND' });
     const left = {
       type: 'MemberLeftWork' as const,
       data: {
@@ -196,12 +196,12 @@ describe('recordMemberLeftWork', () => {
     };
     given([...history, left])
       .when(command('recordMemberLeftWork', { placementId: 'pl1', endDate: '2020-10-08', reason: 'r' }))
-      .thenThrows({ kind: 'illegal_state', code: 'PLACEMENT_ALREADY_ENDED' });
+      .thenError({ kind: 'illegal_state', code: 'PLACEMENT_ALREADY_ENDED' });
     given(history)
       .when(command('recordMemberLeftWork', { placementId: 'pl1', endDate: '2020-09-14', reason: 'r' }))
-      .thenThrows({ kind: 'validation', fields: ['endDate'] });
+      .thenError({ kind: 'validation', fields: ['endDate'] });
     given(history)
       .when(command('recordMemberLeftWork', { placementId: 'pl1', endDate: '2020-10-08', reason: '' }))
-      .thenThrows({ kind: 'validation', fields: ['reason'] });
+      .thenError({ kind: 'validation', fields: ['reason'] });
   });
 });

@@ -56,16 +56,16 @@ describe('changeHouseholdStatus', () => {
   it('requires a reason', () => {
     given(aHousehold())
       .when(command('changeHouseholdStatus', { status: 'edge', reason: '  ' }))
-      .thenThrows({ kind: 'validation', fields: ['reason'] });
+      .thenError({ kind: 'validation', fields: ['reason'] });
   });
 
   it('rejects an unknown status and a change to the same status', () => {
     given(aHousehold())
       .when(command('changeHouseholdStatus', { status: 'poor' as never, reason: 'x' }))
-      .thenThrows({ kind: 'validation', fields: ['status'] });
+      .thenError({ kind: 'validation', fields: ['status'] });
     given(aHousehold())
       .when(command('changeHouseholdStatus', { status: 'lifted', reason: 'x' }))
-      .thenThrows({ kind: 'illegal_state', code: 'STATUS_UNCHANGED' });
+      .thenError({ kind: 'illegal_state', code: 'STATUS_UNCHANGED' });
   });
 
   it('starts the plan deadline when a household without a plan falls back to not_lifted', () => {
@@ -94,10 +94,10 @@ describe('changeHouseholdStatus', () => {
     const cmd = command('changeHouseholdStatus', { status: 'edge', reason: 'x' });
     given(aHousehold())
       .when({ ...cmd, actor: otherStreetStaff })
-      .thenThrows({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
+      .thenError({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
     given(aHousehold())
       .when({ ...cmd, actor: inspector })
-      .thenThrows({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
+      .thenError({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
     expect(
       given(aHousehold())
         .when({ ...cmd, actor: districtStaff })
@@ -111,13 +111,13 @@ describe('changeHouseholdStatus', () => {
         ...command('changeHouseholdStatus', { status: 'edge', reason: 'x' }),
         actor: { ...streetStaff, role: 'finance' },
       })
-      .thenThrows({ kind: 'forbidden' });
+      .thenError({ kind: 'forbidden' });
   });
 
   it('needs a registered household', () => {
     given([])
       .when(command('changeHouseholdStatus', { status: 'edge', reason: 'x' }))
-      .thenThrows({ kind: 'not_found', code: 'HOUSEHOLD_NOT_FOUND' });
+      .thenError({ kind: 'not_found', code: 'HOUSEHOLD_NOT_FOUND' });
   });
 });
 
@@ -154,7 +154,7 @@ describe('adoptAssistancePlan', () => {
   it('replaces an earlier plan only with a reason', () => {
     given([...aHousehold(), adopted()])
       .when(command('adoptAssistancePlan', { planId: 'p2', summary: 's', measures }))
-      .thenThrows({ kind: 'validation', fields: ['revisionReason'] });
+      .thenError({ kind: 'validation', fields: ['revisionReason'] });
     const [event] = given([...aHousehold(), adopted()])
       .when(
         command('adoptAssistancePlan', {
@@ -174,7 +174,7 @@ describe('adoptAssistancePlan', () => {
   it('needs at least one measure, each complete, with distinct ids and a target date not before today', () => {
     given(aHousehold())
       .when(command('adoptAssistancePlan', { planId: 'p1', summary: 's', measures: [] }))
-      .thenThrows({ kind: 'validation', fields: ['measures'] });
+      .thenError({ kind: 'validation', fields: ['measures'] });
     given(aHousehold())
       .when(
         command('adoptAssistancePlan', {
@@ -188,7 +188,7 @@ describe('adoptAssistancePlan', () => {
           ],
         }),
       )
-      .thenThrows({
+      .thenError({
         kind: 'validation',
         fields: [
           'measures[1].measureId',
@@ -245,16 +245,16 @@ describe('addPlanMeasure', () => {
   it('needs a plan, and a measure id not used yet', () => {
     given(aHousehold())
       .when(command('addPlanMeasure', { measure }))
-      .thenThrows({ kind: 'illegal_state', code: 'NO_ASSISTANCE_PLAN' });
+      .thenError({ kind: 'illegal_state', code: 'NO_ASSISTANCE_PLAN' });
     given([...aHousehold(), plan])
       .when(command('addPlanMeasure', { measure: { ...measure, measureId: 'ms1' } }))
-      .thenThrows({ kind: 'conflict', code: 'DUPLICATE_ID' });
+      .thenError({ kind: 'conflict', code: 'DUPLICATE_ID' });
   });
 
   it('validates the measure', () => {
     given([...aHousehold(), plan])
       .when(command('addPlanMeasure', { measure: { ...measure, owner: '', targetDate: '2020-10-01' } }))
-      .thenThrows({ kind: 'validation', fields: ['measure.owner', 'measure.targetDate'] });
+      .thenError({ kind: 'validation', fields: ['measure.owner', 'measure.targetDate'] });
   });
 });
 
@@ -303,12 +303,12 @@ describe('completePlanMeasure', () => {
   it('rejects an unknown measure, a measure already done, and a day in the future', () => {
     given([...aHousehold(), planToComplete])
       .when(command('completePlanMeasure', { measureId: 'ms9', doneAt: '2020-10-08' }))
-      .thenThrows({ kind: 'not_found', code: 'MEASURE_NOT_FOUND' });
+      .thenError({ kind: 'not_found', code: 'MEASURE_NOT_FOUND' });
     given([...aHousehold(), planToComplete, completed])
       .when(command('completePlanMeasure', { measureId: 'ms1', doneAt: '2020-10-08' }))
-      .thenThrows({ kind: 'illegal_state', code: 'MEASURE_ALREADY_DONE' });
+      .thenError({ kind: 'illegal_state', code: 'MEASURE_ALREADY_DONE' });
     given([...aHousehold(), planToComplete])
       .when(command('completePlanMeasure', { measureId: 'ms1', doneAt: '2020-10-10' }))
-      .thenThrows({ kind: 'validation', fields: ['doneAt'] });
+      .thenError({ kind: 'validation', fields: ['doneAt'] });
   });
 });

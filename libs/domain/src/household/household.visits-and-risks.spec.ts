@@ -57,10 +57,10 @@ describe('recordVisit', () => {
   it('requires the next visit to be after the visit', () => {
     given(aHousehold())
       .when(visit({ nextVisitDue: '2020-10-08' }))
-      .thenThrows({ kind: 'validation', fields: ['nextVisitDue'] });
+      .thenError({ kind: 'validation', fields: ['nextVisitDue'] });
     given(aHousehold())
       .when(visit({ nextVisitDue: '2020-10-01' }))
-      .thenThrows({ kind: 'validation', fields: ['nextVisitDue'] });
+      .thenError({ kind: 'validation', fields: ['nextVisitDue'] });
   });
 
   it('rejects a visit in the future, missing fields and malformed risks', () => {
@@ -75,7 +75,7 @@ describe('recordVisit', () => {
           risks: [{ riskId: '', description: '', severity: 'grave' as never }],
         }),
       )
-      .thenThrows({
+      .thenError({
         kind: 'validation',
         fields: [
           'date',
@@ -108,7 +108,7 @@ describe('recordVisit', () => {
     const [recorded] = given(aHousehold()).when(visit()).events();
     given([...aHousehold(), recorded])
       .when(visit())
-      .thenThrows({ kind: 'conflict', code: 'DUPLICATE_ID' });
+      .thenError({ kind: 'conflict', code: 'DUPLICATE_ID' });
   });
 });
 
@@ -163,15 +163,15 @@ describe('raiseRiskFlag', () => {
       .when(
         command('raiseRiskFlag', { riskId: 'r1', source: 'visit', visitId: 'v9', description: 'd', severity: 'low' }),
       )
-      .thenThrows({ kind: 'validation', fields: ['visitId'] });
+      .thenError({ kind: 'validation', fields: ['visitId'] });
     given(aHousehold())
       .when(command('raiseRiskFlag', { riskId: 'r1', source: 'visit', description: 'd', severity: 'low' }))
-      .thenThrows({ kind: 'validation', fields: ['visitId'] });
+      .thenError({ kind: 'validation', fields: ['visitId'] });
     given([...aHousehold(), visited])
       .when(
         command('raiseRiskFlag', { riskId: 'r1', source: 'data', visitId: 'v1', description: 'd', severity: 'low' }),
       )
-      .thenThrows({ kind: 'validation', fields: ['visitId'] });
+      .thenError({ kind: 'validation', fields: ['visitId'] });
   });
 
   it('validates source, severity and description, and refuses a risk id already used', () => {
@@ -184,13 +184,13 @@ describe('raiseRiskFlag', () => {
           severity: 'grave' as never,
         }),
       )
-      .thenThrows({ kind: 'validation', fields: ['source', 'description', 'severity'] });
+      .thenError({ kind: 'validation', fields: ['source', 'description', 'severity'] });
     const [raised] = given(aHousehold())
       .when(command('raiseRiskFlag', { riskId: 'r1', source: 'data', description: 'd', severity: 'low' }))
       .events();
     given([...aHousehold(), raised])
       .when(command('raiseRiskFlag', { riskId: 'r1', source: 'data', description: 'd', severity: 'low' }))
-      .thenThrows({ kind: 'conflict', code: 'DUPLICATE_ID' });
+      .thenError({ kind: 'conflict', code: 'DUPLICATE_ID' });
   });
 });
 
@@ -228,18 +228,18 @@ describe('eliminateRisk', () => {
   it('requires a reason', () => {
     given([...aHousehold(), raised])
       .when(command('eliminateRisk', { riskId: 'r1', reason: '' }))
-      .thenThrows({ kind: 'validation', fields: ['reason'] });
+      .thenError({ kind: 'validation', fields: ['reason'] });
   });
 
   it('refuses an unknown risk', () => {
     given([...aHousehold(), raised])
       .when(command('eliminateRisk', { riskId: 'r2', reason: 'x' }))
-      .thenThrows({ kind: 'not_found', code: 'RISK_NOT_FOUND' });
+      .thenError({ kind: 'not_found', code: 'RISK_NOT_FOUND' });
   });
 
   it('refuses a risk already eliminated', () => {
     given([...aHousehold(), raised, eliminated])
       .when(command('eliminateRisk', { riskId: 'r1', reason: 'x' }))
-      .thenThrows({ kind: 'illegal_state', code: 'RISK_ALREADY_ELIMINATED' });
+      .thenError({ kind: 'illegal_state', code: 'RISK_ALREADY_ELIMINATED' });
   });
 });
