@@ -218,6 +218,16 @@ export class PostgresEventStore implements EventStore {
       }
       if (rows[0]?.status !== 'retry') break;
     }
+    const commandId = prepared[0].prepared[0].metadata.commandId;
+    if (rows[0]?.status === 'conflict' && commandId) {
+      // A racing copy of this command may have committed between append_events' command check
+      // and its version check: then the answer is that copy's result, not a conflict.
+      const earlier = await this.pool.query<AppendRow>(
+        `select status, result_stream, first_version, last_version, actual_version from ${this.schema}.command_results($1)`,
+        [commandId],
+      );
+      if (earlier.rows.length > 0) rows = earlier.rows;
+    }
     const first = rows[0];
     switch (first?.status) {
       case 'ok':
