@@ -51,7 +51,7 @@ describe('apps/web/public/reasons.js', () => {
   });
 
   it('knows every reason the household registration check gives for a badly filled form', () => {
-    const problems = validateHouseholdCommandBody('RegisterHousehold', {
+    const problems = validateHouseholdCommandBody('registerHousehold', {
       village: 7,
       address: ' ',
       extra: true,

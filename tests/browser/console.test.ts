@@ -426,8 +426,8 @@ describeBrowser(title, () => {
     await page.waitForSelector('article.household');
     const version = Number(await page.getAttribute('article.household', 'data-version'));
     await expect(page.locator('button.command').count()).resolves.toBe(13);
-    await page.click('button.command[data-command=RecordVisit]');
-    const form = page.locator('form.command-form[data-command=RecordVisit]');
+    await page.click('button.command[data-command=recordVisit]');
+    const form = page.locator('form.command-form[data-command=recordVisit]');
     await form.waitFor();
     await expect(form.locator('[name=date]').inputValue()).resolves.toBe('2020-11-16');
     await expect(form.locator('label:has([name=risks]) .hint').textContent()).resolves.toContain('severity');
@@ -458,8 +458,8 @@ describeBrowser(title, () => {
     await expect(boardRow.textContent()).resolves.toContain('风险 1');
 
     await page.goto(`${t.baseUrl}/#/households/${id}`);
-    await page.click('button.command[data-command=EliminateRisk]');
-    const eliminate = page.locator('form.command-form[data-command=EliminateRisk]');
+    await page.click('button.command[data-command=eliminateRisk]');
+    const eliminate = page.locator('form.command-form[data-command=eliminateRisk]');
     await expect(eliminate.locator('select[name=riskId]').inputValue()).resolves.toBe('r-browser');
     await eliminate.locator('[name=reason]').fill('已介绍到社区公益性岗位，收入恢复');
     await eliminate.locator('button[type=submit]').click();

@@ -571,6 +571,104 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
       });
     });
 
+    describe('(7) appending to several streams at once', () => {
+      it('appends to every stream, each chained to its own predecessor, one result per write', async () => {
+        const a = stream('many-a');
+        const b = stream('many-b');
+        await store.append(b, [ev('B1')], 'no_stream', ctx());
+        const results = await store.appendMany(
+          [
+            { streamId: a, events: [ev('A1'), ev('A2')], expectedVersion: 'no_stream' },
+            { streamId: b, events: [ev('B2')], expectedVersion: 1 },
+          ],
+          ctx(),
+        );
+        expect(results).toEqual([
+          { streamId: a, nextExpectedVersion: 2, firstVersion: 1, lastVersion: 2, duplicate: false },
+          { streamId: b, nextExpectedVersion: 2, firstVersion: 2, lastVersion: 2, duplicate: false },
+        ]);
+        expect((await store.readStream(a)).map((e) => e.type)).toEqual(['A1', 'A2']);
+        expect((await store.readStream(b)).map((e) => e.type)).toEqual(['B1', 'B2']);
+        expectChain(await store.readStream(a, { raw: true }));
+        expectChain(await store.readStream(b, { raw: true }));
+      });
+
+      it('writes nothing when one stream is not at its expected version, and names that stream', async () => {
+        const a = stream('many-none-a');
+        const b = stream('many-none-b');
+        const c = stream('many-none-c');
+        await store.append(c, [ev('C1'), ev('C2')], 'no_stream', ctx());
+        const before = await harness.rowCount?.();
+        const error = await store
+          .appendMany(
+            [
+              { streamId: a, events: [ev('A1')], expectedVersion: 'no_stream' },
+              { streamId: b, events: [ev('B1')], expectedVersion: 'no_stream' },
+              { streamId: c, events: [ev('C3')], expectedVersion: 1 },
+            ],
+            ctx({ commandId: randomUUID() }),
+          )
+          .then(
+            () => null,
+            (e: unknown) => e,
+          );
+        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).toMatchObject({ streamId: c, expectedVersion: 1, actualVersion: 2 });
+        expect(await store.readStream(a)).toEqual([]);
+        expect(await store.readStream(b)).toEqual([]);
+        expect((await store.readStream(c)).map((e) => e.type)).toEqual(['C1', 'C2']);
+        expect(await harness.rowCount?.()).toBe(before);
+      });
+
+      it('applies a command id once for the whole write and answers a repeat with every first result', async () => {
+        const a = stream('many-idem-a');
+        const b = stream('many-idem-b');
+        const commandId = randomUUID();
+        const writes = [
+          { streamId: a, events: [ev('A1')], expectedVersion: 'no_stream' as const },
+          { streamId: b, events: [ev('B1'), ev('B2')], expectedVersion: 'no_stream' as const },
+        ];
+        const first = await store.appendMany(writes, ctx({ commandId }));
+        const before = await harness.rowCount?.();
+        const again = await store.appendMany(writes, ctx({ commandId: commandId.toUpperCase() }));
+        expect(again).toEqual(first.map((r) => ({ ...r, duplicate: true })));
+        // A stale expected version does not matter once the command was applied.
+        const stale = await store.appendMany(
+          [{ streamId: b, events: [ev('B3')], expectedVersion: 0 }],
+          ctx({ commandId }),
+        );
+        expect(stale).toEqual(first.map((r) => ({ ...r, duplicate: true })));
+        expect(await harness.rowCount?.()).toBe(before);
+        expect((await store.readStream(b)).map((e) => e.type)).toEqual(['B1', 'B2']);
+        expect((await store.readStream(b)).every((e) => e.metadata.commandId === commandId)).toBe(true);
+      });
+
+      it('applies a command once when 8 copies of a multi-stream write race', async () => {
+        const a = stream('many-race-a');
+        const b = stream('many-race-b');
+        const commandId = randomUUID();
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            store.appendMany(
+              [
+                { streamId: a, events: [ev('A1')], expectedVersion: 'no_stream' },
+                { streamId: b, events: [ev('B1')], expectedVersion: 'no_stream' },
+              ],
+              ctx({ commandId }),
+            ),
+          ),
+        );
+        expect(results.filter((r) => !r[0].duplicate)).toHaveLength(1);
+        for (const r of results)
+          expect(r.map((x) => [x.streamId, x.lastVersion])).toEqual([
+            [a, 1],
+            [b, 1],
+          ]);
+        expect(await store.readStream(a)).toHaveLength(1);
+        expect(await store.readStream(b)).toHaveLength(1);
+      });
+    });
+
     describe('hash chain', () => {
       it('links each event to its predecessor across appends of several events', async () => {
         const s = stream('chain');

@@ -14,18 +14,18 @@ const WRONG: Record<HouseholdFieldSpec['type'], unknown[]> = {
 };
 
 /** A valid body per command for a household registered with registrationBody (members m1, m2). */
-const VALID: Record<Exclude<HouseholdCommandType, 'RegisterHousehold'>, Record<string, unknown>> = {
-  ChangeHouseholdStatus: { status: 'at_risk', reason: '收入下降' },
-  AssignResponsibleCadre: { cadre: { userId: 'u1', name: '干部', unit: 'STREET_XIYI' } },
-  ReassignResponsibleCadre: { cadre: { userId: 'u2', name: '干部2', unit: 'STREET_XIYI' }, reason: '调岗' },
-  AdoptAssistancePlan: {
+const VALID: Record<Exclude<HouseholdCommandType, 'registerHousehold'>, Record<string, unknown>> = {
+  changeHouseholdStatus: { status: 'at_risk', reason: '收入下降' },
+  assignResponsibleCadre: { cadre: { userId: 'u1', name: '干部', unit: 'STREET_XIYI' } },
+  reassignResponsibleCadre: { cadre: { userId: 'u2', name: '干部2', unit: 'STREET_XIYI' }, reason: '调岗' },
+  adoptAssistancePlan: {
     planId: 'p1',
     summary: 's',
     measures: [{ measureId: 'x', description: 'd', owner: 'o', targetDate: '2020-12-31' }],
   },
-  AddPlanMeasure: { measure: { measureId: 'y', description: 'd', owner: 'o', targetDate: '2020-12-31' } },
-  CompletePlanMeasure: { measureId: 'x', doneAt: '2020-11-16', note: 'n' },
-  RecordVisit: {
+  addPlanMeasure: { measure: { measureId: 'y', description: 'd', owner: 'o', targetDate: '2020-12-31' } },
+  completePlanMeasure: { measureId: 'x', doneAt: '2020-11-16', note: 'n' },
+  recordVisit: {
     visitId: 'v',
     date: '2020-11-16',
     visitor: 'v',
@@ -35,9 +35,9 @@ const VALID: Record<Exclude<HouseholdCommandType, 'RegisterHousehold'>, Record<s
     nextVisitDue: '2020-12-16',
     risks: [{ riskId: 'r', description: 'd', severity: 'low' }],
   },
-  RaiseRiskFlag: { riskId: 'r9', source: 'data', description: 'd', severity: 'low' },
-  EliminateRisk: { riskId: 'r', reason: 'ok now' },
-  PlaceMemberInWork: {
+  raiseRiskFlag: { riskId: 'r9', source: 'data', description: 'd', severity: 'low' },
+  eliminateRisk: { riskId: 'r', reason: 'ok now' },
+  placeMemberInWork: {
     placementId: 'pl',
     memberId: 'm1',
     employer: 'e',
@@ -45,9 +45,9 @@ const VALID: Record<Exclude<HouseholdCommandType, 'RegisterHousehold'>, Record<s
     startDate: '2020-11-16',
     publicWelfarePost: true,
   },
-  RecordMemberLeftWork: { placementId: 'pl', endDate: '2020-11-16', reason: 'contract ended' },
-  RecordThreeChecks: { checkId: 'c', kind: 'zero_employment_household', date: '2020-11-16', result: 'clear' },
-  LinkSubsidyCase: { caseId: 'c1', programme: 'STARTUP_ONE_OFF', memberId: 'm1' },
+  recordMemberLeftWork: { placementId: 'pl', endDate: '2020-11-16', reason: 'contract ended' },
+  recordThreeChecks: { checkId: 'c', kind: 'zero_employment_household', date: '2020-11-16', result: 'clear' },
+  linkSubsidyCase: { caseId: 'c1', programme: 'STARTUP_ONE_OFF', memberId: 'm1' },
 };
 
 /** Every (path, bad value) pair for a body: each field, nested ones included, given a value of the wrong kind. */
@@ -100,7 +100,7 @@ describe('households API: bad input', () => {
 
   it('registration: every field with a wrong value is a 400 naming it, and nothing is written', async () => {
     const before = (await t.db.adminPool.query('select count(*)::int as n from events')).rows[0].n;
-    const cases = corruptions(HOUSEHOLD_COMMANDS.RegisterHousehold.fields, registrationBody('STREET_XIYI'));
+    const cases = corruptions(HOUSEHOLD_COMMANDS.registerHousehold.fields, registrationBody('STREET_XIYI'));
     cases.push({
       field: 'members[0].idNumber',
       body: {
@@ -125,7 +125,7 @@ describe('households API: bad input', () => {
   it('every follow-up command: every field with a wrong value is a 400 naming it, and the household is untouched', async () => {
     let count = 0;
     for (const [type, valid] of Object.entries(VALID) as [
-      Exclude<HouseholdCommandType, 'RegisterHousehold'>,
+      Exclude<HouseholdCommandType, 'registerHousehold'>,
       Record<string, unknown>,
     ][]) {
       const route = HOUSEHOLD_COMMANDS[type].route;
@@ -165,7 +165,7 @@ describe('households API: bad input', () => {
   });
 
   it('a bad body is reported before a stale or missing If-Match, as for cases', async () => {
-    const bad = { ...VALID.RecordVisit, visitor: 42 };
+    const bad = { ...VALID.recordVisit, visitor: 42 };
     const stale = await request(t.server)
       .post(`/api/households/${id}/record-visit`)
       .set('Authorization', `Bearer ${token}`)
@@ -182,7 +182,7 @@ describe('households API: bad input', () => {
       .post(`/api/households/${id}/record-visit`)
       .set('Authorization', `Bearer ${token}`)
       .set('If-Match', 'W/"999"')
-      .send(VALID.RecordVisit);
+      .send(VALID.recordVisit);
     expect(good.status).toBe(412);
   });
 
@@ -191,21 +191,21 @@ describe('households API: bad input', () => {
       .post(`/api/households/${id}/record-visit`)
       .set('Authorization', `Bearer ${token}`)
       .set('If-Match', etag)
-      .send({ ...VALID.RecordVisit, date: '2030-01-01', nextVisitDue: '2030-02-01' });
+      .send({ ...VALID.recordVisit, date: '2030-01-01', nextVisitDue: '2030-02-01' });
     expect(future.status).toBe(400);
     expect(future.body.errors.map((e: { field: string }) => e.field)).toContain('date');
     const stranger = await request(t.server)
       .post(`/api/households/${id}/place-member`)
       .set('Authorization', `Bearer ${token}`)
       .set('If-Match', etag)
-      .send({ ...VALID.PlaceMemberInWork, memberId: 'm9' });
+      .send({ ...VALID.placeMemberInWork, memberId: 'm9' });
     expect(stranger.status).toBe(400);
     expect(stranger.body.errors.map((e: { field: string }) => e.field)).toContain('memberId');
     const noPlan = await request(t.server)
       .post(`/api/households/${id}/complete-measure`)
       .set('Authorization', `Bearer ${token}`)
       .set('If-Match', etag)
-      .send(VALID.CompletePlanMeasure);
+      .send(VALID.completePlanMeasure);
     expect(noPlan.status).toBe(404);
     expect(noPlan.body.code).toMatch(/NOT_FOUND/);
   });

@@ -474,33 +474,33 @@ function fieldOptions(command, x) {
   const visits = x.visits.map((v) => [v.visitId, `${v.date} ${v.findings}`]);
   const cadreFields = { nested: { unit: { value: x.streetOffice } } };
   const byCommand = {
-    ChangeHouseholdStatus: {},
-    AssignResponsibleCadre: { cadre: cadreFields },
-    ReassignResponsibleCadre: { cadre: cadreFields },
-    AdoptAssistancePlan: {
+    changeHouseholdStatus: {},
+    assignResponsibleCadre: { cadre: cadreFields },
+    reassignResponsibleCadre: { cadre: cadreFields },
+    adoptAssistancePlan: {
       planId: { value: newId('plan') },
       measures: {
         value: JSON.stringify([{ measureId: newId('m'), description: '', owner: '', targetDate: today }], null, 2),
       },
     },
-    AddPlanMeasure: { measure: { nested: { measureId: { value: newId('m') } } } },
-    CompletePlanMeasure: { measureId: { choices: openMeasures }, doneAt: { value: today } },
-    RecordVisit: {
+    addPlanMeasure: { measure: { nested: { measureId: { value: newId('m') } } } },
+    completePlanMeasure: { measureId: { choices: openMeasures }, doneAt: { value: today } },
+    recordVisit: {
       visitId: { value: newId('v') },
       date: { value: today },
       needs: { sendEmpty: true },
       measuresTaken: { sendEmpty: true },
     },
-    RaiseRiskFlag: { riskId: { value: newId('r') }, visitId: { choices: visits } },
-    EliminateRisk: { riskId: { choices: openRisks } },
-    PlaceMemberInWork: {
+    raiseRiskFlag: { riskId: { value: newId('r') }, visitId: { choices: visits } },
+    eliminateRisk: { riskId: { choices: openRisks } },
+    placeMemberInWork: {
       placementId: { value: newId('p') },
       memberId: { choices: members },
       startDate: { value: today },
     },
-    RecordMemberLeftWork: { placementId: { choices: openPlacements }, endDate: { value: today } },
-    RecordThreeChecks: { checkId: { value: newId('c') }, date: { value: today } },
-    LinkSubsidyCase: {
+    recordMemberLeftWork: { placementId: { choices: openPlacements }, endDate: { value: today } },
+    recordThreeChecks: { checkId: { value: newId('c') }, date: { value: today } },
+    linkSubsidyCase: {
       memberId: { choices: members },
       programme: { choices: PROGRAMMES.map((p) => [p.code, p.nameZh]) },
     },

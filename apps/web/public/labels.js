@@ -145,20 +145,20 @@ export const ENUM_VALUES = {
 
 /** Household commands (the catalogue's names) in Chinese. */
 export const HOUSEHOLD_COMMANDS = {
-  ChangeHouseholdStatus: '变更帮扶状态',
-  AssignResponsibleCadre: '指定帮扶责任人',
-  ReassignResponsibleCadre: '更换帮扶责任人',
-  AdoptAssistancePlan: '制定帮扶方案',
-  AddPlanMeasure: '增加帮扶措施',
-  CompletePlanMeasure: '完成帮扶措施',
-  RecordVisit: '登记走访',
-  RaiseRiskFlag: '登记风险',
-  EliminateRisk: '消除风险',
-  PlaceMemberInWork: '登记就业安置',
-  RecordMemberLeftWork: '登记离岗',
-  RecordThreeChecks: '登记三排查',
-  LinkSubsidyCase: '关联补贴案件',
-  RegisterHousehold: '登记帮扶户',
+  changeHouseholdStatus: '变更帮扶状态',
+  assignResponsibleCadre: '指定帮扶责任人',
+  reassignResponsibleCadre: '更换帮扶责任人',
+  adoptAssistancePlan: '制定帮扶方案',
+  addPlanMeasure: '增加帮扶措施',
+  completePlanMeasure: '完成帮扶措施',
+  recordVisit: '登记走访',
+  raiseRiskFlag: '登记风险',
+  eliminateRisk: '消除风险',
+  placeMemberInWork: '登记就业安置',
+  recordMemberLeftWork: '登记离岗',
+  recordThreeChecks: '登记三排查',
+  linkSubsidyCase: '关联补贴案件',
+  registerHousehold: '登记帮扶户',
 };
 
 /** Household body fields; a nested field by its path (cadre.name) when the bare name would mislead. */

@@ -1,4 +1,5 @@
 export * from './shared/actor';
+export type { Decider } from './shared/decider';
 export * from './shared/body-fields';
 export * from './case';
 export * from './household';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { contentHashPrefix } from './integrity/canonical';
-import type { AppendContext, EventMetadata, ExpectedVersion, NewEvent } from './event-store.port';
+import type { AppendContext, EventMetadata, ExpectedVersion, NewEvent, StreamWrite } from './event-store.port';
 
 /**
  * The part of an append every adapter does the same way: checking the input and building the
@@ -89,5 +89,30 @@ export function prepareEvents(streamId: string, events: NewEvent[], context: App
     const metadata = buildMetadata(context, schemaVersion, recordedAt);
     const hashPrefix = contentHashPrefix({ streamId, type: e.type, schemaVersion, data, metadata });
     return { type: e.type, schemaVersion, data, metadata, hashPrefix };
+  });
+}
+
+/** A write checked and prepared for appendMany: every stream's events, its expected version normalised. */
+export interface PreparedWrite {
+  streamId: string;
+  expectedVersion: ExpectedVersion;
+  expected: number | 'any' | 'stream_exists';
+  prepared: PreparedEvent[];
+}
+
+/** At least one write, each stream once (two writes to one stream would race with themselves). */
+export function prepareWrites(writes: readonly StreamWrite[], context: AppendContext): PreparedWrite[] {
+  if (!Array.isArray(writes) || writes.length === 0)
+    throw new InvalidAppendError('appendMany needs at least one write');
+  const seen = new Set<string>();
+  return writes.map((w) => {
+    if (seen.has(w.streamId)) throw new InvalidAppendError(`appendMany names stream ${w.streamId} twice`);
+    seen.add(w.streamId);
+    return {
+      streamId: w.streamId,
+      expectedVersion: w.expectedVersion,
+      expected: normaliseExpected(w.expectedVersion),
+      prepared: prepareEvents(w.streamId, w.events, context),
+    };
   });
 }

@@ -83,6 +83,13 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+/** One stream's part of a multi-stream append (EventStore.appendMany). */
+export interface StreamWrite {
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion: ExpectedVersion;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive. Forwards: start here (default 1). Backwards: start here (default: the end). */
@@ -128,6 +135,14 @@ export interface EventStore {
     expectedVersion: ExpectedVersion,
     context: AppendContext,
   ): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once, all or nothing: when one stream's expected version is
+   * wrong nothing is written and the ConcurrencyError names that stream. The context's commandId
+   * stands for the whole write: a repeat appends nothing and returns the first results (in the
+   * order of the first write's streams) with duplicate true. One result per write, in order.
+   * Each stream's events chain to that stream's predecessor as with append.
+   */
+  appendMany(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Current version of a stream (0 when it does not exist). */
   streamVersion(streamId: string): Promise<number>;

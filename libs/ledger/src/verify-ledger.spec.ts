@@ -44,6 +44,9 @@ class StoredEvents implements EventStore {
   async append(): Promise<never> {
     throw new Error('read only');
   }
+  async appendMany(): Promise<never> {
+    throw new Error('read only');
+  }
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const from = options.fromVersion ?? 1;
     const selected = this.events

@@ -158,7 +158,7 @@ function planHousehold(i: number, today: string): Plan {
     commands.push({ type, data: { householdId, ...data }, actor, at: instant(on, minute++) } as HouseholdCommand);
   };
   const n = Math.floor(i / DEMO_VILLAGES.length) + 1;
-  add(registeredOn, 'RegisterHousehold', {
+  add(registeredOn, 'registerHousehold', {
     village: village.name,
     streetOffice: office,
     address: `${village.name}${(i % 6) + 1}组${n}号`,
@@ -178,8 +178,8 @@ function planHousehold(i: number, today: string): Plan {
           name: `【示例】帮扶干部${office.slice(7)}-${cadreNo}`,
           unit: office,
         };
-  add(registeredOn, 'AssignResponsibleCadre', { cadre });
-  add(addDays(registeredOn, 1), 'RecordThreeChecks', {
+  add(registeredOn, 'assignResponsibleCadre', { cadre });
+  add(addDays(registeredOn, 1), 'recordThreeChecks', {
     checkId: 'check-1',
     kind: 'zero_employment_household',
     date: addDays(registeredOn, 1),
@@ -188,7 +188,7 @@ function planHousehold(i: number, today: string): Plan {
   });
   if (notLifted) {
     const adoptedOn = addDays(registeredOn, 5);
-    add(adoptedOn, 'AdoptAssistancePlan', {
+    add(adoptedOn, 'adoptAssistancePlan', {
       planId: 'plan-1',
       summary: '【示例】产业帮扶＋就业帮扶＋政策兜底的个性化帮扶方案',
       measures: [
@@ -212,13 +212,13 @@ function planHousehold(i: number, today: string): Plan {
         },
       ],
     });
-    add(addDays(adoptedOn, 55), 'CompletePlanMeasure', {
+    add(addDays(adoptedOn, 55), 'completePlanMeasure', {
       measureId: 'ms-1',
       doneAt: addDays(adoptedOn, 55),
       note: '【示例】已参加培训',
     });
     if (i % 2 === 0)
-      add(addDays(adoptedOn, 110), 'CompletePlanMeasure', {
+      add(addDays(adoptedOn, 110), 'completePlanMeasure', {
         measureId: 'ms-2',
         doneAt: addDays(adoptedOn, 110),
         note: '【示例】奖补已发放',
@@ -236,7 +236,7 @@ function planHousehold(i: number, today: string): Plan {
   ) {
     visitNo++;
     const raisesRisk = withRisk && visitNo === 1;
-    add(on, 'RecordVisit', {
+    add(on, 'recordVisit', {
       visitId: `visit-${visitNo}`,
       date: on,
       visitor: cadre.name,
@@ -247,10 +247,10 @@ function planHousehold(i: number, today: string): Plan {
       ...(raisesRisk ? { risks: [{ riskId: 'risk-1', description: '【示例】因病返贫风险', severity: 'high' }] } : {}),
     });
     if (raisesRisk && riskEliminated)
-      add(addDays(on, 20), 'EliminateRisk', { riskId: 'risk-1', reason: '【示例】医疗救助到位，家庭收入恢复' });
+      add(addDays(on, 20), 'eliminateRisk', { riskId: 'risk-1', reason: '【示例】医疗救助到位，家庭收入恢复' });
   }
   if (clearedByPlacement) {
-    add(addDays(registeredOn, 20), 'PlaceMemberInWork', {
+    add(addDays(registeredOn, 20), 'placeMemberInWork', {
       placementId: 'placement-1',
       memberId: 'm1',
       employer: '【示例】街道办事处',

@@ -1,6 +1,7 @@
 import { checkBodyFields, type BodyFieldSpec, type BodyFieldType } from '../shared/body-fields';
-import type { FieldProblem } from '@casework/kernel';
-import type { CaseCommandName } from './case.commands';
+import type { CommandEnvelope } from '../shared/actor';
+import { validationError, type FieldProblem } from '@casework/kernel';
+import type { CaseCommandName, CaseCommandOf } from './case.commands';
 
 export type FieldType = Exclude<BodyFieldType, 'array'>;
 
@@ -189,6 +190,25 @@ export function validateCommandBody(
 ): FieldProblem[] {
   const spec = CASE_COMMANDS[name];
   return checkBodyFields(spec.fields, body, options.allowHandlerFields ? spec.handlerSupplies : []);
+}
+
+/**
+ * The typed command for a request body: the body is checked against the catalogue (400 naming
+ * every field) and the handler's own data (CASE_COMMANDS.handlerSupplies, or a replaced field
+ * such as facts with the application date) is laid over it. The one place where checked input
+ * becomes a command's data, so handlers build commands without casting.
+ */
+export function caseCommandFromBody<N extends CaseCommandName>(
+  name: N,
+  body: Record<string, unknown>,
+  supplied: Partial<CaseCommandOf<N>['data']>,
+  envelope: CommandEnvelope,
+): CaseCommandOf<N> {
+  const problems = validateCommandBody(name, body);
+  if (problems.length) throw validationError(problems);
+  // Checked just above against the same catalogue that describes CaseCommandOf<N>['data'].
+  const data: unknown = { ...body, ...supplied };
+  return { type: name, actor: envelope.actor, at: envelope.at, data } as CaseCommandOf<N>;
 }
 
 /** Command name for a route segment, e.g. `return-for-supplement` -> `returnForSupplement`. */

@@ -1,5 +1,8 @@
+import type { Decider } from '../shared/decider';
+import type { CaseCommand } from './case.commands';
 import { decide } from './case.decide';
-import { evolve, initialCaseState } from './case.state';
+import type { CaseEvent } from './case.events';
+import { evolve, initialCaseState, type CaseState } from './case.state';
 
 export * from './case.events';
 export * from './case.commands';
@@ -10,4 +13,8 @@ export * from './case.decide';
 export * from './separation-of-duties';
 
 /** The case decider as one value: `{ decide, evolve, initialState }`. */
-export const caseDecider = { decide, evolve, initialState: initialCaseState };
+export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
+  decide,
+  evolve,
+  initialState: initialCaseState,
+};

@@ -1,4 +1,9 @@
-import { HOUSEHOLD_COMMANDS, householdCommandForRoute, validateHouseholdCommandBody } from './household.catalogue';
+import {
+  HOUSEHOLD_COMMANDS,
+  commandOfCause,
+  householdCommandForRoute,
+  validateHouseholdCommandBody,
+} from './household.catalogue';
 import type { HouseholdCommandType } from './household.commands';
 import { membersInput } from './testing/household.spec-kit';
 
@@ -9,19 +14,19 @@ describe('HOUSEHOLD_COMMANDS', () => {
     const names = Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[];
     expect(new Set(names.map((n) => HOUSEHOLD_COMMANDS[n].route)).size).toBe(names.length);
     for (const name of names) expect(householdCommandForRoute(HOUSEHOLD_COMMANDS[name].route)).toBe(name);
-    expect(names.filter((n) => HOUSEHOLD_COMMANDS[n].opensHousehold)).toEqual(['RegisterHousehold']);
+    expect(names.filter((n) => HOUSEHOLD_COMMANDS[n].opensHousehold)).toEqual(['registerHousehold']);
     expect(householdCommandForRoute('approve')).toBeUndefined();
   });
 
   it('never takes the household id from the body', () => {
     expect(
       fieldsOf(
-        validateHouseholdCommandBody('ChangeHouseholdStatus', { householdId: 'x', status: 'edge', reason: 'r' }),
+        validateHouseholdCommandBody('changeHouseholdStatus', { householdId: 'x', status: 'edge', reason: 'r' }),
       ),
     ).toEqual(['householdId']);
     expect(
       validateHouseholdCommandBody(
-        'ChangeHouseholdStatus',
+        'changeHouseholdStatus',
         { householdId: 'x', status: 'edge', reason: 'r' },
         { allowHandlerFields: true },
       ),
@@ -38,7 +43,7 @@ describe('HOUSEHOLD_COMMANDS', () => {
       status: 'lifted',
       statusReason: 'r',
     };
-    expect(validateHouseholdCommandBody('RegisterHousehold', body)).toEqual([]);
+    expect(validateHouseholdCommandBody('registerHousehold', body)).toEqual([]);
   });
 
   it('reports unknown, missing and malformed fields, nested ones included', () => {
@@ -50,7 +55,7 @@ describe('HOUSEHOLD_COMMANDS', () => {
       statusReason: 'r',
       extra: true,
     };
-    expect(fieldsOf(validateHouseholdCommandBody('RegisterHousehold', body))).toEqual([
+    expect(fieldsOf(validateHouseholdCommandBody('registerHousehold', body))).toEqual([
       'extra',
       'streetOffice',
       'address',
@@ -61,14 +66,14 @@ describe('HOUSEHOLD_COMMANDS', () => {
     ]);
     expect(
       fieldsOf(
-        validateHouseholdCommandBody('AssignResponsibleCadre', {
+        validateHouseholdCommandBody('assignResponsibleCadre', {
           cadre: { userId: 'u', name: 'n', unit: 'U', rank: 'x' },
         }),
       ),
     ).toEqual(['cadre.rank']);
     expect(
       fieldsOf(
-        validateHouseholdCommandBody('RecordVisit', {
+        validateHouseholdCommandBody('recordVisit', {
           visitId: 'v',
           date: '2020-10-1',
           visitor: 'w',
@@ -79,11 +84,11 @@ describe('HOUSEHOLD_COMMANDS', () => {
       ),
     ).toEqual(['date', 'risks[0].level']);
     expect(
-      fieldsOf(validateHouseholdCommandBody('AdoptAssistancePlan', { planId: 'p', summary: 's', measures: [] })),
+      fieldsOf(validateHouseholdCommandBody('adoptAssistancePlan', { planId: 'p', summary: 's', measures: [] })),
     ).toEqual(['measures']);
     expect(
       fieldsOf(
-        validateHouseholdCommandBody('PlaceMemberInWork', {
+        validateHouseholdCommandBody('placeMemberInWork', {
           placementId: 'p',
           memberId: 'm',
           employer: 'e',
@@ -93,8 +98,20 @@ describe('HOUSEHOLD_COMMANDS', () => {
         }),
       ),
     ).toEqual(['publicWelfarePost']);
-    expect(validateHouseholdCommandBody('EliminateRisk', [])).toEqual([
+    expect(validateHouseholdCommandBody('eliminateRisk', [])).toEqual([
       { field: 'body', reason: 'must be a JSON object' },
     ]);
+  });
+});
+
+describe('household catalogue entries and stored causes', () => {
+  it('names each entry’s command as its key, next to its route', () => {
+    for (const [name, spec] of Object.entries(HOUSEHOLD_COMMANDS)) expect(spec.command).toBe(name);
+  });
+
+  it('reads a stored cause in the old PascalCase spelling and the new one as the same command', () => {
+    expect(commandOfCause('RecordMemberLeftWork')).toBe('recordMemberLeftWork');
+    expect(commandOfCause('recordMemberLeftWork')).toBe('recordMemberLeftWork');
+    expect(commandOfCause('NoSuchCommand')).toBeUndefined();
   });
 });

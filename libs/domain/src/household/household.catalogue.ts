@@ -1,6 +1,7 @@
 import { checkBodyFields, type BodyFieldSpec, type BodyFieldType } from '../shared/body-fields';
-import type { FieldProblem } from '@casework/kernel';
-import type { HouseholdCommandType } from './household.commands';
+import type { CommandEnvelope } from '../shared/actor';
+import { validationError, type FieldProblem } from '@casework/kernel';
+import type { HouseholdCommandOf, HouseholdCommandType } from './household.commands';
 import {
   EMPLOYMENT_STATUSES,
   LABOUR_CAPACITIES,
@@ -16,6 +17,8 @@ import {
 export type HouseholdFieldSpec = BodyFieldSpec<Exclude<BodyFieldType, 'integer'>>;
 
 export type HouseholdCommandSpec = {
+  /** The command's name (its `type`), as the decider and ChangeHouseholdCommand know it. */
+  command: HouseholdCommandType;
   /** Last segment of `POST /api/households/:id/<route>`; registration is `POST /api/households`. */
   route: string;
   description: string;
@@ -64,7 +67,13 @@ const measureFields = [
   date('targetDate'),
 ];
 
-const cmd = (route: string, description: string, fields: HouseholdFieldSpec[]): HouseholdCommandSpec => ({
+const cmd = (
+  command: HouseholdCommandType,
+  route: string,
+  description: string,
+  fields: HouseholdFieldSpec[],
+): HouseholdCommandSpec => ({
+  command,
   route,
   description,
   fields,
@@ -74,8 +83,9 @@ const cmd = (route: string, description: string, fields: HouseholdFieldSpec[]): 
 
 /** Every household command: route, meaning and body fields, for routes, request validation and OpenAPI. */
 export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, HouseholdCommandSpec>> = {
-  RegisterHousehold: {
+  registerHousehold: {
     ...cmd(
+      'registerHousehold',
       'register',
       'Register a monitored household with its members and poverty status; a not_lifted household gets PLAN_DEADLINE_WORKING_DAYS to adopt its plan.',
       [
@@ -104,14 +114,26 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
     ),
     opensHousehold: true,
   },
-  ChangeHouseholdStatus: cmd(
+  changeHouseholdStatus: cmd(
+    'changeHouseholdStatus',
     'change-status',
     'Change the poverty status with its reason; becoming not_lifted without a plan starts the plan deadline.',
     [oneOf('status', POVERTY_STATUSES), reason()],
   ),
-  AssignResponsibleCadre: cmd('assign-cadre', 'Assign the one-on-one responsible cadre (帮扶责任人).', [cadre]),
-  ReassignResponsibleCadre: cmd('reassign-cadre', 'Replace the responsible cadre, with the reason.', [cadre, reason()]),
-  AdoptAssistancePlan: cmd(
+  assignResponsibleCadre: cmd(
+    'assignResponsibleCadre',
+    'assign-cadre',
+    'Assign the one-on-one responsible cadre (帮扶责任人).',
+    [cadre],
+  ),
+  reassignResponsibleCadre: cmd(
+    'reassignResponsibleCadre',
+    'reassign-cadre',
+    'Replace the responsible cadre, with the reason.',
+    [cadre, reason()],
+  ),
+  adoptAssistancePlan: cmd(
+    'adoptAssistancePlan',
     'adopt-plan',
     'Adopt the individualised assistance plan (个性化帮扶方案); replacing a plan needs revisionReason.',
     [
@@ -121,15 +143,15 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
       str('revisionReason', false, REASON),
     ],
   ),
-  AddPlanMeasure: cmd('add-measure', 'Add a measure to the current plan.', [
+  addPlanMeasure: cmd('addPlanMeasure', 'add-measure', 'Add a measure to the current plan.', [
     { name: 'measure', type: 'object', required: true, fields: measureFields },
   ]),
-  CompletePlanMeasure: cmd('complete-measure', 'Record a plan measure as done.', [
+  completePlanMeasure: cmd('completePlanMeasure', 'complete-measure', 'Record a plan measure as done.', [
     str('measureId', true, ID),
     date('doneAt'),
     str('note', false, TEXT),
   ]),
-  RecordVisit: cmd('record-visit', 'Record a follow-up visit and the risks found on it.', [
+  recordVisit: cmd('recordVisit', 'record-visit', 'Record a follow-up visit and the risks found on it.', [
     str('visitId', true, ID),
     date('date'),
     str('visitor', true, NAME),
@@ -145,18 +167,21 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
       fields: [str('riskId', true, ID), str('description', true, TEXT), oneOf('severity', RISK_SEVERITIES)],
     },
   ]),
-  RaiseRiskFlag: cmd('raise-risk', 'Raise a risk flag from a recorded visit or from data.', [
+  raiseRiskFlag: cmd('raiseRiskFlag', 'raise-risk', 'Raise a risk flag from a recorded visit or from data.', [
     str('riskId', true, ID),
     oneOf('source', RISK_SOURCES),
     str('visitId', false, ID),
     str('description', true, TEXT),
     oneOf('severity', RISK_SEVERITIES),
   ]),
-  EliminateRisk: cmd('eliminate-risk', 'Decide that a risk is eliminated (风险消除), with the reason.', [
-    str('riskId', true, ID),
-    reason(),
-  ]),
-  PlaceMemberInWork: cmd(
+  eliminateRisk: cmd(
+    'eliminateRisk',
+    'eliminate-risk',
+    'Decide that a risk is eliminated (风险消除), with the reason.',
+    [str('riskId', true, ID), reason()],
+  ),
+  placeMemberInWork: cmd(
+    'placeMemberInWork',
     'place-member',
     'Record a member placed in work, public-welfare posts (公益性岗位) included.',
     [
@@ -169,19 +194,19 @@ export const HOUSEHOLD_COMMANDS: Readonly<Record<HouseholdCommandType, Household
       str('caseId', false, ID),
     ],
   ),
-  RecordMemberLeftWork: cmd('record-left-work', 'Record that a member left a placement.', [
+  recordMemberLeftWork: cmd('recordMemberLeftWork', 'record-left-work', 'Record that a member left a placement.', [
     str('placementId', true, ID),
     date('endDate'),
     reason(),
   ]),
-  RecordThreeChecks: cmd('record-check', 'Record one of the three checks (三排查).', [
+  recordThreeChecks: cmd('recordThreeChecks', 'record-check', 'Record one of the three checks (三排查).', [
     str('checkId', true, ID),
     oneOf('kind', THREE_CHECK_KINDS),
     date('date'),
     oneOf('result', THREE_CHECK_RESULTS),
     str('notes', false, TEXT),
   ]),
-  LinkSubsidyCase: cmd('link-case', "Link a member's subsidy case to the household.", [
+  linkSubsidyCase: cmd('linkSubsidyCase', 'link-case', "Link a member's subsidy case to the household.", [
     str('caseId', true, ID),
     str('programme', true, 64),
     str('memberId', true, ID),
@@ -202,9 +227,37 @@ export function validateHouseholdCommandBody(
   return checkBodyFields(spec.fields, body, options.allowHandlerFields ? spec.handlerSupplies : []);
 }
 
-/** Command name for a route segment, e.g. `record-visit` -> `RecordVisit`. */
+/**
+ * The typed command for a request body: the body is checked against the catalogue (400 naming
+ * every field), then the household id the handler supplies is added. The one place where checked
+ * input becomes a command's data, so handlers build commands without casting.
+ */
+export function householdCommandFromBody<N extends HouseholdCommandType>(
+  name: N,
+  body: unknown,
+  householdId: string,
+  envelope: CommandEnvelope,
+): HouseholdCommandOf<N> {
+  const problems = validateHouseholdCommandBody(name, body);
+  if (problems.length) throw validationError(problems);
+  // Checked just above against the same catalogue that describes HouseholdCommandOf<N>['data'].
+  const data: unknown = { ...(body as Record<string, unknown>), householdId };
+  return { type: name, actor: envelope.actor, at: envelope.at, data } as HouseholdCommandOf<N>;
+}
+
+/** Command name for a route segment, e.g. `record-visit` -> `recordVisit`. */
 export function householdCommandForRoute(route: string): HouseholdCommandType | undefined {
   return (Object.keys(HOUSEHOLD_COMMANDS) as HouseholdCommandType[]).find(
     (name) => HOUSEHOLD_COMMANDS[name].route === route,
   );
+}
+
+/**
+ * The command a stored ZeroEmploymentDetected/Cleared names in `cause`. Stored events are never
+ * rewritten: those recorded before the household commands took lowerCamel names say e.g.
+ * `RecordMemberLeftWork`; both spellings read as the same command.
+ */
+export function commandOfCause(cause: string): HouseholdCommandType | undefined {
+  const name = cause.charAt(0).toLowerCase() + cause.slice(1);
+  return Object.hasOwn(HOUSEHOLD_COMMANDS, name) ? (name as HouseholdCommandType) : undefined;
 }

@@ -140,20 +140,20 @@ type Cmd<T extends string, D> = CommandEnvelope & { type: T; data: D };
 
 /** Commands of the household stream. Every one carries the actor and `at`; the domain has no clock. */
 export type HouseholdCommand =
-  | Cmd<'RegisterHousehold', RegisterHouseholdData>
-  | Cmd<'ChangeHouseholdStatus', ChangeHouseholdStatusData>
-  | Cmd<'AssignResponsibleCadre', AssignResponsibleCadreData>
-  | Cmd<'ReassignResponsibleCadre', ReassignResponsibleCadreData>
-  | Cmd<'AdoptAssistancePlan', AdoptAssistancePlanData>
-  | Cmd<'AddPlanMeasure', AddPlanMeasureData>
-  | Cmd<'CompletePlanMeasure', CompletePlanMeasureData>
-  | Cmd<'RecordVisit', RecordVisitData>
-  | Cmd<'RaiseRiskFlag', RaiseRiskFlagData>
-  | Cmd<'EliminateRisk', EliminateRiskData>
-  | Cmd<'PlaceMemberInWork', PlaceMemberInWorkData>
-  | Cmd<'RecordMemberLeftWork', RecordMemberLeftWorkData>
-  | Cmd<'RecordThreeChecks', RecordThreeChecksData>
-  | Cmd<'LinkSubsidyCase', LinkSubsidyCaseData>;
+  | Cmd<'registerHousehold', RegisterHouseholdData>
+  | Cmd<'changeHouseholdStatus', ChangeHouseholdStatusData>
+  | Cmd<'assignResponsibleCadre', AssignResponsibleCadreData>
+  | Cmd<'reassignResponsibleCadre', ReassignResponsibleCadreData>
+  | Cmd<'adoptAssistancePlan', AdoptAssistancePlanData>
+  | Cmd<'addPlanMeasure', AddPlanMeasureData>
+  | Cmd<'completePlanMeasure', CompletePlanMeasureData>
+  | Cmd<'recordVisit', RecordVisitData>
+  | Cmd<'raiseRiskFlag', RaiseRiskFlagData>
+  | Cmd<'eliminateRisk', EliminateRiskData>
+  | Cmd<'placeMemberInWork', PlaceMemberInWorkData>
+  | Cmd<'recordMemberLeftWork', RecordMemberLeftWorkData>
+  | Cmd<'recordThreeChecks', RecordThreeChecksData>
+  | Cmd<'linkSubsidyCase', LinkSubsidyCaseData>;
 
 export type HouseholdCommandType = HouseholdCommand['type'];
 export type HouseholdCommandOf<T extends HouseholdCommandType> = Extract<HouseholdCommand, { type: T }>;

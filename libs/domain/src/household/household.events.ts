@@ -119,7 +119,7 @@ export type HouseholdEvent =
         date: string;
         /** Working-age members able to work, none of them employed. */
         labourMemberIds: string[];
-        /** The command that caused the change. */
+        /** The command that caused the change; read it with commandOfCause (older events spell it PascalCase). */
         cause: string;
         at: string;
       };

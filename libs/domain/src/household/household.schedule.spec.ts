@@ -1,5 +1,5 @@
 import type { HouseholdEvent } from './household.events';
-import { foldHousehold } from './household.decider';
+import { foldHousehold } from './household.decide';
 import { DEFAULT_VISIT_INTERVALS, isVisitOverdue, nextVisitDue, overdueMeasures } from './household.schedule';
 import { HH, aHousehold } from './testing/household.spec-kit';
 

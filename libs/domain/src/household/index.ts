@@ -2,7 +2,7 @@ export * from './household.model';
 export * from './household.events';
 export * from './household.commands';
 export * from './household.state';
-export { decideHousehold, foldHousehold, householdDecider } from './household.decider';
+export { decideHousehold, foldHousehold, householdDecider } from './household.decide';
 export * from './household.scope';
 export * from './household.schedule';
 export * from './household.catalogue';

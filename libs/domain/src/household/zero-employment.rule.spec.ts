@@ -61,7 +61,7 @@ describe('zero employment (零就业家庭)', () => {
     const history = [registered({ members: [asMember(teen)] })];
     const events = given(history)
       .when(
-        command('RecordThreeChecks', {
+        command('recordThreeChecks', {
           checkId: 'c1',
           kind: 'zero_employment_household',
           date: '2020-10-09',
@@ -71,16 +71,16 @@ describe('zero employment (零就业家庭)', () => {
       )
       .events();
     expect(events.map((e) => e.type)).toEqual(['ThreeChecksRecorded', 'ZeroEmploymentDetected']);
-    expect(events[1]).toMatchObject({ data: { cause: 'RecordThreeChecks', labourMemberIds: ['m1'] } });
+    expect(events[1]).toMatchObject({ data: { cause: 'recordThreeChecks', labourMemberIds: ['m1'] } });
   });
 
   it('is cleared when the only unemployed member ages out', () => {
     const events = given(
       aHousehold({ members: [asMember(memberInput({ memberId: 'm1', relation: 'head', birthDate: '1959-10-09' }))] }),
     )
-      .when(command('ChangeHouseholdStatus', { status: 'edge', reason: 'x' }))
+      .when(command('changeHouseholdStatus', { status: 'edge', reason: 'x' }))
       .events();
     expect(events.map((e) => e.type)).toEqual(['HouseholdStatusChanged', 'ZeroEmploymentCleared']);
-    expect(events[1]).toMatchObject({ data: { placementId: null, cause: 'ChangeHouseholdStatus' } });
+    expect(events[1]).toMatchObject({ data: { placementId: null, cause: 'changeHouseholdStatus' } });
   });
 });

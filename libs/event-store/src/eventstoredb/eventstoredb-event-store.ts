@@ -13,7 +13,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { ZERO_HASH, chainHash, contentHash } from '../integrity/canonical';
-import { normaliseExpected, prepareEvents } from '../append-input';
+import { normaliseExpected, prepareEvents, prepareWrites, type PreparedEvent } from '../append-input';
 import { ConcurrencyError } from '../errors';
 import {
   START,
@@ -28,6 +28,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamWrite,
   type SubscribeOptions,
   type Subscription,
   type Upcaster,
@@ -101,6 +102,68 @@ export class EventStoreDbEventStore implements EventStore {
       const prior = await this.findCommand(streamId, commandId);
       if (prior) return prior;
     }
+    const { result, ours } = await this.appendPrepared(streamId, prepared, expected, expectedVersion, context, 0);
+    if (commandId) {
+      if (!ours) {
+        const prior = await this.findCommand(streamId, commandId);
+        if (prior) return prior;
+      }
+      await this.recordCommand(commandId, [result]);
+    }
+    return result;
+  }
+
+  /**
+   * EventStoreDB writes one stream per transaction, so this is the best it can do, not atomic:
+   * every expected version is checked before the first write, so a stale one (the usual case)
+   * writes nothing; but a writer that slips in between the check and a later stream's write
+   * fails that stream after the earlier ones were stored, and a crash between two writes leaves
+   * the earlier ones alone. The command marker is written last, so a retry of the same command
+   * id after such a failure writes the missing streams (the written ones answer from their events).
+   * Closing the gap (an outbox or process manager) belongs to the reliability work, issue 9.
+   */
+  async appendMany(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult[]> {
+    const prepared = prepareWrites(writes, context);
+    const commandId = context.commandId ? context.commandId.toLowerCase() : null;
+    if (commandId) {
+      const marker = await this.commandMarker(commandId);
+      if (marker) return marker.map((r) => ({ ...r, duplicate: true }));
+    }
+    const done: (AppendResult | null)[] = [];
+    for (const w of prepared) {
+      const prior = commandId ? await this.findCommandInStream(w.streamId, commandId) : null;
+      done.push(prior);
+      if (prior) continue;
+      const current = (await this.lastEvent(w.streamId))?.version ?? 0;
+      const e = w.expected;
+      if ((e === 'stream_exists' && current === 0) || (typeof e === 'number' && e !== current)) {
+        throw new ConcurrencyError(w.streamId, w.expectedVersion, current);
+      }
+    }
+    const results: AppendResult[] = [];
+    let offset = 0;
+    for (const [i, w] of prepared.entries()) {
+      const prior = done[i];
+      results.push(
+        prior ??
+          (await this.appendPrepared(w.streamId, w.prepared, w.expected, w.expectedVersion, context, offset)).result,
+      );
+      offset += w.prepared.length;
+    }
+    if (commandId) await this.recordCommand(commandId, results);
+    return results;
+  }
+
+  /** Writes prepared events at the stream's head; `ours` is false when the server kept an earlier copy of this write. */
+  private async appendPrepared(
+    streamId: string,
+    prepared: PreparedEvent[],
+    expected: number | 'any' | 'stream_exists',
+    expectedVersion: ExpectedVersion,
+    context: AppendContext,
+    eventIdOffset: number,
+  ): Promise<{ result: AppendResult; ours: boolean }> {
+    const commandId = context.commandId ? context.commandId.toLowerCase() : null;
     for (let attempt = 1; ; attempt++) {
       if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * attempt)));
       const last = await this.lastEvent(streamId);
@@ -115,7 +178,7 @@ export class EventStoreDbEventStore implements EventStore {
         const version = current + index + 1;
         const metadata: EventMetadata = {
           ...event.metadata,
-          eventId: commandId ? commandEventId(commandId, index) : event.metadata.eventId,
+          eventId: commandId ? commandEventId(commandId, eventIdOffset + index) : event.metadata.eventId,
         };
         const eventId = metadata.eventId;
         const content = contentHash({
@@ -152,8 +215,8 @@ export class EventStoreDbEventStore implements EventStore {
       } catch (err) {
         if (!(err instanceof WrongExpectedVersionError)) throw err;
         if (commandId) {
-          const prior = await this.findCommand(streamId, commandId);
-          if (prior) return prior;
+          const prior = await this.findCommandInStream(streamId, commandId);
+          if (prior) return { result: prior, ours: false };
         }
         const actual =
           typeof err.actualVersion === 'bigint'
@@ -167,21 +230,15 @@ export class EventStoreDbEventStore implements EventStore {
 
       const result: AppendResult = {
         streamId,
-        nextExpectedVersion: current + events.length,
+        nextExpectedVersion: current + prepared.length,
         firstVersion: current + 1,
-        lastVersion: current + events.length,
+        lastVersion: current + prepared.length,
         duplicate: false,
       };
-      if (commandId) {
-        // The server answers a retried write (same ids, same revision) with success without
-        // writing: only the append id at our first version tells whose events are stored there.
-        if ((await this.storedAppendId(streamId, current + 1)) !== appendId) {
-          const prior = await this.findCommand(streamId, commandId);
-          if (prior) return prior;
-        }
-        await this.recordCommand(commandId, result);
-      }
-      return result;
+      // The server answers a retried write (same ids, same revision) with success without
+      // writing: only the append id at our first version tells whose events are stored there.
+      const ours = !commandId || (await this.storedAppendId(streamId, current + 1)) === appendId;
+      return { result, ours };
     }
   }
 
@@ -291,14 +348,26 @@ export class EventStoreDbEventStore implements EventStore {
    * stopped between the events and the marker, from the events of the target stream.
    */
   private async findCommand(streamId: string, commandId: string): Promise<AppendResult | null> {
+    const marker = await this.commandMarker(commandId);
+    if (marker?.[0]) return { ...marker[0], duplicate: true };
+    return this.findCommandInStream(streamId, commandId);
+  }
+
+  /** The results a command's marker records (one per stream it wrote), or null. */
+  private async commandMarker(commandId: string): Promise<AppendResult[] | null> {
     try {
       for await (const resolved of this.client.readStream(COMMAND_STREAM_PREFIX + commandId, { maxCount: 1 })) {
-        const marker = resolved.event?.data as { result?: AppendResult } | undefined;
-        if (marker?.result) return { ...marker.result, duplicate: true };
+        const marker = resolved.event?.data as { result?: AppendResult; results?: AppendResult[] } | undefined;
+        if (marker?.results) return marker.results;
+        if (marker?.result) return [marker.result];
       }
     } catch (err) {
       if (!(err instanceof StreamNotFoundError)) throw err;
     }
+    return null;
+  }
+
+  private async findCommandInStream(streamId: string, commandId: string): Promise<AppendResult | null> {
     const events = await this.readStream(streamId, { direction: 'backwards', raw: true });
     const versions = events.filter((e) => e.metadata.commandId?.toLowerCase() === commandId).map((e) => e.version);
     if (versions.length === 0) return null;
@@ -311,11 +380,14 @@ export class EventStoreDbEventStore implements EventStore {
    * EventStoreDB has no index by command id across streams: a one-event marker stream per
    * command is that index. Written after the events; the first marker wins.
    */
-  private async recordCommand(commandId: string, result: AppendResult): Promise<void> {
+  private async recordCommand(commandId: string, results: AppendResult[]): Promise<void> {
     try {
       await this.client.appendToStream(
         COMMAND_STREAM_PREFIX + commandId,
-        jsonEvent({ type: 'CommandApplied', data: { result: { ...result } } }),
+        jsonEvent({
+          type: 'CommandApplied',
+          data: { result: { ...results[0] }, results: results.map((r) => ({ ...r })) },
+        }),
         {
           expectedRevision: NO_STREAM,
         },

@@ -1,5 +1,5 @@
 import { chainHash, sha256Hex, ZERO_HASH } from '../integrity/canonical';
-import { normaliseExpected, prepareEvents } from '../append-input';
+import { prepareWrites, type PreparedEvent } from '../append-input';
 import { ConcurrencyError } from '../errors';
 import { comparePositions } from '../event-store.port';
 import type {
@@ -11,6 +11,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamWrite,
   SubscribeOptions,
   Subscription,
   Upcaster,
@@ -29,7 +30,7 @@ export interface InMemoryEventStoreOptions {
 export class InMemoryEventStore implements EventStore {
   private readonly all: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
-  private readonly commands = new Map<string, AppendResult>();
+  private readonly commands = new Map<string, AppendResult[]>();
   private readonly upcasters: UpcasterChain;
   private readonly subscriptions = new OpenSubscriptions((o) => this.readAll(o));
 
@@ -43,17 +44,32 @@ export class InMemoryEventStore implements EventStore {
     expectedVersion: ExpectedVersion,
     context: AppendContext,
   ): Promise<AppendResult> {
-    const expected = normaliseExpected(expectedVersion);
-    const prepared = prepareEvents(streamId, events, context);
-    const commandId = prepared[0].metadata.commandId;
-    const previous = commandId ? this.commands.get(commandId) : undefined;
-    if (previous) return { ...previous, duplicate: true };
+    const [result] = await this.appendMany([{ streamId, events, expectedVersion }], context);
+    return result;
+  }
 
+  /** Atomic like append: every check runs before the first event is stored, and nothing awaits in between. */
+  async appendMany(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult[]> {
+    const prepared = prepareWrites(writes, context);
+    const commandId = prepared[0].prepared[0].metadata.commandId;
+    const previous = commandId ? this.commands.get(commandId) : undefined;
+    if (previous) return previous.map((r) => ({ ...r, duplicate: true }));
+
+    for (const w of prepared) {
+      const current = this.streams.get(w.streamId)?.length ?? 0;
+      const expected = w.expected;
+      if ((expected === 'stream_exists' && current === 0) || (typeof expected === 'number' && expected !== current)) {
+        throw new ConcurrencyError(w.streamId, w.expectedVersion, current);
+      }
+    }
+    const results = prepared.map((w) => this.write(w.streamId, w.prepared));
+    if (commandId) this.commands.set(commandId, results);
+    return results.map((r) => ({ ...r }));
+  }
+
+  private write(streamId: string, prepared: PreparedEvent[]): AppendResult {
     const stream = this.streams.get(streamId) ?? [];
     const current = stream.length;
-    if ((expected === 'stream_exists' && current === 0) || (typeof expected === 'number' && expected !== current)) {
-      throw new ConcurrencyError(streamId, expectedVersion, current);
-    }
     let prevHash = current === 0 ? ZERO_HASH : stream[current - 1].hash;
     prepared.forEach((p, i) => {
       const version = current + i + 1;
@@ -77,15 +93,13 @@ export class InMemoryEventStore implements EventStore {
       this.all.push(event);
     });
     this.streams.set(streamId, stream);
-    const result: AppendResult = {
+    return {
       streamId,
       nextExpectedVersion: stream.length,
       firstVersion: current + 1,
       lastVersion: stream.length,
       duplicate: false,
     };
-    if (commandId) this.commands.set(commandId, result);
-    return { ...result };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -308,6 +308,73 @@ language sql volatile as $fn$
 $fn$;
 `,
   },
+  {
+    // Several streams in one transaction, all or nothing (EventStore.appendMany): each stream goes
+    // through append_events, and the first answer that is not 'ok' undoes the streams written so
+    // far (the block's subtransaction) and is returned alone. The command id is stored on the
+    // first stream's first event, so a repeat answers with every stream the first write touched.
+    // p_counts[i] events of p_contents belong to p_streams[i], in order.
+    id: 'event-store-004-append-many',
+    sql: (s) => `
+create function ${s}.command_results(p_command_id uuid)
+returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
+language sql stable as $fn$
+  select 'duplicate'::text, e.stream_id, min(e.version), max(e.version), max(e.version)
+  from ${s}.events e
+  where e.tx_id = (select c.tx_id from ${s}.events c where c.command_id = p_command_id)
+    and e.metadata->>'commandId' = p_command_id::text
+  group by e.stream_id
+  order by min(e.global_seq)
+$fn$;
+
+create function ${s}.append_events_many(p_command_id uuid, p_streams text[], p_expected bigint[], p_counts integer[], p_contents text[])
+returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
+language plpgsql as $fn$
+declare
+  v_row record;
+  v_failed record;
+  v_offset integer := 0;
+  v_streams text[] := '{}';
+  v_first integer[] := '{}';
+  v_last integer[] := '{}';
+begin
+  if coalesce(cardinality(p_streams), 0) = 0 then
+    raise exception 'append_events_many: no streams' using errcode = 'invalid_parameter_value';
+  end if;
+  -- Registered before the block below: a lock taken inside it would go with its rollback (003).
+  perform ${s}.register_appender();
+  if p_command_id is not null and exists (select 1 from ${s}.events e where e.command_id = p_command_id) then
+    return query select * from ${s}.command_results(p_command_id);
+    return;
+  end if;
+  begin
+    for i in 1..cardinality(p_streams) loop
+      select * into v_row from ${s}.append_events(
+        p_streams[i], p_expected[i], case when i = 1 then p_command_id end,
+        p_contents[v_offset + 1 : v_offset + p_counts[i]]);
+      if v_row.status <> 'ok' then
+        v_failed := v_row;
+        raise exception 'append_events_many: undo' using errcode = 'CWUND';
+      end if;
+      v_streams := v_streams || v_row.result_stream;
+      v_first := v_first || v_row.first_version;
+      v_last := v_last || v_row.last_version;
+      v_offset := v_offset + p_counts[i];
+    end loop;
+  exception when sqlstate 'CWUND' then
+    -- A racing copy of this command committed first: answer with all it wrote.
+    if v_failed.status = 'duplicate' then
+      return query select * from ${s}.command_results(p_command_id);
+      return;
+    end if;
+    return query select v_failed.status, v_failed.result_stream, null::integer, null::integer, v_failed.actual_version;
+    return;
+  end;
+  return query select 'ok'::text, u.s, u.f, u.l, u.l from unnest(v_streams, v_first, v_last) as u(s, f, l);
+end
+$fn$;
+`,
+  },
 ];
 
 /**
@@ -355,6 +422,8 @@ export async function grantEventStoreAccess(pool: Pool, schema: string, role: st
     grant usage on sequence ${s}.events_global_seq_seq to ${r};
     grant execute on function ${s}.append_events(text, bigint, uuid, text[]) to ${r};
     grant execute on function ${s}.append_events_fast(text, bigint, uuid, text[]) to ${r};
+    grant execute on function ${s}.append_events_many(uuid, text[], bigint[], integer[], text[]) to ${r};
+    grant execute on function ${s}.command_results(uuid) to ${r};
     grant select on ${s}.schema_migrations to ${r};
   `);
 }

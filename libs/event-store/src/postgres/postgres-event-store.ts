@@ -1,5 +1,5 @@
 import type { ClientBase, Pool } from 'pg';
-import { normaliseExpected, prepareEvents } from '../append-input';
+import { normaliseExpected, prepareEvents, prepareWrites } from '../append-input';
 import { ConcurrencyError, TransactionOrderError } from '../errors';
 import { START } from '../event-store.port';
 import type {
@@ -11,6 +11,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamWrite,
   SubscribeOptions,
   Subscription,
   Upcaster,
@@ -90,6 +91,7 @@ export class PostgresEventStore implements EventStore {
   private readonly sql: {
     append: string;
     appendFast: string;
+    appendMany: string;
     readAll: string;
     horizon: string;
     forwards: string;
@@ -112,6 +114,7 @@ export class PostgresEventStore implements EventStore {
     const s = this.schema;
     this.sql = {
       append: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events($1, $2, $3, $4)`,
+      appendMany: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events_many($1, $2, $3, $4, $5)`,
       appendFast: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events_fast($1, $2, $3, $4)`,
       readAll: `select ${COLUMNS} from ${s}.events e
         where tx_id < $4::xid8 and (tx_id, global_seq) > ($1::xid8, $2::bigint)
@@ -188,6 +191,67 @@ export class PostgresEventStore implements EventStore {
         const _exhaustive: never = row.status;
         throw new Error(`append_events returned status ${String(_exhaustive)}`);
       }
+    }
+  }
+
+  /**
+   * One statement, so one transaction: append_events_many writes the streams in order and undoes
+   * them all when one answers conflict, duplicate or retry.
+   */
+  async appendMany(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult[]> {
+    const prepared = prepareWrites(writes, context);
+    const code = (e: number | 'any' | 'stream_exists') => (e === 'any' ? -1 : e === 'stream_exists' ? -2 : e);
+    const query = {
+      ...this.named('casework-append-many'),
+      text: this.sql.appendMany,
+      values: [
+        prepared[0].prepared[0].metadata.commandId,
+        prepared.map((w) => w.streamId),
+        prepared.map((w) => code(w.expected)),
+        prepared.map((w) => w.prepared.length),
+        prepared.flatMap((w) => w.prepared.map((p) => p.hashPrefix)),
+      ],
+    };
+    let rows: AppendRow[] = [];
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      try {
+        rows = (await this.pool.query<AppendRow>(query)).rows;
+      } catch (err) {
+        // Only when append_events gave up on a run of unique violations.
+        if ((err as { code?: string }).code !== '23505' || attempt === 10) throw err;
+        continue;
+      }
+      if (rows[0]?.status !== 'retry') break;
+    }
+    const commandId = prepared[0].prepared[0].metadata.commandId;
+    if (rows[0]?.status === 'conflict' && commandId) {
+      // A racing copy of this command may have committed between append_events' command check
+      // and its version check: then the answer is that copy's result, not a conflict.
+      const earlier = await this.pool.query<AppendRow>(
+        `select status, result_stream, first_version, last_version, actual_version from ${this.schema}.command_results($1)`,
+        [commandId],
+      );
+      if (earlier.rows.length > 0) rows = earlier.rows;
+    }
+    const first = rows[0];
+    switch (first?.status) {
+      case 'ok':
+      case 'duplicate':
+        return rows.map((row) => ({
+          streamId: row.result_stream,
+          nextExpectedVersion: row.last_version!,
+          firstVersion: row.first_version!,
+          lastVersion: row.last_version!,
+          duplicate: row.status === 'duplicate',
+        }));
+      case 'conflict': {
+        const failed = prepared.find((w) => w.streamId === first.result_stream)!;
+        throw new ConcurrencyError(failed.streamId, failed.expectedVersion, first.actual_version);
+      }
+      case 'retry':
+        throw new TransactionOrderError(first.result_stream);
+      default:
+        throw new Error(`append_events_many returned status ${String(first?.status)}`);
     }
   }
 

@@ -1,20 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, isIsoDate, localDateOf, validationError } from '@casework/kernel';
-import { caseStreamId, decide, type CaseCommand, type CaseEvent, type OpenCaseState } from '@casework/domain';
-import { AppendContext, EventStore } from '@casework/event-store';
-import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import {
-  evaluateEligibility,
-  getProgramme,
-  policyVersionInForce,
-  readFact,
-  reservationClaims,
-  validateFacts,
-  type ReservationClaim,
-} from '@casework/policy';
-import { claimReservations, releaseReservations } from '../shared/benefit-reservations';
-import { applyEvents, checkUnitScope, loadCase } from '../shared/case-stream';
+  caseCommandFromBody,
+  caseDecider,
+  caseStreamId,
+  type CaseCommand,
+  type CaseState,
+  type CommandEnvelope,
+  type OpenCaseState,
+} from '@casework/domain';
+import { isIsoDate, localDateOf, validationError } from '@casework/kernel';
+import { handleCommand, type EventStore } from '@casework/event-store';
+import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
+import { evaluateEligibility, policyVersionInForce, validateFacts } from '@casework/policy';
+import { reservationWrites } from '../shared/benefit-reservations';
+import { asCaseEvent, caseNotFound, checkUnitScope, staleCaseVersion } from '../shared/case-stream';
 import { toCaseView } from '../shared/case.view';
 import { ChangeCaseCommand, ChangeCaseResult } from './change-case.command';
 
@@ -24,20 +24,12 @@ function applicationDateOf(state: OpenCaseState): string {
   return isIsoDate(d) ? d : localDateOf(state.openedAt);
 }
 
-function claimsOf(state: OpenCaseState): ReservationClaim[] {
-  const programme = getProgramme(state.programme, state.policyVersion);
-  return reservationClaims(state.programme, {
-    beneficiaryKey: String(readFact(state.facts, programme.beneficiaryFact) ?? ''),
-    period: state.period,
-    facts: state.facts,
-  });
-}
-
 /**
- * Reads the case stream, folds it, checks the client's version, lets the decider decide, and
- * appends with that version: a racing writer makes the append fail with 412, never a lost update.
- * Around it, only what the decider cannot do itself: evaluate eligibility (policy) and keep the
- * cross-case reservations in step (released on rejection or withdrawal, taken again on reopening).
+ * Any command on an existing case, through handleCommand: the case stream read and folded, a
+ * repeated command answered first, the client's version checked, then decide and one atomic
+ * append of the case's events with the reservation writes they imply (released on rejection or
+ * withdrawal, taken again on reopening). What this handler adds is the command's enrichment:
+ * eligibility evaluated under the policy version in force on the application date.
  */
 @CommandHandler(ChangeCaseCommand)
 export class ChangeCaseHandler implements ICommandHandler<ChangeCaseCommand, ChangeCaseResult> {
@@ -47,55 +39,35 @@ export class ChangeCaseHandler implements ICommandHandler<ChangeCaseCommand, Cha
   ) {}
 
   async execute(c: ChangeCaseCommand): Promise<ChangeCaseResult> {
-    const { actor, expectedVersion } = c.context;
+    const { actor, expectedVersion, commandId, correlationId } = c.context;
     const at = this.clock.now().toISOString();
-    const { state, version } = await loadCase(this.store, c.caseId);
-    checkUnitScope(actor, state);
-    if (expectedVersion !== null && expectedVersion !== version) {
-      throw new DomainError(
-        'stale_version',
-        'STALE_VERSION',
-        `The case has changed since you read it: you sent version ${expectedVersion}, it is now at version ${version}. Reload and try again.`,
-        {
-          expectedVersion,
-          actualVersion: version,
-        },
-      );
-    }
-    const data = this.withHandlerData(c, state);
-    const events = decide({ type: c.name, actor, at, data } as CaseCommand, state);
-    const policyVersion =
-      (data.eligibility as { policyVersion?: string } | undefined)?.policyVersion ?? state.policyVersion;
-    const ctx: AppendContext = {
-      commandId: c.context.commandId,
-      correlationId: c.context.correlationId,
-      causationId: c.context.commandId,
-      actor,
-      policyVersion,
-      recordedAt: at,
-    };
-
-    if (c.name === 'reopen' && state.status === 'rejected')
-      await claimReservations(this.store, c.caseId, claimsOf(state), ctx);
-    const result = await this.store.append(caseStreamId(c.caseId), events, version, ctx);
-    if (events.some((e) => e.type === 'CaseRejected' || e.type === 'CaseWithdrawn')) {
-      await releaseReservations(
-        this.store,
-        c.caseId,
-        claimsOf(state),
-        `case ${events.some((e) => e.type === 'CaseRejected') ? 'rejected' : 'withdrawn'}`,
-        ctx,
-      );
-    }
-    const next = result.duplicate
-      ? (await loadCase(this.store, c.caseId)).state
-      : applyEvents(state, events as CaseEvent[]);
-    return { version: result.nextExpectedVersion, view: toCaseView(next, result.nextExpectedVersion, actor) };
+    const result = await handleCommand(this.store, caseDecider, {
+      streamId: caseStreamId(c.caseId),
+      expectedVersion,
+      context: { commandId, correlationId, causationId: commandId, actor, recordedAt: at },
+      toEvent: asCaseEvent,
+      guard: (state) => {
+        if (state.status === 'none') throw caseNotFound(c.caseId);
+        checkUnitScope(actor, state);
+      },
+      staleVersion: staleCaseVersion,
+      command: (state) => this.command(c, state as OpenCaseState, { actor, at }),
+      metadata: (command, state) => ({ policyVersion: policyVersionOf(command, state) }),
+      alsoWrite: (decision) => reservationWrites(this.store, decision),
+    });
+    return { version: result.version, view: toCaseView(result.state as OpenCaseState, result.version, actor) };
   }
 
-  /** Adds what the handler supplies (CASE_COMMANDS.handlerSupplies): eligibility evaluated now. */
-  private withHandlerData(c: ChangeCaseCommand, state: OpenCaseState): Record<string, unknown> {
+  /** The typed command, with what the handler supplies (CASE_COMMANDS.handlerSupplies): eligibility evaluated now. */
+  private command(c: ChangeCaseCommand, state: OpenCaseState, envelope: CommandEnvelope): CaseCommand {
     const applicationDate = applicationDateOf(state);
+    const evaluate = (facts: Record<string, unknown>) =>
+      evaluateEligibility({
+        programme: state.programme,
+        policyVersion: policyVersionInForce(applicationDate).id,
+        applicationDate,
+        facts,
+      });
     if (c.name === 'resubmit') {
       const facts = c.body.facts;
       if (typeof facts !== 'object' || facts === null || Array.isArray(facts))
@@ -103,30 +75,18 @@ export class ChangeCaseHandler implements ICommandHandler<ChangeCaseCommand, Cha
       const problems = validateFacts(state.programme, facts as Record<string, unknown>);
       if (problems.length) throw validationError(problems);
       const withDate = { ...(facts as Record<string, unknown>), applicationDate };
-      const version = policyVersionInForce(applicationDate);
-      return {
-        ...c.body,
-        facts: withDate,
-        eligibility: evaluateEligibility({
-          programme: state.programme,
-          policyVersion: version.id,
-          applicationDate,
-          facts: withDate,
-        }),
-      };
+      return caseCommandFromBody('resubmit', c.body, { facts: withDate, eligibility: evaluate(withDate) }, envelope);
     }
     if (c.name === 'passDistrictReview') {
-      const version = policyVersionInForce(applicationDate);
-      return {
-        ...c.body,
-        eligibility: evaluateEligibility({
-          programme: state.programme,
-          policyVersion: version.id,
-          applicationDate,
-          facts: state.facts,
-        }),
-      };
+      return caseCommandFromBody('passDistrictReview', c.body, { eligibility: evaluate(state.facts) }, envelope);
     }
-    return c.body;
+    return caseCommandFromBody(c.name, c.body, {}, envelope);
   }
+}
+
+/** The policy version an event was decided under: the one just evaluated, or the case's. */
+function policyVersionOf(command: CaseCommand, state: CaseState): string | null {
+  if (command.type === 'resubmit' || command.type === 'passDistrictReview' || command.type === 'submit')
+    return command.data.eligibility.policyVersion;
+  return state.status === 'none' ? null : state.policyVersion;
 }

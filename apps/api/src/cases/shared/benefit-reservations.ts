@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@casework/kernel';
-import { AppendContext, ConcurrencyError, EventStore, RecordedEvent } from '@casework/event-store';
-import type { ReservationClaim } from '@casework/policy';
+import type { CaseEvent, CaseState, OpenCaseState } from '@casework/domain';
+import type { EventStore, RecordedEvent, StreamWrite } from '@casework/event-store';
+import { getProgramme, readFact, reservationClaims, type ReservationClaim } from '@casework/policy';
 
 /**
  * Cross-case limits (no double subsidy, at most N loans) guarded by reservation streams: a claim
- * with N slots is N streams, each held by at most one case at a time. Taking a slot is an append
- * with the version the claimer saw, so of two racing applications exactly one gets it; a release
- * appends to the same stream and the slot can be taken again at the released version.
+ * with N slots is N streams, each held by at most one case at a time. Taking or releasing a slot
+ * is a write with the version the claimer read, appended in the same atomic append as the case's
+ * own events (handleCommand's alsoWrite): of two racing applications exactly one gets the slot,
+ * and a case is never recorded without its slots, nor a slot taken for a case that was not.
  */
 export type ReservationEvent =
   | { type: 'BenefitReserved'; data: { key: string; slot: number; caseId: string; reason: string; clause: string } }
@@ -16,6 +18,16 @@ export type ReservationEvent =
 export const reservationStreamId = (key: string, slot: number): string =>
   `reservation-${createHash('sha256').update(key).digest('hex').slice(0, 40)}-${slot}`;
 
+/** The claims of a case: the one place that asks the policy, so a change of its keys is one edit here. */
+export function claimsOfCase(state: OpenCaseState): ReservationClaim[] {
+  const beneficiary = readFact(state.facts, getProgramme(state.programme, state.policyVersion).beneficiaryFact);
+  return reservationClaims(state.programme, {
+    beneficiaryKey: String(beneficiary ?? ''),
+    period: state.period,
+    facts: state.facts,
+  });
+}
+
 interface SlotState {
   streamId: string;
   slot: number;
@@ -23,50 +35,24 @@ interface SlotState {
   holder: string | null;
 }
 
-async function readSlot(store: EventStore, key: string, slot: number): Promise<SlotState> {
-  const streamId = reservationStreamId(key, slot);
-  const last = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
-  const e = last[0] as (RecordedEvent & ReservationEvent) | undefined;
-  return { streamId, slot, version: e?.version ?? 0, holder: e?.type === 'BenefitReserved' ? e.data.caseId : null };
+async function readSlots(store: EventStore, claim: ReservationClaim): Promise<SlotState[]> {
+  return Promise.all(
+    Array.from({ length: claim.slots }, async (_, i) => {
+      const streamId = reservationStreamId(claim.key, i + 1);
+      const [last] = (await store.readStream(streamId, { direction: 'backwards', maxCount: 1 })) as (RecordedEvent &
+        ReservationEvent)[];
+      const holder = last?.type === 'BenefitReserved' ? last.data.caseId : null;
+      return { streamId, slot: i + 1, version: last?.version ?? 0, holder };
+    }),
+  );
 }
 
-export interface HeldSlot {
-  key: string;
-  slot: number;
-  streamId: string;
-}
-
-/**
- * Takes one slot of each claim for the case, or none: when a claim is full the slots taken so far
- * are released and a 409 names the cases that hold it. Idempotent for the same case.
- */
-export async function claimReservations(
-  store: EventStore,
-  caseId: string,
-  claims: readonly ReservationClaim[],
-  ctx: AppendContext,
-): Promise<HeldSlot[]> {
-  const held: HeldSlot[] = [];
-  try {
-    for (const claim of claims) held.push(await claimOne(store, caseId, claim, ctx));
-    return held;
-  } catch (e) {
-    await releaseSlots(store, caseId, held, 'the application was not recorded', ctx);
-    throw e;
-  }
-}
-
-async function claimOne(
-  store: EventStore,
-  caseId: string,
-  claim: ReservationClaim,
-  ctx: AppendContext,
-): Promise<HeldSlot> {
-  // Each lost race means another case just took a slot; retrying reads the new state.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const slots = await Promise.all(Array.from({ length: claim.slots }, (_, i) => readSlot(store, claim.key, i + 1)));
-    const mine = slots.find((s) => s.holder === caseId);
-    if (mine) return { key: claim.key, slot: mine.slot, streamId: mine.streamId };
+/** One free slot of each claim the case does not hold yet; a 409 naming the holders when a claim is full. */
+async function claimWrites(store: EventStore, caseId: string, claims: readonly ReservationClaim[]) {
+  const writes: StreamWrite[] = [];
+  for (const claim of claims) {
+    const slots = await readSlots(store, claim);
+    if (slots.some((s) => s.holder === caseId)) continue;
     const free = slots.find((s) => s.holder === null);
     if (!free)
       throw limitReached(
@@ -77,22 +63,49 @@ async function claimOne(
       type: 'BenefitReserved',
       data: { key: claim.key, slot: free.slot, caseId, reason: claim.reason, clause: claim.clause },
     };
-    try {
-      await store.append(free.streamId, [event], free.version === 0 ? 'no_stream' : free.version, {
-        ...ctx,
-        commandId: undefined,
-      });
-      return { key: claim.key, slot: free.slot, streamId: free.streamId };
-    } catch (e) {
-      if (!(e instanceof ConcurrencyError)) throw e;
+    writes.push({ streamId: free.streamId, events: [event], expectedVersion: free.version });
+  }
+  return writes;
+}
+
+/** A release of every slot of these claims that the case holds. */
+async function releaseWrites(store: EventStore, caseId: string, claims: readonly ReservationClaim[], why: string) {
+  const writes: StreamWrite[] = [];
+  for (const claim of claims) {
+    for (const s of await readSlots(store, claim)) {
+      if (s.holder !== caseId) continue;
+      const event: ReservationEvent = { type: 'BenefitReleased', data: { key: claim.key, slot: s.slot, caseId, why } };
+      writes.push({ streamId: s.streamId, events: [event], expectedVersion: s.version });
     }
   }
-  throw new DomainError(
-    'conflict',
-    'RESERVATION_CONTENDED',
-    `Too many applications are competing for "${claim.reason}" right now; please try again.`,
-    { key: claim.key },
-  );
+  return writes;
+}
+
+/**
+ * The reservation writes that go with a case's decision: an application or a reopened rejection
+ * takes its slots, a rejection or withdrawal gives them back.
+ */
+export async function reservationWrites(
+  store: EventStore,
+  decision: { events: readonly CaseEvent[]; before: CaseState; after: CaseState },
+): Promise<StreamWrite[]> {
+  const { events, before, after } = decision;
+  if (after.status === 'none') return [];
+  const claims = claimsOfCase(after);
+  const reopenedRejection = before.status === 'rejected' && events.some((e) => e.type === 'CaseReopened');
+  if (events.some((e) => e.type === 'CaseSubmitted') || reopenedRejection) {
+    return claimWrites(store, after.caseId, claims);
+  }
+  const ended = events.find((e) => e.type === 'CaseRejected' || e.type === 'CaseWithdrawn');
+  if (ended) {
+    return releaseWrites(
+      store,
+      after.caseId,
+      claims,
+      `case ${ended.type === 'CaseRejected' ? 'rejected' : 'withdrawn'}`,
+    );
+  }
+  return [];
 }
 
 function limitReached(claim: ReservationClaim, holders: string[]): DomainError {
@@ -105,44 +118,4 @@ function limitReached(claim: ReservationClaim, holders: string[]): DomainError {
       : `${claim.reason} (clause ${claim.clause}): all ${claim.slots} are taken, by cases ${holders.join(', ')}.`,
     { reservation: claim.key, clause: claim.clause, heldBy: single ? holders[0] : holders, heldByCases: holders },
   );
-}
-
-/** Releases the slots the case holds (rejected, withdrawn, or its opening failed). Safe to repeat. */
-export async function releaseSlots(
-  store: EventStore,
-  caseId: string,
-  slots: readonly HeldSlot[],
-  why: string,
-  ctx: AppendContext,
-): Promise<void> {
-  for (const s of slots) {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const state = await readSlot(store, s.key, s.slot);
-      if (state.holder !== caseId) break;
-      const event: ReservationEvent = { type: 'BenefitReleased', data: { key: s.key, slot: s.slot, caseId, why } };
-      try {
-        await store.append(state.streamId, [event], state.version, { ...ctx, commandId: undefined });
-        break;
-      } catch (e) {
-        if (!(e instanceof ConcurrencyError)) throw e;
-      }
-    }
-  }
-}
-
-/** Releases whatever slots of these claims the case holds. */
-export async function releaseReservations(
-  store: EventStore,
-  caseId: string,
-  claims: readonly ReservationClaim[],
-  why: string,
-  ctx: AppendContext,
-): Promise<void> {
-  for (const claim of claims) {
-    const slots = await Promise.all(Array.from({ length: claim.slots }, (_, i) => readSlot(store, claim.key, i + 1)));
-    const mine = slots
-      .filter((s) => s.holder === caseId)
-      .map((s) => ({ key: claim.key, slot: s.slot, streamId: s.streamId }));
-    await releaseSlots(store, caseId, mine, why, ctx);
-  }
 }

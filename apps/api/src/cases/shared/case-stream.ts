@@ -17,7 +17,25 @@ export interface LoadedCase {
   events: RecordedEvent[];
 }
 
-const asCaseEvent = (e: RecordedEvent): CaseEvent => ({ type: e.type, data: e.data }) as CaseEvent;
+/** A stored event as the decider's event; the store upcasts old shapes on read. */
+export const asCaseEvent = (e: RecordedEvent): CaseEvent => ({ type: e.type, data: e.data }) as CaseEvent;
+
+export const caseNotFound = (caseId: string, past = false): DomainError =>
+  new DomainError(
+    'not_found',
+    'CASE_NOT_FOUND',
+    past ? `Case ${caseId} did not exist at that point.` : `There is no case ${caseId}.`,
+    { caseId },
+  );
+
+/** 412: the client read an older version than the stream's. */
+export const staleCaseVersion = (expectedVersion: number, actualVersion: number): DomainError =>
+  new DomainError(
+    'stale_version',
+    'STALE_VERSION',
+    `The case has changed since you read it: you sent version ${expectedVersion}, it is now at version ${actualVersion}. Reload and try again.`,
+    { expectedVersion, actualVersion },
+  );
 
 /** Reads and folds one case stream; 404 when it has no events (in the asked range). */
 export async function loadCase(
@@ -26,19 +44,10 @@ export async function loadCase(
   options: ReadStreamOptions = {},
 ): Promise<LoadedCase> {
   const events = await store.readStream(caseStreamId(caseId), options);
-  if (events.length === 0) {
-    throw new DomainError(
-      'not_found',
-      'CASE_NOT_FOUND',
-      options.asOf || options.toVersion ? `Case ${caseId} did not exist at that point.` : `There is no case ${caseId}.`,
-      { caseId },
-    );
-  }
+  if (events.length === 0) throw caseNotFound(caseId, Boolean(options.asOf || options.toVersion));
   const state = foldCase(events.map(asCaseEvent)) as OpenCaseState;
   return { state, version: events[events.length - 1].version, events };
 }
-
-export const applyEvents = (state: CaseState, events: readonly CaseEvent[]): CaseState => events.reduce(evolve, state);
 
 /**
  * Street offices see and act on their own unit's cases only; district units, finance and

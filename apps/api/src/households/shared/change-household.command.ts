@@ -14,7 +14,7 @@ export interface ChangeHouseholdResult {
 /** Any household command but registration, on the household at `householdId`. The body comes straight from the client. */
 export class ChangeHouseholdCommand extends Command<ChangeHouseholdResult> {
   constructor(
-    readonly type: Exclude<HouseholdCommandType, 'RegisterHousehold'>,
+    readonly type: Exclude<HouseholdCommandType, 'registerHousehold'>,
     readonly householdId: string,
     readonly body: unknown,
     readonly actor: Actor,

@@ -4,6 +4,7 @@ import {
   householdStreamId,
   isRegistered,
   type HouseholdEvent,
+  type HouseholdState,
   type RegisteredHousehold,
 } from '@casework/domain';
 import type { EventStore, RecordedEvent } from '@casework/event-store';
@@ -25,15 +26,31 @@ export function checkHouseholdId(id: string): string {
   return id.toLowerCase();
 }
 
+/** A stored event as the decider's event; the store upcasts old shapes on read. */
 export const asHouseholdEvent = (e: RecordedEvent): HouseholdEvent =>
   ({ type: e.type, data: e.data }) as HouseholdEvent;
+
+export const householdNotFound = (householdId: string): DomainError =>
+  new DomainError('not_found', 'HOUSEHOLD_NOT_FOUND', `There is no household ${householdId}.`, { householdId });
+
+/** 404 unless the stream holds a registered household. */
+export function requireHousehold(state: HouseholdState, householdId: string): RegisteredHousehold {
+  if (!isRegistered(state)) throw householdNotFound(householdId);
+  return state;
+}
+
+/** 412: the client read an older version than the stream's. */
+export const staleHouseholdVersion = (expectedVersion: number, actualVersion: number): DomainError =>
+  new DomainError(
+    'stale_version',
+    'STALE_VERSION',
+    `The household changed since you read it (you sent version ${expectedVersion}, it is now at ${actualVersion}). Reload and try again.`,
+    { expectedVersion, actualVersion },
+  );
 
 /** Reads and folds one household stream; 404 when there is none. */
 export async function loadHousehold(store: EventStore, householdId: string): Promise<LoadedHousehold> {
   const events = await store.readStream(householdStreamId(householdId));
-  const state = foldHousehold(events.map(asHouseholdEvent));
-  if (events.length === 0 || !isRegistered(state)) {
-    throw new DomainError('not_found', 'HOUSEHOLD_NOT_FOUND', `There is no household ${householdId}.`, { householdId });
-  }
+  const state = requireHousehold(foldHousehold(events.map(asHouseholdEvent)), householdId);
   return { state, version: events[events.length - 1].version, events };
 }

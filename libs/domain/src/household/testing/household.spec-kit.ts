@@ -1,9 +1,9 @@
-/** Given/when/then for household specs: given past events, when a command, then events or an error. */
+/** Household fixtures for the shared given/when/then kit: past events, members, actors, commands. */
 import { makeResidentId } from '@casework/policy';
 import type { Actor } from '../../shared/actor';
-import { DomainError, type DomainErrorKind } from '@casework/kernel';
+import { deciderSpec } from '../../shared/testing/decider-spec';
 import type { HouseholdCommand, MemberInput } from '../household.commands';
-import { decideHousehold, foldHousehold } from '../household.decider';
+import { householdDecider } from '../household.decide';
 import type { HouseholdEvent, HouseholdEventOf } from '../household.events';
 import type { Member } from '../household.model';
 
@@ -75,7 +75,7 @@ export const registered = (over: Partial<HouseholdEventOf<'HouseholdRegistered'>
 
 export const zeroEmploymentDetected = (date = '2020-09-01'): HouseholdEvent => ({
   type: 'ZeroEmploymentDetected',
-  data: { householdId: HH, date, labourMemberIds: ['m1', 'm2'], cause: 'RegisterHousehold', at: `${date}T02:00:00Z` },
+  data: { householdId: HH, date, labourMemberIds: ['m1', 'm2'], cause: 'registerHousehold', at: `${date}T02:00:00Z` },
 });
 
 /** The household as most specs start: registered lifted, zero employment detected at registration. */
@@ -93,37 +93,7 @@ export const command = <T extends HouseholdCommand['type']>(
   at = AT,
 ): HouseholdCommand => ({ type, data: { householdId: HH, ...data }, actor, at }) as unknown as HouseholdCommand;
 
-export interface ErrorMatch {
-  kind: DomainErrorKind;
-  code?: string;
-  /** Fields that must be named among the validation problems. */
-  fields?: string[];
-}
+const spec = deciderSpec(householdDecider);
 
-export const given = (history: HouseholdEvent[]) => ({
-  when: (cmd: HouseholdCommand) => {
-    const run = () => decideHousehold(cmd, foldHousehold(history));
-    return {
-      then: (expected: HouseholdEvent[]) => expect(run()).toEqual(expected),
-      /** The events, for specs that check some fields only. */
-      events: run,
-      /** The state after the command. */
-      state: () => foldHousehold([...history, ...run()]),
-      thenThrows: (match: ErrorMatch): DomainError => {
-        let error: unknown;
-        try {
-          run();
-        } catch (e) {
-          error = e;
-        }
-        expect(error).toBeInstanceOf(DomainError);
-        const de = error as DomainError;
-        expect(de.kind).toBe(match.kind);
-        if (match.code) expect(de.code).toBe(match.code);
-        if (match.fields)
-          expect((de.details.errors ?? []).map((p) => p.field)).toEqual(expect.arrayContaining(match.fields));
-        return de;
-      },
-    };
-  },
-});
+/** The shared decider kit (shared/testing/decider-spec) over household history given as a list. */
+export const given = (history: HouseholdEvent[]) => spec(...history);

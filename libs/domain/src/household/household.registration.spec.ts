@@ -1,5 +1,5 @@
-import { missingPlan } from '../household.schedule';
-import type { RegisterHouseholdData } from '../household.commands';
+import { missingPlan } from './household.schedule';
+import type { RegisterHouseholdData } from './household.commands';
 import {
   AT,
   HH,
@@ -14,10 +14,10 @@ import {
   membersInput,
   otherStreetStaff,
   registered,
-} from '../testing/household.spec-kit';
+} from './testing/household.spec-kit';
 
 const registration = (over: Partial<RegisterHouseholdData> = {}) =>
-  command('RegisterHousehold', {
+  command('registerHousehold', {
     village: '韩森寨村',
     streetOffice: OFFICE,
     address: '韩森寨村3组12号',
@@ -28,7 +28,7 @@ const registration = (over: Partial<RegisterHouseholdData> = {}) =>
     ...over,
   });
 
-describe('RegisterHousehold', () => {
+describe('registerHousehold', () => {
   it('registers the household with its members, and detects zero employment when no able working-age member works', () => {
     given([])
       .when(registration())
@@ -36,7 +36,7 @@ describe('RegisterHousehold', () => {
         registered({ at: AT }),
         {
           type: 'ZeroEmploymentDetected',
-          data: { householdId: HH, date: TODAY, labourMemberIds: ['m1', 'm2'], cause: 'RegisterHousehold', at: AT },
+          data: { householdId: HH, date: TODAY, labourMemberIds: ['m1', 'm2'], cause: 'registerHousehold', at: AT },
         },
       ]);
   });
@@ -110,7 +110,7 @@ describe('RegisterHousehold', () => {
     };
     const error = given([])
       .when(registration({ members }))
-      .thenThrows({ kind: 'validation', code: 'VALIDATION_FAILED', fields: ['members[2].idNumber'] });
+      .thenError({ kind: 'validation', code: 'VALIDATION_FAILED', fields: ['members[2].idNumber'] });
     expect(error.details.errors?.[0].reason).toMatch(/check character/);
   });
 
@@ -119,7 +119,7 @@ describe('RegisterHousehold', () => {
     members[0] = { ...members[0], birthDate: '1975-03-02' };
     const error = given([])
       .when(registration({ members }))
-      .thenThrows({ kind: 'validation', fields: ['members[0].birthDate'] });
+      .thenError({ kind: 'validation', fields: ['members[0].birthDate'] });
     expect(error.details.errors?.[0].reason).toContain('1975-03-01');
   });
 
@@ -134,7 +134,7 @@ describe('RegisterHousehold', () => {
     };
     given([])
       .when(registration({ village: '', address: '', status: 'poor' as never, statusReason: '', members }))
-      .thenThrows({
+      .thenError({
         kind: 'validation',
         fields: [
           'village',
@@ -152,7 +152,7 @@ describe('RegisterHousehold', () => {
   it('requires at least one member', () => {
     given([])
       .when(registration({ members: [] }))
-      .thenThrows({ kind: 'validation', fields: ['members'] });
+      .thenError({ kind: 'validation', fields: ['members'] });
   });
 
   it('rejects duplicate member ids and ID numbers', () => {
@@ -160,20 +160,20 @@ describe('RegisterHousehold', () => {
     members[1] = { ...members[1], memberId: 'm1', idNumber: members[0].idNumber, birthDate: members[0].birthDate };
     given([])
       .when(registration({ members }))
-      .thenThrows({ kind: 'validation', fields: ['members[1].memberId', 'members[1].idNumber'] });
+      .thenError({ kind: 'validation', fields: ['members[1].memberId', 'members[1].idNumber'] });
   });
 
   it('requires the head of household to be a member with the relation "head"', () => {
     given([])
       .when(registration({ headMemberId: 'm9' }))
-      .thenThrows({ kind: 'validation', fields: ['headMemberId'] });
+      .thenError({ kind: 'validation', fields: ['headMemberId'] });
     given([])
       .when(registration({ headMemberId: 'm2' }))
-      .thenThrows({ kind: 'validation', fields: ['headMemberId'] });
+      .thenError({ kind: 'validation', fields: ['headMemberId'] });
     const twoHeads = membersInput().map((m) => (m.memberId === 'm2' ? { ...m, relation: 'head' as const } : m));
     given([])
       .when(registration({ members: twoHeads }))
-      .thenThrows({ kind: 'validation', fields: ['members'] });
+      .thenError({ kind: 'validation', fields: ['members'] });
   });
 
   it('rejects a birth date in the future', () => {
@@ -183,20 +183,20 @@ describe('RegisterHousehold', () => {
     ];
     given([])
       .when(registration({ members }))
-      .thenThrows({ kind: 'validation', fields: ['members[4].birthDate'] });
+      .thenError({ kind: 'validation', fields: ['members[4].birthDate'] });
   });
 
   it('refuses to register the same household twice', () => {
-    given([registered()]).when(registration()).thenThrows({ kind: 'conflict', code: 'HOUSEHOLD_ALREADY_REGISTERED' });
+    given([registered()]).when(registration()).thenError({ kind: 'conflict', code: 'HOUSEHOLD_ALREADY_REGISTERED' });
   });
 
   it('lets street-office staff register only for their own street office, district staff for any, inspectors never', () => {
     given([])
       .when({ ...registration(), actor: otherStreetStaff })
-      .thenThrows({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
+      .thenError({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
     given([])
       .when({ ...registration(), actor: inspector })
-      .thenThrows({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
+      .thenError({ kind: 'forbidden', code: 'HOUSEHOLD_OUT_OF_SCOPE' });
     expect(
       given([])
         .when({ ...registration(), actor: districtStaff })

@@ -1,0 +1,129 @@
+import { ConcurrencyError } from './errors';
+import type { AppendContext, EventStore, NewEvent, RecordedEvent, StreamWrite } from './event-store.port';
+
+/**
+ * An aggregate as one value (Emmett's Decider): `decide(command, state) -> events` and
+ * `evolve(state, event) -> state`, pure, from `initialState()`. Structural, so the store needs
+ * nothing from the domain library.
+ */
+export interface Decider<Command, Event, State> {
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+/** What a command did to its stream: the version after it and the state it left. */
+export interface CommandResult<Event, State> {
+  /** Version of the stream after the command (its ETag). */
+  version: number;
+  state: State;
+  /** The events the command appended (or, for a repeat, had appended). */
+  events: Event[];
+  /** True when the command id had been applied already and nothing new was written. */
+  duplicate: boolean;
+}
+
+export interface HandleCommandOptions<Command, Event extends NewEvent, State> {
+  streamId: string;
+  /**
+   * The version the client read: 0 for a command that creates the stream; null when the caller
+   * has nothing to compare (then the version read is used). A function is asked after `guard`,
+   * for a header that is checked only once the caller may act on the stream.
+   */
+  expectedVersion: number | null | (() => number | null);
+  /** Append metadata; its commandId makes the command idempotent on this stream. */
+  context: AppendContext;
+  /** A stored event as the decider's event (events are upcast on read already). */
+  toEvent: (recorded: RecordedEvent) => Event;
+  /**
+   * Runs on the folded stream before anything else is answered: not found, not in the caller's
+   * scope. A repeated command is answered only to whoever may still send it.
+   */
+  guard?: (state: State, version: number) => void;
+  /** The error for a client that read an older version than the stream's (412). */
+  staleVersion: (expected: number, actual: number) => Error;
+  /** The command, made once the state is known (the handler's enrichment: ids, policy evaluation). */
+  command: Command | ((state: State, version: number) => Command);
+  /** Metadata that depends on the decision, e.g. the policy version it was decided under. */
+  metadata?: (command: Command, state: State) => Partial<Pick<AppendContext, 'policyVersion' | 'causationId'>>;
+  /**
+   * Writes to other streams that go with the decision (benefit reservations): appended in the
+   * same atomic append as the events. Read what they need afresh on every call.
+   */
+  alsoWrite?: (decision: { events: Event[]; before: State; after: State }) => Promise<StreamWrite[]>;
+  /** How often a lost race on one of the other streams is retried from the top. Default 5. */
+  maxAttempts?: number;
+}
+
+/**
+ * Emmett's CommandHandler(decider): read the stream, fold it, answer a command id already applied
+ * with its first result, check the client's version, decide, append with that version (and the
+ * other streams of the decision, all in one append). A racing writer on this stream makes the
+ * append fail with ConcurrencyError, never a lost update; a race on another stream (someone took
+ * the last reservation slot) is retried from the read.
+ */
+export async function handleCommand<Command, Event extends NewEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  options: HandleCommandOptions<Command, Event, State>,
+): Promise<CommandResult<Event, State>> {
+  const { streamId, context } = options;
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await store.readStream(streamId);
+    const fold = (events: readonly RecordedEvent[]) =>
+      events.map(options.toEvent).reduce(decider.evolve, decider.initialState());
+    const state = fold(recorded);
+    const version = recorded.at(-1)?.version ?? 0;
+    options.guard?.(state, version);
+
+    const earlier = answerRepeat(recorded, context.commandId, fold, options.toEvent);
+    if (earlier) return earlier;
+
+    const sent = typeof options.expectedVersion === 'function' ? options.expectedVersion() : options.expectedVersion;
+    const expected = sent ?? version;
+    if (expected !== version) throw options.staleVersion(expected, version);
+
+    const command =
+      typeof options.command === 'function'
+        ? (options.command as (s: State, v: number) => Command)(state, version)
+        : options.command;
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { version, state, events, duplicate: false };
+    const after = events.reduce(decider.evolve, state);
+    const others = options.alsoWrite ? await options.alsoWrite({ events, before: state, after }) : [];
+    try {
+      const metadata = options.metadata ? { ...context, ...options.metadata(command, state) } : context;
+      const [result] = await store.appendMany([{ streamId, events, expectedVersion: expected }, ...others], metadata);
+      if (!result.duplicate) return { version: result.nextExpectedVersion, state: after, events, duplicate: false };
+    } catch (e) {
+      if (!(e instanceof ConcurrencyError) || e.streamId === streamId || attempt >= maxAttempts) throw e;
+      continue;
+    }
+    // A racing copy of this command was stored first: answer as a repeat is answered.
+    const again = await store.readStream(streamId);
+    const first = answerRepeat(again, context.commandId, fold, options.toEvent);
+    if (first) return first;
+    throw new Error(`command ${context.commandId} was applied, but not to stream ${streamId}`);
+  }
+}
+
+/** The first result of a command already applied to this stream: the state right after its events. */
+function answerRepeat<Event, State>(
+  recorded: readonly RecordedEvent[],
+  commandId: string | undefined,
+  fold: (events: readonly RecordedEvent[]) => State,
+  toEvent: (recorded: RecordedEvent) => Event,
+): CommandResult<Event, State> | null {
+  if (!commandId) return null;
+  const id = commandId.toLowerCase();
+  const mine = recorded.filter((e) => e.metadata.commandId === id);
+  if (mine.length === 0) return null;
+  const last = mine[mine.length - 1].version;
+  return {
+    version: last,
+    state: fold(recorded.filter((e) => e.version <= last)),
+    events: mine.map(toEvent),
+    duplicate: true,
+  };
+}
