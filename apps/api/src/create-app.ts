@@ -4,7 +4,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ProblemDetailsFilter, createValidationPipe } from '@casework/platform';
+import helmet from 'helmet';
+import { ProblemDetailsFilter, createValidationPipe, rejectControlCharactersInHeaders } from '@casework/platform';
 import { AppModule, AppModuleOptions } from './app.module';
 import { CASE_COMMAND_ROUTES } from './cases/change-case/change-case.routes';
 import { HOUSEHOLD_COMMAND_ROUTES } from './households/change-household/change-household.routes';
@@ -19,6 +20,39 @@ export async function createApp(
     logger,
     bodyParser: true,
   });
+  app.disable('x-powered-by');
+  // Security headers on every answer (issue 12). The console is plain files and ES modules with no
+  // inline script or style, so 'self' is enough; Swagger UI's page at /docs has an inline <style>.
+  const directives = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    // Served over plain HTTP on a LAN as well: no forced upgrade.
+    upgradeInsecureRequests: null,
+  };
+  const secure = (styleSrc: string[]) =>
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { ...directives, styleSrc } },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      // HSTS belongs to the TLS-terminating proxy in front, not to an app that may run on plain HTTP.
+      strictTransportSecurity: false,
+    });
+  const forDocs = secure(["'self'", "'unsafe-inline'"]);
+  const forRest = secure(["'self'"]);
+  app.use((req: { path: string }, res: unknown, next: () => void) =>
+    (/^\/docs(\/|$)/.test(req.path) ? forDocs : forRest)(req as never, res as never, next),
+  );
+  // Headers the app reads are refused with control characters before any controller sees them.
+  app.use(rejectControlCharactersInHeaders(['X-Access-Reason', 'Idempotency-Key', 'X-Correlation-Id', 'If-Match']));
   // The browser console: plain files served by express before Nest's routes, so the bearer guard never sees them.
   const web = webRoot();
   if (web) app.useStaticAssets(web, { index: 'index.html', fallthrough: true });

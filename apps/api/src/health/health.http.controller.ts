@@ -1,35 +1,50 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from '@casework/event-store';
+import { UserDirectory } from '@casework/identity';
 import { APP_CONFIG, AppConfig, PG_POOL } from '@casework/platform';
-import { HEALTH_CHECKS, HealthCheck } from './health.checks';
+import { HEALTH_CHECKS, HealthCheck, HealthStatus, worse } from './health.checks';
+
+/** Roles that see the details (projection lag, failures, migrations): they act on them. */
+const DETAIL_ROLES = new Set(['inspector', 'admin']);
 
 @ApiTags('health')
 @Controller('health')
 export class HealthHttpController {
+  private readonly users: UserDirectory;
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(HEALTH_CHECKS) private readonly extraChecks: HealthCheck[],
-  ) {}
+    private readonly jwt: JwtService,
+  ) {
+    this.users = new UserDirectory(dataSource);
+  }
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: database, migrations, projection lag' })
-  async health(@Res() res: Response) {
+  @ApiOperation({
+    summary: 'Liveness and readiness: { status: up | degraded | down } (503 when down)',
+    description:
+      'Without a token only the status. With an inspector or admin token also the checks: database, migrations, projection lag and failures.',
+  })
+  @ApiHeader({ name: 'Authorization', required: false, description: 'Bearer token of an inspector or admin' })
+  async health(@Headers('authorization') authorization: string | undefined, @Res() res: Response) {
     const checks: Record<string, unknown> = {};
-    let ok = true;
+    let status: HealthStatus = 'up';
     try {
       await this.pool.query('select 1');
       checks.database = { ok: true, embedded: !this.config.databaseUrl };
     } catch (e) {
-      ok = false;
+      status = 'down';
       checks.database = { ok: false, error: (e as Error).message };
     }
-    if (ok) {
+    if (status !== 'down') {
       try {
         const { rows } = await this.pool.query<{ id: string }>(
           `select id from ${this.config.databaseSchema}.schema_migrations`,
@@ -37,14 +52,15 @@ export class HealthHttpController {
         const applied = new Set(rows.map((r) => r.id));
         const missing = eventStoreMigrations.map((m) => m.id).filter((id) => !applied.has(id));
         const readModelsPending = await this.dataSource.showMigrations();
+        const ok = missing.length === 0 && !readModelsPending;
         checks.migrations = {
-          ok: missing.length === 0 && !readModelsPending,
+          ok,
           eventStore: { applied: applied.size, missing },
           readModels: { pending: readModelsPending },
         };
-        ok &&= missing.length === 0 && !readModelsPending;
+        if (!ok) status = 'down';
       } catch (e) {
-        ok = false;
+        status = 'down';
         checks.migrations = { ok: false, error: (e as Error).message };
       }
     }
@@ -52,12 +68,29 @@ export class HealthHttpController {
       try {
         const r = await check.run();
         checks[check.name] = r;
-        ok &&= r.ok;
+        status = worse(status, r.status ?? (r.ok ? 'up' : 'degraded'));
       } catch (e) {
-        ok = false;
+        status = worse(status, 'degraded');
         checks[check.name] = { ok: false, error: (e as Error).message };
       }
     }
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
+    res.status(status === 'down' ? 503 : 200);
+    // Table, column and event ids of a failure are for the people who act on them, not for anyone.
+    if (await this.maySeeDetails(authorization)) res.json({ status, checks });
+    else res.json({ status });
+  }
+
+  /** A valid token of an active inspector or admin (the user record decides the role, as in the guard). */
+  private async maySeeDetails(authorization: string | undefined): Promise<boolean> {
+    const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/i.exec(authorization?.trim() ?? '');
+    if (!match) return false;
+    try {
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(match[1], { algorithms: ['HS256'] });
+      if (typeof claims.sub !== 'string') return false;
+      const user = await this.users.findById(claims.sub);
+      return !!user && DETAIL_ROLES.has(user.role);
+    } catch {
+      return false;
+    }
   }
 }

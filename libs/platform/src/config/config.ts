@@ -12,7 +12,10 @@ export interface AppConfig {
   dataDir: string;
   jwtSecret: string;
   jwtTtlSeconds: number;
-  /** Seed the synthetic demo district at start-up when the store is empty. */
+  /**
+   * Seed the synthetic demo district at start-up. Defaults to true only on the embedded database;
+   * demo accounts are created once per database and never again (libs/identity seed log).
+   */
   seedDemo: boolean;
   /** Run the projection worker inside the API process (the default for `npm start`). */
   inlineWorker: boolean;
@@ -24,7 +27,7 @@ export class ConfigError extends Error {
     readonly variable: string,
     reason: string,
   ) {
-    super(`Configuration error: ${variable} ${reason}`);
+    super(`配置错误 Configuration error: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
 }
@@ -48,6 +51,37 @@ function bool(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
 
 export const DEV_JWT_SECRET = 'casework-embedded-trial-secret-change-me-0000';
 
+/** The least entropy a JWT_SECRET must have outside the embedded trial mode. */
+export const MIN_SECRET_BITS = 128;
+
+/**
+ * A simple estimate of a secret's entropy in bits, the smaller of two measures:
+ * - length × log2(size of the character classes it uses: lower, upper, digits, punctuation, other);
+ * - twice length × the Shannon entropy of its observed characters (a short random string shows
+ *   only part of its alphabet, hence the factor; repetition still drives it to 0).
+ * 32 × 'a' scores 0 and 'abab…' 64; `openssl rand -hex 16` and `openssl rand -base64 32` pass.
+ */
+export function estimateSecretBits(secret: string): number {
+  const chars = [...secret];
+  if (chars.length === 0) return 0;
+  let alphabet = 0;
+  if (chars.some((c) => c >= 'a' && c <= 'z')) alphabet += 26;
+  if (chars.some((c) => c >= 'A' && c <= 'Z')) alphabet += 26;
+  if (chars.some((c) => c >= '0' && c <= '9')) alphabet += 10;
+  if (chars.some((c) => c < '0' || (c > '9' && c < 'A') || (c > 'Z' && c < 'a') || (c > 'z' && c <= '~')))
+    alphabet += 33;
+  if (chars.some((c) => c > '~')) alphabet += 1000;
+  const counts = new Map<string, number>();
+  for (const c of chars) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let shannon = 0;
+  for (const n of counts.values()) shannon -= (n / chars.length) * Math.log2(n / chars.length);
+  const byClasses = chars.length * Math.log2(Math.max(alphabet, 1));
+  const byShannon = chars.length * shannon * 2;
+  return Math.floor(Math.min(byClasses, byShannon));
+}
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/i;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -57,8 +91,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     throw new ConfigError('DATABASE_SCHEMA', `must be a lower-case SQL identifier, got "${schema}"`);
   const jwtSecret = env.JWT_SECRET?.trim() || (databaseUrl ? '' : DEV_JWT_SECRET);
-  if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'is required when DATABASE_URL is set (at least 32 characters)');
+  if (!jwtSecret)
+    throw new ConfigError(
+      'JWT_SECRET',
+      '未设置：使用 DATABASE_URL 时必须提供（至少 128 位熵，例如 `openssl rand -base64 32`）。is required when DATABASE_URL is set (at least 128 bits of entropy, e.g. `openssl rand -base64 32`)',
+    );
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  if (databaseUrl) {
+    if (jwtSecret === DEV_JWT_SECRET)
+      throw new ConfigError(
+        'JWT_SECRET',
+        '不得使用内置的试用密钥。must not be the built-in trial secret; generate one, e.g. `openssl rand -base64 32`',
+      );
+    const bits = estimateSecretBits(jwtSecret);
+    if (bits < MIN_SECRET_BITS)
+      throw new ConfigError(
+        'JWT_SECRET',
+        `熵太低（估计约 ${bits} 位，至少需要 ${MIN_SECRET_BITS} 位）。has too little entropy (about ${bits} bits by a simple estimate, at least ${MIN_SECRET_BITS} needed); generate one, e.g. \`openssl rand -base64 32\``,
+      );
+  }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  if (!databaseUrl && !LOOPBACK.test(host))
+    throw new ConfigError(
+      'HOST',
+      `在内置数据库（试用）模式下只能是本机回环地址（127.0.0.1、::1 或 localhost），当前为 "${host}"；对外提供服务请设置 DATABASE_URL。must be a loopback address in the embedded (trial) mode, got "${host}"; set DATABASE_URL to serve others`,
+    );
   const logLevel = (env.LOG_LEVEL?.trim() || 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel))
     throw new ConfigError('LOG_LEVEL', 'must be one of error, warn, log, debug');
@@ -66,11 +123,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     databaseSchema: schema,
     port: int(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST?.trim() || '127.0.0.1',
+    host,
     dataDir: env.DATA_DIR?.trim() || './data',
     jwtSecret,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
-    seedDemo: bool(env, 'SEED_DEMO', true),
+    seedDemo: bool(env, 'SEED_DEMO', !databaseUrl),
     inlineWorker: bool(env, 'INLINE_WORKER', true),
     logLevel,
   };

@@ -21,6 +21,22 @@ describe('toProblem', () => {
     }
   });
 
+  it('never lets a detail overwrite the status or another standard member: it goes under details', () => {
+    const p = toProblem(
+      new DomainError('illegal_state', 'STATUS_UNCHANGED', 'The household is already lifted.', {
+        status: 'lifted',
+        code: 'X',
+        householdId: 'h-1',
+      }),
+    );
+    expect(p).toMatchObject({
+      status: 409,
+      code: 'STATUS_UNCHANGED',
+      householdId: 'h-1',
+      details: { status: 'lifted', code: 'X' },
+    });
+  });
+
   it('turns a lost append race into 412 naming the stream and versions', () => {
     expect(toProblem(new ConcurrencyError('case-1', 3, 4))).toMatchObject({
       status: 412,

@@ -41,19 +41,34 @@ const TITLES: Record<number, string> = {
   500: 'Internal error',
 };
 
+/** The members RFC 9457 and our `code` define: an error's details may never overwrite them. */
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'code', 'instance']);
+
+/**
+ * A Problem Details body. Extension members come from the error's details; one that has the name
+ * of a standard member (a household's `status`, say) goes under `details` instead, so the body's
+ * `status` is always the HTTP status.
+ */
 export function problem(
   status: number,
   code: string,
   detail: string,
   extra: Record<string, unknown> = {},
 ): ProblemDetails {
+  const extensions: Record<string, unknown> = {};
+  const clashing: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(extra)) (RESERVED.has(k) ? clashing : extensions)[k] = v;
+  if (Object.keys(clashing).length > 0) {
+    const own = extensions.details;
+    extensions.details = own && typeof own === 'object' && !Array.isArray(own) ? { ...own, ...clashing } : clashing;
+  }
   return {
+    ...extensions,
     type: `https://casework.example/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
     status,
     detail,
     code,
-    ...extra,
   };
 }
 
@@ -70,8 +85,11 @@ export function toProblem(err: unknown): ProblemDetails {
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const body = err.getResponse();
-    if (typeof body === 'object' && body && 'code' in body && 'detail' in body)
-      return { ...problem(status, 'ERROR', ''), ...(body as object) } as ProblemDetails;
+    if (typeof body === 'object' && body && 'code' in body && 'detail' in body) {
+      // Already a problem body (e.g. from the guard): keep it, but the status is the exception's.
+      const { type: _t, title: _ti, status: _s, detail, code, instance: _i, ...rest } = body as Record<string, unknown>;
+      return problem(status, String(code), String(detail), rest);
+    }
     const msg = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
     const messages = Array.isArray(msg) ? msg.map(String) : [String(msg)];
     if (status === 400) {

@@ -1,6 +1,6 @@
 import { DomainError } from '@casework/kernel';
 import { IsString } from 'class-validator';
-import { MAX_INPUT_DEPTH, checkUntrustedInput, createValidationPipe } from './validation';
+import { MAX_INPUT_DEPTH, checkUntrustedInput, createValidationPipe, dateOutOfRange } from './validation';
 
 class NameDto {
   @IsString()
@@ -55,5 +55,30 @@ describe('createValidationPipe', () => {
       details: { errors: [{ field: 'name' }] },
     });
     await expect(pipe.transform({ name: 'ok' }, { type: 'body', metatype: NameDto })).resolves.toEqual({ name: 'ok' });
+  });
+});
+
+describe('checkUntrustedInput: dates and control characters', () => {
+  it('refuses dates outside 1900–2100 anywhere in the input, naming the field', () => {
+    for (const d of ['0000-01-01', '1899-12-31', '2101-01-01', '10000-01-01', '+002020-01-01', '0000-01-01T00:00:00Z'])
+      expect(checkUntrustedInput({ period: { from: d } })).toEqual([
+        { field: 'period.from', reason: expect.stringContaining('1900-01-01 and 2100-12-31') },
+      ]);
+    expect(checkUntrustedInput('0000-01-01', 'on')).toEqual([{ field: 'on', reason: expect.any(String) }]);
+    for (const d of ['1900-01-01', '2020-11-16', '2100-12-31', '2020-11-16T08:00:00Z', 'not a date', '20200101'])
+      expect(checkUntrustedInput({ d })).toEqual([]);
+    expect(dateOutOfRange('2020-02-30')).toBeNull();
+  });
+
+  it('refuses control characters; body text may keep tab and line breaks, query values may not', () => {
+    for (const c of ['\u0001', '\u001b', '\u007f', '\u0085'])
+      expect(checkUntrustedInput({ note: `a${c}b` }, '', { lineBreaks: true })).toEqual([
+        { field: 'note', reason: expect.stringContaining('control characters') },
+      ]);
+    expect(checkUntrustedInput({ note: 'line 1\r\nline 2\tend' }, '', { lineBreaks: true })).toEqual([]);
+    for (const c of ['\r', '\n', '\t'])
+      expect(checkUntrustedInput(`why${c}x`, 'reason')).toEqual([
+        { field: 'reason', reason: expect.stringContaining('control characters') },
+      ]);
   });
 });
