@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { contentHashPrefix } from './integrity/canonical';
+import {
+  RECORDED_AT_BY_STORE,
+  signPrefix,
+  signedPrefixOf,
+  type EventSignature,
+  type EventSigner,
+} from './integrity/event-signing';
 import type { AppendContext, EventMetadata, ExpectedVersion, NewEvent, StreamWrite } from './event-store.port';
 
 /**
@@ -78,17 +85,35 @@ export interface PreparedEvent {
   metadata: EventMetadata;
   /** See contentHashPrefix in integrity/canonical.ts. */
   hashPrefix: string;
+  /** The signer's signature (integrity/event-signing.ts), null without a signer. */
+  signature: EventSignature | null;
 }
 
-export function prepareEvents(streamId: string, events: NewEvent[], context: AppendContext): PreparedEvent[] {
+export interface PrepareOptions {
+  /**
+   * 'store': metadata.recordedAt is RECORDED_AT_BY_STORE, which the store's append function
+   * replaces with its own clock (PostgreSQL); 'context' (default): the context's or this clock.
+   */
+  recordedAt?: 'store' | 'context';
+  signer?: EventSigner | undefined;
+}
+
+export function prepareEvents(
+  streamId: string,
+  events: NewEvent[],
+  context: AppendContext,
+  options: PrepareOptions = {},
+): PreparedEvent[] {
   checkAppendInput(streamId, events, context);
-  const recordedAt = recordedAtOf(context);
+  const recordedAt = options.recordedAt === 'store' ? RECORDED_AT_BY_STORE : recordedAtOf(context);
   return events.map((e) => {
     const schemaVersion = e.schemaVersion ?? 1;
     const data = JSON.parse(JSON.stringify(e.data ?? {})) as Record<string, unknown>;
     const metadata = buildMetadata(context, schemaVersion, recordedAt);
-    const hashPrefix = contentHashPrefix({ streamId, type: e.type, schemaVersion, data, metadata });
-    return { type: e.type, schemaVersion, data, metadata, hashPrefix };
+    const content = { streamId, type: e.type, schemaVersion, data, metadata };
+    const hashPrefix = contentHashPrefix(content);
+    const signature = options.signer ? signPrefix(options.signer, signedPrefixOf(content)) : null;
+    return { type: e.type, schemaVersion, data, metadata, hashPrefix, signature };
   });
 }
 
@@ -101,7 +126,11 @@ export interface PreparedWrite {
 }
 
 /** At least one write, each stream once (two writes to one stream would race with themselves). */
-export function prepareWrites(writes: readonly StreamWrite[], context: AppendContext): PreparedWrite[] {
+export function prepareWrites(
+  writes: readonly StreamWrite[],
+  context: AppendContext,
+  options: PrepareOptions = {},
+): PreparedWrite[] {
   if (!Array.isArray(writes) || writes.length === 0)
     throw new InvalidAppendError('appendMany needs at least one write');
   const seen = new Set<string>();
@@ -112,7 +141,7 @@ export function prepareWrites(writes: readonly StreamWrite[], context: AppendCon
       streamId: w.streamId,
       expectedVersion: w.expectedVersion,
       expected: normaliseExpected(w.expectedVersion),
-      prepared: prepareEvents(w.streamId, w.events, context),
+      prepared: prepareEvents(w.streamId, w.events, context, options),
     };
   });
 }
