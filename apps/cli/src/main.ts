@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, Infrastructure, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
 import type { CliCommand } from './cli-command';
+import { ledgerCommand } from './ledger/ledger.command';
 import { projectionsCommand } from './projections/projections.command';
 import { seedDemo } from './seed/seed-demo';
 import { workflowDiagramCommand } from './workflow-diagram/workflow-diagram.command';
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       await seedDemo(infra);
     },
   },
+  ledger: ledgerCommand,
   projections: projectionsCommand,
   'workflow-diagram': workflowDiagramCommand,
 };
