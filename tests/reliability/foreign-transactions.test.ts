@@ -3,6 +3,7 @@ import { Client, type PoolClient } from 'pg';
 import { PostgresEventStore, TransactionOrderError, type RecordedEvent } from '@casework/event-store';
 import { eventsAfter } from '@casework/read-models';
 import { START } from '@casework/event-store';
+import { projectionsHealthCheck } from '../../apps/worker/src/start-worker';
 import { adminUrl, createTestSchema, type TestSchema } from '../support/db';
 
 // Issue 9 item 2: no foreign transaction freezes the read models. readAll used to stop at the
@@ -84,6 +85,10 @@ describe('read horizon: only open appenders hold readers back', () => {
 
       const blockers = await store.openAppenders();
       expect(blockers.map((b) => b.applicationName)).toContain('slow-appender');
+      // /health names the oldest blocker and is degraded once it is older than the threshold.
+      const health = await projectionsHealthCheck({ status: async () => [] }, store, 0).run();
+      expect(health.status).toBe('degraded');
+      expect(health.oldestBlockingTransaction).toMatchObject({ applicationName: expect.any(String) });
       // The lag counts every committed event after the checkpoint, also those readers must wait for.
       const lag = await eventsAfter(store, db.adminPool, db.schema, checkpoint);
       expect(lag.count).toBeGreaterThanOrEqual(1);

@@ -88,7 +88,7 @@ async function main() {
   if (config.seedDemo) await seedDemo(infra);
   if (stopping) return;
   worker = config.inlineWorker ? startWorker(infra) : null;
-  app = await createApp({ infra, healthChecks: worker ? [projectionsHealthCheck(worker.runner)] : [] });
+  app = await createApp({ infra, healthChecks: worker ? [projectionsHealthCheck(worker.runner, infra.store)] : [] });
   if (stopping) return;
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
