@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { HouseholdBoard1764200000000 } from './household-board';
 import { ReadModels1764100000000 } from './migrations/1764100000000-read-models.migration';
 import { ReportReadModels1764300000000 } from './accountability/1764300000000-reports.migration';
@@ -27,7 +28,7 @@ export * from './weekly-report/weekly-report.query';
 export * from './household-board';
 
 /** The read-model tables: these migrations are their one description (no TypeORM entities). */
-export const READ_MODEL_MIGRATIONS: Function[] = [
+export const READ_MODEL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ReadModels1764100000000,
   HouseholdBoard1764200000000,
   ReportReadModels1764300000000,
