@@ -26,7 +26,7 @@ export class CreateSessionsAndAccountEvents1764800000000 implements MigrationInt
     await queryRunner.query(`
       create table ${s}.user_sessions (
         id uuid primary key,
-        user_id uuid not null references ${s}.users(id),
+        user_id uuid not null references ${s}.users(id) on delete cascade,
         created_at timestamptz not null,
         last_seen_at timestamptz not null,
         expires_at timestamptz not null,
