@@ -82,10 +82,11 @@ export class HealthHttpController {
 
   /** A valid token of an active inspector or admin (the user record decides the role, as in the guard). */
   private async maySeeDetails(authorization: string | undefined): Promise<boolean> {
-    const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/i.exec(authorization?.trim() ?? '');
-    if (!match) return false;
+    const [, token] =
+      /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization?.trim() ?? '') ?? [];
+    if (!token) return false;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(match[1], { algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(token, { algorithms: ['HS256'] });
       if (typeof claims.sub !== 'string') return false;
       const user = await this.users.findById(claims.sub);
       return !!user && DETAIL_ROLES.has(user.role);
