@@ -83,10 +83,10 @@ export class HealthHttpController {
 
   /** A valid token of an active inspector or admin (the user record decides the role, as in the guard). */
   private async maySeeDetails(authorization: string | undefined): Promise<boolean> {
-    const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/i.exec(authorization?.trim() ?? '');
-    if (!match) return false;
+    const [, token] =
+      /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization?.trim() ?? '') ?? [];
+    if (!token) return false;
     try {
-      const token = match[1] ?? '';
       const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(token, { algorithms: ['HS256'] });
       if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
       // The session decides, as in the guard: a signed-out, revoked or idle token sees no details.
