@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { Infrastructure } from '@casework/platform';
+import { Checkpointer } from '@casework/ledger';
 import { ProjectionRunner, allProjections } from '@casework/read-models';
+import { loadLogSigner } from './log-signer';
 
 export interface Worker {
   runner: ProjectionRunner;
@@ -23,7 +25,23 @@ export function startWorker(
   });
   runner.start();
   new Logger('Worker').log(`projections running: ${runner.projections.map((p) => p.name).join(', ')}`);
-  return { runner, stop: () => runner.stop() };
+  // Signed checkpoints of the transparency log, every LEDGER_CHECKPOINT_EVENTS or _SECONDS (issue 8).
+  const checkpointer = new Checkpointer({
+    pool: infra.pool,
+    schema: infra.config.databaseSchema,
+    signer: loadLogSigner(infra.config),
+    everyEvents: infra.config.ledger.checkpointEvents,
+    everySeconds: infra.config.ledger.checkpointSeconds,
+    logger: new Logger('Checkpoints'),
+  });
+  checkpointer.start();
+  return {
+    runner,
+    stop: async () => {
+      await checkpointer.stop();
+      await runner.stop();
+    },
+  };
 }
 
 /**
