@@ -20,8 +20,6 @@ export class GetInclusionProofHttpController {
       throw validationError([{ field: 'eventId', reason: '必填：事件 ID。is required: an event id' }]);
     if (size !== undefined && typeof size !== 'string')
       throw validationError([{ field: 'size', reason: '只能给一次。must be given once' }]);
-    return this.queries.execute(
-      new GetInclusionProofQuery(eventId, optionalWholeNumber('size', size as string | undefined, 1)),
-    );
+    return this.queries.execute(new GetInclusionProofQuery(eventId, optionalWholeNumber('size', size, 1)));
   }
 }
