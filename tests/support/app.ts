@@ -51,7 +51,7 @@ export interface TestApp {
  * migrations run, demo users seeded, listening on an ephemeral port. The event store writes as
  * the restricted app role; TypeORM (users, read models) connects as the admin for simplicity.
  */
-export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
+export async function startTestApp(prefix = 'e2e', extraEnv: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const db = await createTestSchema(prefix);
   const config = loadConfig({
     DATABASE_URL: appUrl(),
@@ -60,6 +60,7 @@ export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
     SEED_DEMO: 'false',
     INLINE_WORKER: 'false',
     LOG_LEVEL: 'error',
+    ...extraEnv,
   });
   const dataSource = createDataSource(adminUrl(), db.schema, false);
   await dataSource.initialize();
