@@ -312,8 +312,9 @@ describeBrowser(title, () => {
       'DistrictReviewPassed',
       'PreliminaryReviewPassed',
       'CaseAccepted',
-      'CaseSubmitted',
+      // Newest first: the reservation is written with the case in one atomic append, after its event.
       'BenefitReserved',
+      'CaseSubmitted',
     ]);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
