@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Client, type PoolClient } from 'pg';
+import { Client } from 'pg';
 import { PostgresEventStore, TransactionOrderError, type RecordedEvent } from '@casework/event-store';
 import { eventsAfter } from '@casework/read-models';
 import { START } from '@casework/event-store';
+import { projectionsHealthCheck } from '../../apps/worker/src/start-worker';
 import { adminUrl, createTestSchema, type TestSchema } from '../support/db';
 
 // Issue 9 item 2: no foreign transaction freezes the read models. readAll used to stop at the
@@ -28,7 +29,7 @@ describe('read horizon: only open appenders hold readers back', () => {
 
   /** A transaction with an id, left open until release() is called. */
   async function openTransaction(
-    connect: () => Promise<{ query: PoolClient['query']; release(): Promise<void> }>,
+    connect: () => Promise<{ query(text: string): Promise<unknown>; release(): Promise<void> }>,
     write: string,
   ) {
     const c = await connect();
@@ -43,7 +44,7 @@ describe('read horizon: only open appenders hold readers back', () => {
     const foreign = await openTransaction(async () => {
       const client = new Client({ connectionString: other.toString(), application_name: 'foreign-db' });
       await client.connect();
-      return { query: client.query.bind(client) as PoolClient['query'], release: () => client.end() };
+      return { query: (text: string) => client.query(text), release: () => client.end() };
     }, 'select pg_current_xact_id()');
     try {
       const { streamId } = await appendOne();
@@ -58,7 +59,7 @@ describe('read horizon: only open appenders hold readers back', () => {
     await db.adminPool.query(`create table if not exists ${db.schema}.scratch (n integer)`);
     const idle = await openTransaction(async () => {
       const client = await db.adminPool.connect();
-      return { query: client.query.bind(client) as PoolClient['query'], release: async () => client.release() };
+      return { query: (text: string) => client.query(text), release: async () => client.release() };
     }, `insert into ${db.schema}.scratch values (1)`);
     try {
       const { streamId } = await appendOne();
@@ -84,6 +85,10 @@ describe('read horizon: only open appenders hold readers back', () => {
 
       const blockers = await store.openAppenders();
       expect(blockers.map((b) => b.applicationName)).toContain('slow-appender');
+      // /health names the oldest blocker and is degraded once it is older than the threshold.
+      const health = await projectionsHealthCheck({ status: async () => [] }, store, 0).run();
+      expect(health.status).toBe('degraded');
+      expect(health.oldestBlockingTransaction).toMatchObject({ applicationName: expect.any(String) });
       // The lag counts every committed event after the checkpoint, also those readers must wait for.
       const lag = await eventsAfter(store, db.adminPool, db.schema, checkpoint);
       expect(lag.count).toBeGreaterThanOrEqual(1);

@@ -10,7 +10,9 @@ import {
   migrateAll,
   openInfrastructure,
 } from '@casework/platform';
+import { eventSignerOf } from '@casework/ledger';
 import { seedDemo } from '../../cli/src/seed/seed-demo';
+import { loadLogSigner } from '../../worker/src/log-signer';
 import { Worker, projectionsHealthCheck, startWorker } from '../../worker/src/start-worker';
 import { createApp } from './create-app';
 
@@ -83,12 +85,13 @@ async function main() {
   process.on('SIGINT', (s) => void shutdown(s));
   process.on('SIGTERM', (s) => void shutdown(s));
 
-  infra = await openInfrastructure(config);
+  // Events are signed with the transparency log's key (issue 8 item 3), so both carry one key id.
+  infra = await openInfrastructure(config, { signer: eventSignerOf(loadLogSigner(config)) });
   await migrateAll(infra);
   if (config.seedDemo) await seedDemo(infra);
   if (stopping) return;
   worker = config.inlineWorker ? startWorker(infra) : null;
-  app = await createApp({ infra, healthChecks: worker ? [projectionsHealthCheck(worker.runner)] : [] });
+  app = await createApp({ infra, healthChecks: worker ? [projectionsHealthCheck(worker.runner, infra.store)] : [] });
   if (stopping) return;
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, Infrastructure, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+import { eventSignerOf } from '@casework/ledger';
+import { loadLogSigner } from '../../worker/src/log-signer';
 import type { CliCommand } from './cli-command';
 import { ledgerCommand } from './ledger/ledger.command';
+import { keysCommand } from './keys/keys.command';
 import { projectionsCommand } from './projections/projections.command';
 import { seedDemo } from './seed/seed-demo';
 import { workflowDiagramCommand } from './workflow-diagram/workflow-diagram.command';
@@ -29,6 +32,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   },
   ledger: ledgerCommand,
   projections: projectionsCommand,
+  keys: keysCommand,
   'workflow-diagram': workflowDiagramCommand,
 };
 
@@ -46,7 +50,11 @@ async function main(argv: string[]): Promise<number> {
   }
   let infra: Infrastructure | undefined;
   try {
-    if (command.needsDatabase !== false) infra = await openInfrastructure(loadConfig());
+    if (command.needsDatabase !== false) {
+      // The seed's events are signed with the log's key, as the API's are (issue 8 item 3).
+      const config = loadConfig();
+      infra = await openInfrastructure(config, { signer: eventSignerOf(loadLogSigner(config)) });
+    }
     const code = await command.run(infra as Infrastructure, args);
     return typeof code === 'number' ? code : 0;
   } catch (e) {
@@ -61,4 +69,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// main() answers its own errors with an exit code; what escapes it (closing the infrastructure) exits 1.
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);

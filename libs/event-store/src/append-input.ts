@@ -62,11 +62,15 @@ export function recordedAtOf(context: AppendContext): string {
   return new Date(ms).toISOString();
 }
 
+/** The command id every event of an append carries. UUIDs compare lower-case, as PostgreSQL prints them. */
+export function commandIdOf(context: AppendContext): string | null {
+  return context.commandId?.toLowerCase() ?? null;
+}
+
 export function buildMetadata(context: AppendContext, schemaVersion: number, recordedAt: string): EventMetadata {
   return {
     eventId: randomUUID(),
-    // UUIDs compare lower-case, as PostgreSQL prints them.
-    commandId: context.commandId?.toLowerCase() ?? null,
+    commandId: commandIdOf(context),
     correlationId: context.correlationId,
     causationId: context.causationId ?? null,
     actor: { userId: context.actor.userId, role: context.actor.role, unit: context.actor.unit },
@@ -131,8 +135,9 @@ export function prepareWrites(
   context: AppendContext,
   options: PrepareOptions = {},
 ): PreparedWrite[] {
-  if (!Array.isArray(writes) || writes.length === 0)
-    throw new InvalidAppendError('appendMany needs at least one write');
+  // Checked at run time for callers outside TypeScript; on a copy, as Array.isArray would make `writes` any[].
+  const input: unknown = writes;
+  if (!Array.isArray(input) || writes.length === 0) throw new InvalidAppendError('appendMany needs at least one write');
   const seen = new Set<string>();
   return writes.map((w) => {
     if (seen.has(w.streamId)) throw new InvalidAppendError(`appendMany names stream ${w.streamId} twice`);

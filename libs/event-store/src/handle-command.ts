@@ -69,10 +69,11 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
 ): Promise<CommandResult<Event, State>> {
   const { streamId, context } = options;
   const maxAttempts = options.maxAttempts ?? 5;
+  const evolve = (state: State, event: Event): State => decider.evolve(state, event);
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamId);
     const fold = (events: readonly RecordedEvent[]) =>
-      events.map(options.toEvent).reduce(decider.evolve, decider.initialState());
+      events.map(options.toEvent).reduce(evolve, decider.initialState());
     const state = fold(recorded);
     const version = recorded.at(-1)?.version ?? 0;
     options.guard?.(state, version);
@@ -90,11 +91,12 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
         : options.command;
     const events = decider.decide(command, state);
     if (events.length === 0) return { version, state, events, duplicate: false };
-    const after = events.reduce(decider.evolve, state);
+    const after = events.reduce(evolve, state);
     const others = options.alsoWrite ? await options.alsoWrite({ events, before: state, after }) : [];
     try {
       const metadata = options.metadata ? { ...context, ...options.metadata(command, state) } : context;
       const [result] = await store.appendMany([{ streamId, events, expectedVersion: expected }, ...others], metadata);
+      if (!result) throw new Error(`appendMany returned no result for stream ${streamId}`);
       if (!result.duplicate) return { version: result.nextExpectedVersion, state: after, events, duplicate: false };
     } catch (e) {
       if (!(e instanceof ConcurrencyError) || e.streamId === streamId || attempt >= maxAttempts) throw e;
@@ -118,8 +120,9 @@ function answerRepeat<Event, State>(
   if (!commandId) return null;
   const id = commandId.toLowerCase();
   const mine = recorded.filter((e) => e.metadata.commandId === id);
-  if (mine.length === 0) return null;
-  const last = mine[mine.length - 1].version;
+  const lastMine = mine.at(-1);
+  if (!lastMine) return null;
+  const last = lastMine.version;
   return {
     version: last,
     state: fold(recorded.filter((e) => e.version <= last)),

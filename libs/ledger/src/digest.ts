@@ -75,9 +75,9 @@ export async function* rawGlobalOrder(store: EventStore, upTo?: GlobalPosition):
       if (upTo && comparePositions(event.position, upTo) > 0) return;
       yield event;
     }
-    const lastEvent = page[page.length - 1];
-    if (page.length < DIGEST_PAGE_SIZE || !lastEvent) return;
-    const next = lastEvent.position;
+    if (page.length < DIGEST_PAGE_SIZE) return;
+    const next = page[page.length - 1]?.position;
+    if (!next) return;
     // Would loop for ever; verifyLedger reports such a store as 'reordered'.
     if (comparePositions(next, after) <= 0)
       throw new Error(`readAll went back from ${after.commit}/${after.prepare} to ${next.commit}/${next.prepare}`);

@@ -9,3 +9,4 @@ export type {
   VerifyProgress,
 } from './verify-ledger';
 export * from './transparency';
+export * from './log';

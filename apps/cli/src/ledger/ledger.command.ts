@@ -1,9 +1,11 @@
-import { verifyLedger, type VerifyProgress } from '@casework/ledger';
+import { eventKeyringOf, verifyLedger, type VerifyProgress } from '@casework/ledger';
+import { loadLogSigner } from '../../../worker/src/log-signer';
 import type { CliCommand } from '../cli-command';
 
 /**
  * `npm run cli -- ledger verify`: walks the whole log as POST /api/ledger/verify does, with a
  * progress line on stderr (events, events/s), and prints the verification as JSON on stdout.
+ * Event signatures are checked with the log's key (LEDGER_KEY_FILE or the one in DATA_DIR).
  * Exit 0 when the log verifies, 1 when it does not.
  */
 export const ledgerCommand: CliCommand = {
@@ -28,6 +30,7 @@ export const ledgerCommand: CliCommand = {
     };
     let last: VerifyProgress = { phase: 'global', events: 0 };
     const result = await verifyLedger(infra.store, {
+      keyring: eventKeyringOf(loadLogSigner(infra.config)),
       onProgress: (p) => {
         last = p;
         draw(p);

@@ -1,5 +1,5 @@
 import type { ClientBase, Pool } from 'pg';
-import { normaliseExpected, prepareEvents, prepareWrites } from '../append-input';
+import { commandIdOf, normaliseExpected, prepareEvents, prepareWrites } from '../append-input';
 import { ConcurrencyError, TransactionOrderError } from '../errors';
 import { START } from '../event-store.port';
 import type {
@@ -100,6 +100,13 @@ const AS_OF = `($4::timestamptz is null or (e.metadata->>'recordedAt')::timestam
  * function); readAll orders by (transaction id, sequence) and hides what an open transaction
  * could still precede, so positions never go backwards for a subscriber.
  */
+/** The row of a statement that always answers exactly one; none is a bug in the SQL, not a state to handle. */
+function onlyRow<T>(rows: readonly T[], statement: string): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error(`${statement} returned no row`);
+  return row;
+}
+
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly schema: string;
@@ -162,7 +169,7 @@ export class PostgresEventStore implements EventStore {
     const params = [
       streamId,
       code,
-      prepared[0].metadata.commandId,
+      commandIdOf(context),
       prepared.map((p) => p.hashPrefix),
       prepared.map(signatureParam),
     ];
@@ -172,15 +179,15 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       try {
         if (options.client) {
-          row = (await options.client.query<AppendRow>(query)).rows[0];
+          row = onlyRow((await options.client.query<AppendRow>(query)).rows, 'append_events');
         } else {
           // On its own connection nothing else is in the transaction: try without a savepoint and
           // let append_events answer only when a racing writer got there first.
           row = await this.pool.query<AppendRow>(fast).then(
-            (r) => r.rows[0],
+            (r) => onlyRow(r.rows, 'append_events'),
             async (err: { code?: string }) => {
               if (err.code !== '23505') throw err;
-              return (await this.pool.query<AppendRow>(query)).rows[0];
+              return onlyRow((await this.pool.query<AppendRow>(query)).rows, 'append_events');
             },
           );
         }
@@ -230,7 +237,7 @@ export class PostgresEventStore implements EventStore {
       ...this.named('casework-append-many'),
       text: this.sql.appendMany,
       values: [
-        prepared[0].prepared[0].metadata.commandId,
+        commandIdOf(context),
         prepared.map((w) => w.streamId),
         prepared.map((w) => code(w.expected)),
         prepared.map((w) => w.prepared.length),
@@ -249,7 +256,7 @@ export class PostgresEventStore implements EventStore {
       }
       if (rows[0]?.status !== 'retry') break;
     }
-    const commandId = prepared[0].prepared[0].metadata.commandId;
+    const commandId = commandIdOf(context);
     if (rows[0]?.status === 'conflict' && commandId) {
       // A racing copy of this command may have committed between append_events' command check
       // and its version check: then the answer is that copy's result, not a conflict.
@@ -300,7 +307,7 @@ export class PostgresEventStore implements EventStore {
       text: this.sql.version,
       values: [streamId],
     });
-    return rows[0].version;
+    return onlyRow(rows, 'the stream version query').version;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -324,7 +331,7 @@ export class PostgresEventStore implements EventStore {
       ...this.named('casework-horizon'),
       text: this.sql.horizon,
     });
-    return rows[0]!.horizon;
+    return onlyRow(rows, 'read_horizon()').horizon;
   }
 
   /** Registered appenders with an open transaction, oldest first: what holds the read models back. */

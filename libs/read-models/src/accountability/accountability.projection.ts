@@ -64,8 +64,6 @@ interface FactRow {
 }
 
 const iso = (v: Date | null): string | null => (v ? v.toISOString() : null);
-const day = (v: Date | string | null): string | null =>
-  v === null ? null : typeof v === 'string' ? v : v.toISOString().slice(0, 10);
 
 /** The step a case is in now, as its row describes it. */
 function openStepOf(c: CaseRow): StepRow | null {
@@ -133,7 +131,22 @@ export class AccountabilityProjection implements Projection {
   private async applyCases(batch: RecordedEvent[], ctx: ProjectionContext, facts: FactRow[]): Promise<void> {
     const table = ctx.table('accountability_cases');
     const ids = [...new Set(batch.map((e) => caseEventOf(e).caseId))];
-    const { rows } = await ctx.client.query(`select * from ${table} where case_id = any($1::text[])`, [ids]);
+    const { rows } = await ctx.client.query<{
+      case_id: string;
+      programme: string;
+      unit: string;
+      lead_unit: string;
+      state: CaseRow['state'];
+      state_since: Date;
+      open_step: number | null;
+      step_count: number;
+      received_at: Date;
+      decision: string | null;
+      decided_at: Date | null;
+      objections: number;
+      memo: CaseRow['memo'];
+      version: number;
+    }>(`select * from ${table} where case_id = any($1::text[])`, [ids]);
     const cases = new Map<string, CaseRow>(
       rows.map((r) => [
         r.case_id,
@@ -143,10 +156,10 @@ export class AccountabilityProjection implements Projection {
           unit: r.unit,
           leadUnit: r.lead_unit,
           state: r.state,
-          stateSince: iso(r.state_since)!,
+          stateSince: r.state_since.toISOString(),
           openStep: r.open_step,
           stepCount: r.step_count,
-          receivedAt: iso(r.received_at)!,
+          receivedAt: r.received_at.toISOString(),
           decision: r.decision,
           decidedAt: iso(r.decided_at),
           objections: r.objections,
@@ -218,6 +231,7 @@ export class AccountabilityProjection implements Projection {
       }
     }
 
+    // Every id is a case of the batch, which the loop above has loaded or opened.
     const out = ids.map((id) => cases.get(id)!);
     await ctx.client.query(
       `insert into ${table} (case_id, programme, unit, lead_unit, state, state_since, open_step, step_count, received_at, decision,
@@ -275,7 +289,25 @@ export class AccountabilityProjection implements Projection {
   private async applyHouseholds(batch: RecordedEvent[], ctx: ProjectionContext, facts: FactRow[]): Promise<void> {
     const table = ctx.table('accountability_households');
     const ids = [...new Set(batch.map((e) => e.streamId.slice(HOUSEHOLD_PREFIX.length)))];
-    const { rows } = await ctx.client.query(`select * from ${table} where household_id = any($1::text[])`, [ids]);
+    // Days as text: pg would parse a date column into a Date at local midnight, a day early east of UTC.
+    const { rows } = await ctx.client.query<{
+      household_id: string;
+      street_office: string;
+      village: string;
+      status: PovertyStatus;
+      registered_on: string;
+      last_visit_on: string | null;
+      last_visit_next_due: string | null;
+      zero_employment: boolean;
+      open_risks: number;
+      version: number;
+    }>(
+      `select household_id, street_office, village, status, to_char(registered_on, 'YYYY-MM-DD') as registered_on,
+              to_char(last_visit_on, 'YYYY-MM-DD') as last_visit_on,
+              to_char(last_visit_next_due, 'YYYY-MM-DD') as last_visit_next_due, zero_employment, open_risks, version
+         from ${table} where household_id = any($1::text[])`,
+      [ids],
+    );
     const households = new Map<string, HouseholdRow>(
       rows.map((r) => [
         r.household_id,
@@ -283,10 +315,10 @@ export class AccountabilityProjection implements Projection {
           householdId: r.household_id,
           streetOffice: r.street_office,
           village: r.village,
-          status: r.status as PovertyStatus,
-          registeredOn: day(r.registered_on)!,
-          lastVisitOn: day(r.last_visit_on),
-          lastVisitNextDue: day(r.last_visit_next_due),
+          status: r.status,
+          registeredOn: r.registered_on,
+          lastVisitOn: r.last_visit_on,
+          lastVisitNextDue: r.last_visit_next_due,
           zeroEmployment: r.zero_employment,
           openRisks: r.open_risks,
           version: r.version,
@@ -334,6 +366,7 @@ export class AccountabilityProjection implements Projection {
         });
       }
     }
+    // Every id is a household of the batch, which the loop above has loaded or registered (or thrown).
     const out = ids.map((id) => households.get(id)!);
     await ctx.client.query(
       `insert into ${table} (household_id, street_office, village, status, registered_on, last_visit_on, last_visit_next_due,

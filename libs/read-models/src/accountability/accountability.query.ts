@@ -84,7 +84,17 @@ export async function readAccountability(
   const openAtAsOf = `(entered_at at time zone 'Asia/Shanghai')::date <= $1::date and (left_on is null or left_on > $1::date)
                       and due_on < $1::date and ($2::text is null or unit = $2)`;
 
-  const overdue = await db.query(
+  const overdue = await db.query<{
+    case_id: string;
+    programme: string;
+    unit: string;
+    lead_unit: string;
+    step: string;
+    holder_role: string | null;
+    holder_unit: string | null;
+    entered_on: string;
+    due_on: string;
+  }>(
     `select case_id, programme, unit, lead_unit, step, holder_role, holder_unit,
             to_char((entered_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as entered_on, to_char(due_on, 'YYYY-MM-DD') as due_on
        from ${t('accountability_steps')} where ${openAtAsOf} order by due_on, case_id`,
@@ -128,7 +138,7 @@ export async function readAccountability(
       }
       return x;
     };
-    const facts = await db.query(
+    const facts = await db.query<{ key: string; kind: string; n: number }>(
       `select ${dim} as key, kind, count(*)::int as n from ${t('accountability_facts')}
         where ($1::date is null or on_date >= $1) and ($2::date is null or on_date <= $2) and ($3::text is null or unit = $3)
         group by 1, 2`,
@@ -143,7 +153,14 @@ export async function readAccountability(
       else if (r.kind === 'objection') x.objections = r.n;
       else if (r.kind === 'visit') x.householdVisitsDone = r.n;
     }
-    const steps = await db.query(
+    const steps = await db.query<{
+      key: string;
+      step: string;
+      n: number;
+      median: number | null;
+      p90: number | null;
+      late: number;
+    }>(
       `select ${dim} as key, step, count(*)::int as n,
               percentile_cont(0.5) within group (order by working_days) as median,
               percentile_cont(0.9) within group (order by working_days) as p90,
@@ -169,7 +186,7 @@ export async function readAccountability(
       if (holder) holder.count += 1;
       else x.overdueByHolder.push({ role: s.holderRole, unit: s.holderUnit, count: 1 });
     }
-    const households = await db.query(
+    const households = await db.query<{ key: string; n: number; overdue: number }>(
       `select ${dim === 'unit' ? 'street_office' : `$3::text`} as key, count(*)::int as n,
               count(*) filter (where next_visit_due < $1::date)::int as overdue
          from ${t('accountability_households')}

@@ -16,8 +16,8 @@ export function programmeOf(
 ): Programme | undefined {
   const own = versions.find((v) => v.id === policyVersion)?.programmes[code];
   if (own) return own;
-  for (let i = versions.length - 1; i >= 0; i--) {
-    const p = versions[i].programmes[code];
+  for (const v of [...versions].reverse()) {
+    const p = v.programmes[code];
     if (p) return p;
   }
   return undefined;

@@ -74,21 +74,35 @@ export interface NewTargetFigure {
   enteredAt: string;
 }
 
-const figureOf = (r: Record<string, unknown>): TargetFigure => ({
+/** A target_figures row as pg returns it: bigserial and numeric come back as strings, timestamptz as a Date. */
+interface TargetFigureRow {
+  id: string;
+  indicator: string;
+  period: string;
+  unit: string;
+  value: string;
+  note: string | null;
+  entered_by: string;
+  entered_role: string;
+  entered_unit: string;
+  entered_at: Date;
+}
+
+const figureOf = (r: TargetFigureRow): TargetFigure => ({
   id: String(r.id),
-  indicator: r.indicator as string,
-  period: r.period as string,
-  unit: r.unit as string,
+  indicator: r.indicator,
+  period: r.period,
+  unit: r.unit,
   value: Number(r.value),
-  note: (r.note as string | null) ?? null,
-  enteredBy: r.entered_by as string,
-  enteredRole: r.entered_role as string,
-  enteredUnit: r.entered_unit as string,
-  enteredAt: (r.entered_at as Date).toISOString(),
+  note: r.note ?? null,
+  enteredBy: r.entered_by,
+  enteredRole: r.entered_role,
+  enteredUnit: r.entered_unit,
+  enteredAt: r.entered_at.toISOString(),
 });
 
 export async function insertTargetFigure(db: SqlReader, schema: string, f: NewTargetFigure): Promise<TargetFigure> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<TargetFigureRow>(
     `insert into ${quoteIdent(schema)}.target_figures (indicator, period, unit, value, note, entered_by, entered_role, entered_unit, entered_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
     [
@@ -103,7 +117,9 @@ export async function insertTargetFigure(db: SqlReader, schema: string, f: NewTa
       f.enteredAt,
     ],
   );
-  return figureOf(rows[0]);
+  const [row] = rows;
+  if (!row) throw new Error('target_figures: the insert returned no row');
+  return figureOf(row);
 }
 
 export interface TargetProgress {
@@ -138,7 +154,7 @@ export async function readTargetProgress(
   untilMonth: string,
   unit?: string,
 ): Promise<TargetProgress[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<TargetFigureRow>(
     `select distinct on (indicator, period, unit) * from ${quoteIdent(schema)}.target_figures
       where period <= $1 and ($2::text is null or unit = $2)
       order by indicator, period, unit, entered_at desc, id desc`,
@@ -153,11 +169,11 @@ export async function readTargetProgress(
       const counted = mine.filter((f) => f.unit === u).sort((a, b) => a.period.localeCompare(b.period));
       const latest = counted[counted.length - 1] ?? null;
       const actual =
-        counted.length === 0
+        latest === null
           ? null
           : t.aggregate === 'sum'
             ? round4(counted.reduce((s, f) => s + f.value, 0))
-            : latest!.value;
+            : latest.value;
       out.push({
         indicator: t.indicator,
         nameZh: t.nameZh,

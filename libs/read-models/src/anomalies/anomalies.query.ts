@@ -70,9 +70,6 @@ const TRAIL_TYPES = [
 ];
 const DECISION_TYPES = new Set(['CaseApproved', 'CaseRejected', 'WriteOffApproved']);
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
-
 /** Reads what the rules need from the read models, once per request, only for the rules asked for. */
 class AnomalySources {
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -94,11 +91,20 @@ class AnomalySources {
   /** Every money movement but the plan, oldest first. */
   money(): Promise<(MoneyEntry & { kind: string })[]> {
     return this.once('money', async () => {
-      const { rows } = await this.db.query(
+      const { rows } = await this.db.query<{
+        case_id: string;
+        unit: string;
+        event_id: string;
+        global_seq: string;
+        on_date: string;
+        amount_fen: string;
+        instalment_number: number | null;
+        kind: string;
+      }>(
         `select case_id, unit, event_id, global_seq::text as global_seq, to_char(on_date, 'YYYY-MM-DD') as on_date, amount_fen::text as amount_fen, instalment_number, kind
            from ${this.t('payout_entries')} where kind <> 'planned' order by global_seq, entry_id`,
       );
-      return rows.map((r: Row) => ({
+      return rows.map((r) => ({
         caseId: r.case_id,
         unit: r.unit,
         eventId: r.event_id,
@@ -118,17 +124,31 @@ class AnomalySources {
   /** Cases with at least one disbursement, with their beneficiary facts and approved amount. */
   paidCases(): Promise<(BeneficiaryCase & { approvedFen: number | null; approvedEventId: string | null })[]> {
     return this.once('paidCases', async () => {
-      const disbursed = await this.moneyOf('disbursed');
-      const ids = [...new Set(disbursed.map((d) => d.caseId))];
-      const { rows } = await this.db.query(
+      // The disbursements of each case, in the order the cases were first paid.
+      const paidByCase = new Map<string, [MoneyEntry, ...MoneyEntry[]]>();
+      for (const d of await this.moneyOf('disbursed')) {
+        const paid = paidByCase.get(d.caseId);
+        if (paid) paid.push(d);
+        else paidByCase.set(d.caseId, [d]);
+      }
+      const ids = [...paidByCase.keys()];
+      const { rows } = await this.db.query<{
+        case_id: string;
+        programme: string;
+        unit: string;
+        beneficiary_key: string | null;
+        beneficiary_name: string;
+        period_key: string;
+        approved_fen: string | null;
+        approved_event_id: string | null;
+      }>(
         `select case_id, programme, unit, beneficiary_key, beneficiary_name, period_key, approved_fen::text as approved_fen, approved_event_id
            from ${this.t('anomaly_cases')} where case_id = any($1::text[])`,
         [ids],
       );
-      const facts = new Map<string, Row>(rows.map((r: Row) => [r.case_id, r]));
-      return ids.map((caseId) => {
+      const facts = new Map(rows.map((r) => [r.case_id, r]));
+      return [...paidByCase].map(([caseId, paid]) => {
         const r = facts.get(caseId);
-        const paid = disbursed.filter((d) => d.caseId === caseId);
         return {
           caseId,
           programme: r?.programme ?? '',
@@ -147,7 +167,20 @@ class AnomalySources {
   /** Case events that stop, restart, decide or pay, from the audit trail, with the case's unit. */
   trail(): Promise<Decision[]> {
     return this.once('trail', async () => {
-      const { rows } = await this.db.query(
+      const { rows } = await this.db.query<{
+        case_id: string;
+        unit: string;
+        event_id: string;
+        global_seq: string;
+        stream_version: number;
+        event_type: string;
+        recorded_at: Date;
+        actor_user_id: string;
+        actor_role: string;
+        actor_unit: string;
+        amount_fen: string | null;
+        instalment_number: number | null;
+      }>(
         `select a.case_id, coalesce(c.unit, a.actor_unit) as unit, a.event_id, a.global_seq::text as global_seq, a.stream_version, a.event_type,
                 a.recorded_at, a.actor_user_id, a.actor_role, a.actor_unit, p.amount_fen::text as amount_fen, p.instalment_number
            from ${this.t('audit_events')} a
@@ -157,14 +190,14 @@ class AnomalySources {
           order by a.global_seq`,
         [TRAIL_TYPES],
       );
-      return rows.map((r: Row) => ({
+      return rows.map((r) => ({
         caseId: r.case_id,
         unit: r.unit,
         eventId: r.event_id,
         globalSeq: r.global_seq,
         streamVersion: r.stream_version,
         type: r.event_type,
-        recordedAt: iso(r.recorded_at),
+        recordedAt: r.recorded_at.toISOString(),
         amountFen: r.amount_fen == null ? null : Number(r.amount_fen),
         instalmentNumber: r.instalment_number ?? null,
         actorUserId: r.actor_user_id,
@@ -198,30 +231,46 @@ class AnomalySources {
   }
 
   async overdueQueue(): Promise<QueuedCase[]> {
-    const { rows } = await this.db.query(
+    const { rows } = await this.db.query<{
+      case_id: string;
+      unit: string;
+      state: string;
+      assignee_role: string | null;
+      assignee_unit: string | null;
+      state_since: Date;
+      due_on: string;
+      version: number;
+    }>(
       `select case_id, unit, state, assignee_role, assignee_unit, state_since, to_char(due_on, 'YYYY-MM-DD') as due_on, version
          from ${this.t('case_queue')} where due_on is not null and due_on < $1::date order by due_on, case_id`,
       [this.asOf],
     );
-    return rows.map((r: Row) => ({
+    return rows.map((r) => ({
       caseId: r.case_id,
       unit: r.unit,
       state: r.state,
       assigneeRole: r.assignee_role,
       assigneeUnit: r.assignee_unit,
-      stateSince: iso(r.state_since),
+      stateSince: r.state_since.toISOString(),
       dueOn: r.due_on,
       version: r.version,
     }));
   }
 
   async households(): Promise<BoardHousehold[]> {
-    const { rows } = await this.db.query(
+    const { rows } = await this.db.query<{
+      household_id: string;
+      street_office: string;
+      village: string;
+      status: string;
+      registered_on: string;
+      last_visit_on: string | null;
+    }>(
       `select household_id, street_office, village, status, to_char((registered_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as registered_on,
               to_char(last_visit_on, 'YYYY-MM-DD') as last_visit_on
          from ${this.t('household_board')} order by household_id`,
     );
-    return rows.map((r: Row) => ({
+    return rows.map((r) => ({
       householdId: r.household_id,
       streetOffice: r.street_office,
       village: r.village,
@@ -232,7 +281,14 @@ class AnomalySources {
   }
 
   async zeroEmployment(): Promise<ZeroEmploymentHousehold[]> {
-    const { rows } = await this.db.query(
+    const { rows } = await this.db.query<{
+      household_id: string;
+      street_office: string;
+      village: string;
+      event_id: string;
+      global_seq: string;
+      recorded_at: Date;
+    }>(
       `select b.household_id, b.street_office, b.village, z.event_id, z.global_seq::text as global_seq, z.recorded_at
          from ${this.t('household_board')} b
          join lateral (select event_id, global_seq, recorded_at from ${this.t('audit_events')} a
@@ -240,13 +296,13 @@ class AnomalySources {
                         order by a.global_seq desc limit 1) z on true
         where b.zero_employment order by b.household_id`,
     );
-    return rows.map((r: Row) => ({
+    return rows.map((r) => ({
       householdId: r.household_id,
       streetOffice: r.street_office,
       village: r.village,
       detectedEventId: r.event_id,
       detectedSeq: r.global_seq,
-      detectedAt: iso(r.recorded_at),
+      detectedAt: r.recorded_at.toISOString(),
     }));
   }
 }
@@ -303,6 +359,7 @@ export async function readAnomalies(db: SqlReader, schema: string, filter: Anoma
     to: filter.to ?? null,
     unit: filter.unit ?? null,
     thresholds,
+    // The loop above set every code.
     rules: codes.map((code) => ({ ...ANOMALY_RULES[code], hits: perRule.get(code)!.length })),
     total: hits.length,
     hits,

@@ -87,7 +87,17 @@ export class AnomalyCasesProjection implements Projection {
 
   async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
     const ids = [...new Set(batch.map((e) => caseEventOf(e).caseId))];
-    const { rows } = await ctx.client.query(
+    const { rows } = await ctx.client.query<{
+      case_id: string;
+      programme: string;
+      unit: string;
+      beneficiary_key: string | null;
+      beneficiary_name: string;
+      period_key: string;
+      approved_fen: string | null;
+      approved_event_id: string | null;
+      version: number;
+    }>(
       `select case_id, programme, unit, beneficiary_key, beneficiary_name, period_key, approved_fen::text as approved_fen, approved_event_id, version
          from ${ctx.table('anomaly_cases')} where case_id = any($1::text[])`,
       [ids],
@@ -118,6 +128,7 @@ export class AnomalyCasesProjection implements Projection {
       cases.set(caseId, next);
       changed.add(caseId);
     }
+    // `changed` holds only ids the loop has just set in `cases`.
     const out = [...changed].map((id) => cases.get(id)!);
     if (out.length === 0) return;
     const col = <K extends keyof AnomalyCaseRow>(k: K) => out.map((r) => r[k]);

@@ -75,7 +75,7 @@ describe('DUPLICATE_BENEFIT', () => {
       onDate: '2020-11-20',
       figures: { slots: 1, paidCases: 2, disbursedFen: 1_000_000 },
     });
-    expect(hits[0].evidence.map((e) => e.caseId)).toEqual(['c1', 'c2']);
+    expect(hits[0]?.evidence.map((e) => e.caseId)).toEqual(['c1', 'c2']);
   });
 
   it('flags the two social-insurance subsidies of one exclusive group in the same year only', () => {
@@ -131,9 +131,9 @@ describe('DISBURSED_ABOVE_APPROVED', () => {
       onDate: '2021-01-20',
       figures: { approvedFen: 272_000, disbursedFen: 408_000, excessFen: 136_000 },
     });
-    expect(h.evidence[0]).toMatchObject({ eventId: 'ap', type: 'CaseApproved' });
+    expect(h?.evidence[0]).toMatchObject({ eventId: 'ap', type: 'CaseApproved' });
     expect(detectDisbursedAboveApproved([{ ...c, disbursements: c.disbursements.slice(0, 2) }])).toEqual([]);
-    expect(detectDisbursedAboveApproved([{ ...c, approvedFen: null, approvedEventId: null }])[0].explanation).toMatch(
+    expect(detectDisbursedAboveApproved([{ ...c, approvedFen: null, approvedEventId: null }])[0]?.explanation).toMatch(
       /never approved/,
     );
   });
@@ -151,7 +151,7 @@ describe('DISBURSED_WHILE_STOPPED and REOPENED_AFTER_REJECTION', () => {
     const hits = detectDisbursedWhileStopped(trail);
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ onDate: '2020-12-02', figures: { stoppedAs: 'suspended', amountFen: 100 } });
-    expect(hits[0].evidence.map((e) => e.type)).toEqual(['CaseSuspended', 'InstalmentDisbursed']);
+    expect(hits[0]?.evidence.map((e) => e.type)).toEqual(['CaseSuspended', 'InstalmentDisbursed']);
   });
 
   it('flags a reopening after rejection but not after closing', () => {
@@ -214,7 +214,7 @@ describe('decisions', () => {
       '2020-11-16T14:30:00Z',
       '2020-11-16T22:59:00Z',
     ]);
-    expect(hits[2].figures).toMatchObject({ chinaHour: 22, workingDay: 'yes' });
+    expect(hits[2]?.figures).toMatchObject({ chinaHour: 22, workingDay: 'yes' });
   });
 
   it('flags a user deciding more cases in a China day than the threshold', () => {
@@ -265,7 +265,7 @@ describe('queues and households', () => {
       { onDate: '2020-12-01', figures: { daysWithoutVisit: 61, limitDays: 60 } },
     ]);
     expect(detectHouseholdsNotVisited([{ ...h, status: 'lifted' }], '2020-12-01', T)).toEqual([]);
-    expect(detectHouseholdsNotVisited([{ ...h, lastVisitOn: null }], '2020-10-01', T)[0].explanation).toMatch(
+    expect(detectHouseholdsNotVisited([{ ...h, lastVisitOn: null }], '2020-10-01', T)[0]?.explanation).toMatch(
       /never visited/,
     );
   });

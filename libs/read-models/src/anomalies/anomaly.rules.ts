@@ -207,18 +207,26 @@ export function detectDuplicateBenefit(cases: readonly BeneficiaryCase[]): Anoma
       .join(',')}`;
     if (reported.has(limit)) continue;
     reported.add(limit);
-    const firstPaid = (c: BeneficiaryCase) => [...c.disbursements].sort(bySeq)[0];
+    const firstPaid = (c: BeneficiaryCase): MoneyEntry => {
+      const [first] = [...c.disbursements].sort(bySeq);
+      if (!first) throw new Error(`DUPLICATE_BENEFIT: case ${c.caseId} has no disbursement`);
+      return first;
+    };
     const ordered = [...g.cases].sort((a, b) => bySeq(firstPaid(a), firstPaid(b)));
-    const breaking = firstPaid(ordered[g.slots]);
+    // More cases than slots (checked above): the first case and the one past the slots are there.
+    const [head] = ordered;
+    const over = ordered[g.slots];
+    if (!head || !over) continue;
+    const breaking = firstPaid(over);
     const total = g.cases.reduce((s, c) => s + c.disbursements.reduce((t, d) => t + d.amountFen, 0), 0);
-    const who = ordered[0].beneficiaryKey!;
+    const who = head.beneficiaryKey!; // cases without a key are left out above
     hits.push(
       hit('DUPLICATE_BENEFIT', {
         subject: { kind: 'beneficiary', id: who },
-        unit: ordered[g.slots].unit,
+        unit: over.unit,
         onDate: breaking.onDate,
         explanation:
-          `${who} (${ordered[0].beneficiaryName}) was paid in ${g.cases.length} cases (${ordered.map((c) => `${c.caseId} ${c.programme}`).join('; ')}), ` +
+          `${who} (${head.beneficiaryName}) was paid in ${g.cases.length} cases (${ordered.map((c) => `${c.caseId} ${c.programme}`).join('; ')}), ` +
           `but the limit "${g.reason}" (clause ${g.clause}) allows ${g.slots}: ${yuan(total)} yuan paid in all.`,
         evidence: ordered.flatMap((c) =>
           [...c.disbursements].sort(bySeq).map((d) => moneyEvidence('InstalmentDisbursed', d)),
@@ -315,9 +323,10 @@ function perCase(events: readonly CaseTrailEvent[]): CaseTrailEvent[][] {
 export function detectDisbursedWhileStopped(events: readonly CaseTrailEvent[]): AnomalyHit[] {
   const hits: AnomalyHit[] = [];
   for (const trail of perCase(events)) {
-    let stoppedBy: CaseTrailEvent | null = null;
+    let stoppedBy: (CaseTrailEvent & { stoppedAs: string }) | null = null;
     for (const e of trail) {
-      if (STOPPING[e.type]) stoppedBy = e;
+      const stoppedAs = STOPPING[e.type];
+      if (stoppedAs) stoppedBy = { ...e, stoppedAs };
       else if (RESTARTING.has(e.type)) stoppedBy = null;
       else if (e.type === 'InstalmentDisbursed' && stoppedBy) {
         hits.push(
@@ -327,9 +336,9 @@ export function detectDisbursedWhileStopped(events: readonly CaseTrailEvent[]): 
             onDate: localDateOf(e.recordedAt),
             explanation:
               `Instalment ${e.instalmentNumber ?? '?'} of case ${e.caseId} (${yuan(e.amountFen ?? 0)} yuan) was disbursed on ${localDateOf(e.recordedAt)}, ` +
-              `after the case was ${STOPPING[stoppedBy.type]} on ${localDateOf(stoppedBy.recordedAt)} (event ${stoppedBy.globalSeq}) and before any resumption.`,
+              `after the case was ${stoppedBy.stoppedAs} on ${localDateOf(stoppedBy.recordedAt)} (event ${stoppedBy.globalSeq}) and before any resumption.`,
             evidence: [trailEvidence(stoppedBy), trailEvidence(e)],
-            figures: { amountFen: e.amountFen ?? 0, stoppedAs: STOPPING[stoppedBy.type] },
+            figures: { amountFen: e.amountFen ?? 0, stoppedAs: stoppedBy.stoppedAs },
           }),
         );
       }
@@ -380,12 +389,15 @@ export function detectRepeatedPaymentFailure(
   for (const g of groups.values()) {
     if (g.length < t.failedPayments) continue;
     const sorted = [...g].sort(bySeq);
-    const f = sorted[0];
+    // g has at least t.failedPayments entries (checked above).
+    const [f] = sorted;
+    const nth = sorted[t.failedPayments - 1];
+    if (!f || !nth) continue;
     hits.push(
       hit('REPEATED_PAYMENT_FAILURE', {
         subject: { kind: 'case', id: f.caseId },
         unit: f.unit,
-        onDate: sorted[t.failedPayments - 1].onDate,
+        onDate: nth.onDate,
         explanation: `Instalment ${f.instalmentNumber} of case ${f.caseId} (${yuan(f.amountFen)} yuan) failed to pay ${g.length} times (${sorted.map((x) => x.onDate).join(', ')}).`,
         evidence: sorted.map((x) => moneyEvidence('InstalmentPaymentFailed', x)),
         figures: { failures: g.length, amountFen: f.amountFen, instalmentNumber: f.instalmentNumber ?? 0 },
@@ -516,7 +528,8 @@ export function detectDecisionVolume(
     const cases = new Set(g.map((d) => d.caseId));
     if (cases.size <= t.decisionsPerDay) continue;
     const sorted = [...g].sort(bySeq);
-    const who = sorted[0];
+    const [who] = sorted;
+    if (!who) continue; // every group holds the decision that created it
     const day = localDateOf(who.recordedAt);
     const approved = sorted.filter((d) => d.type === 'CaseApproved').length;
     hits.push(

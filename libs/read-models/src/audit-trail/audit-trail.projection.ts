@@ -85,7 +85,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 
 const REASON_FIELDS = ['reason', 'revisionReason', 'statusReason', 'resolution'] as const;
 
 export function auditRowOf(e: RecordedEvent): AuditRow {
-  const data = (e.data ?? {}) as Record<string, unknown>;
+  const data = e.data ?? {};
   const fromStream = (prefix: string) => (e.streamId.startsWith(prefix) ? e.streamId.slice(prefix.length) : null);
   const caseId = fromStream('case-') ?? str(data.caseId);
   const householdId = fromStream('household-') ?? str(data.householdId);

@@ -33,7 +33,19 @@ export class CaseQueueProjection implements Projection {
   async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
     const table = ctx.table('case_queue');
     const ids = [...new Set(batch.map((e) => caseEventOf(e).caseId))];
-    const { rows } = await ctx.client.query(
+    const { rows } = await ctx.client.query<{
+      case_id: string;
+      stream_id: string;
+      state: CaseStatusFacts['state'];
+      programme: string;
+      unit: string;
+      beneficiary_name: string;
+      opened_at: Date;
+      state_since: Date;
+      last_event_at: Date;
+      version: number;
+      memo: CaseStatusFacts['memo'];
+    }>(
       `select case_id, stream_id, state, programme, unit, beneficiary_name, opened_at, state_since, last_event_at, version, memo
          from ${table} where case_id = any($1::text[])`,
       [ids],
@@ -48,9 +60,9 @@ export class CaseQueueProjection implements Projection {
           programme: r.programme,
           unit: r.unit,
           beneficiaryName: r.beneficiary_name,
-          openedAt: (r.opened_at as Date).toISOString(),
-          stateSince: (r.state_since as Date).toISOString(),
-          lastEventAt: (r.last_event_at as Date).toISOString(),
+          openedAt: r.opened_at.toISOString(),
+          stateSince: r.state_since.toISOString(),
+          lastEventAt: r.last_event_at.toISOString(),
           version: r.version,
           memo: r.memo,
         },
@@ -75,6 +87,7 @@ export class CaseQueueProjection implements Projection {
         ...foldCaseStatus(undefined, e).status,
       });
     }
+    // Every id is a case of the batch, which the loop above has loaded or opened.
     const out = ids.map((id) => cases.get(id)!);
     const assignees = out.map((r) => assigneeOf(r.state, r.unit));
     await ctx.client.query(

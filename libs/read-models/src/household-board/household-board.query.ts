@@ -76,7 +76,31 @@ export async function queryHouseholdBoard(
   if (filter.openRisks !== undefined) where.push(filter.openRisks ? 'open_risks > 0' : 'open_risks = 0');
   if (filter.overdue !== undefined) where.push(OVERDUE_SQL[filter.overdue]);
   params.push(filter.limit, filter.offset);
-  const { rows } = await db.query(
+  const { rows } = await db.query<{
+    household_id: string;
+    village: string;
+    street_office: string;
+    address: string;
+    head_name: string;
+    status: string;
+    member_count: number;
+    cadre_user_id: string | null;
+    cadre_name: string | null;
+    plan_id: string | null;
+    plan_due_by: string | null;
+    last_visit_on: string | null;
+    next_visit_due: string | null;
+    open_measures: number;
+    next_measure_due: string | null;
+    open_risks: number;
+    zero_employment: boolean;
+    version: number;
+    visit_overdue: boolean;
+    measure_overdue: boolean;
+    plan_overdue: boolean;
+    /** count(*) is a bigint, which pg returns as a string. */
+    total: string;
+  }>(
     `select household_id, village, street_office, address, head_name, status, member_count, cadre_user_id, cadre_name, plan_id,
             to_char(plan_due_by, 'YYYY-MM-DD') as plan_due_by, to_char(last_visit_on, 'YYYY-MM-DD') as last_visit_on,
             to_char(next_visit_due, 'YYYY-MM-DD') as next_visit_due, open_measures,
@@ -91,14 +115,16 @@ export async function queryHouseholdBoard(
       limit $${params.length - 1} offset $${params.length}`,
     params,
   );
-  let total = rows.length > 0 ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && filter.offset > 0) {
+  const [first] = rows;
+  let total = first ? Number(first.total) : 0;
+  if (!first && filter.offset > 0) {
     // Past the last page the window count is gone; count separately so the client still learns the total.
-    const counted = await db.query(
+    const counted = await db.query<{ n: number }>(
       `select count(*)::int as n from ${table} ${where.length ? `where ${where.join(' and ')}` : ''}`,
       params.slice(0, params.length - 2),
     );
-    total = counted.rows[0].n;
+    // count(*) without group by returns exactly one row.
+    total = counted.rows[0]?.n ?? 0;
   }
   return {
     total,
@@ -110,7 +136,8 @@ export async function queryHouseholdBoard(
       headName: r.head_name,
       status: r.status,
       memberCount: r.member_count,
-      cadre: r.cadre_user_id ? { userId: r.cadre_user_id, name: r.cadre_name } : null,
+      // The projection writes both from the household's cadre, so the name is there whenever the id is.
+      cadre: r.cadre_user_id && r.cadre_name !== null ? { userId: r.cadre_user_id, name: r.cadre_name } : null,
       planId: r.plan_id,
       planDueBy: r.plan_due_by,
       lastVisitOn: r.last_visit_on,

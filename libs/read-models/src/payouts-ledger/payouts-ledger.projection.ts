@@ -26,7 +26,14 @@ export class PayoutsLedgerProjection implements Projection {
 
   async apply(batch: RecordedEvent[], ctx: ProjectionContext): Promise<void> {
     const ids = [...new Set(batch.map((e) => caseEventOf(e).caseId))];
-    const { rows } = await ctx.client.query(
+    const { rows } = await ctx.client.query<{
+      case_id: string;
+      programme: string;
+      unit: string;
+      lead_unit: string;
+      instalments: CaseMemo['instalments'];
+      version: number;
+    }>(
       `select case_id, programme, unit, lead_unit, instalments, version from ${ctx.table('payout_cases')} where case_id = any($1::text[])`,
       [ids],
     );
@@ -98,6 +105,7 @@ export class PayoutsLedgerProjection implements Projection {
         ],
       );
     }
+    // Every id is a case of the batch, which the loop above has loaded or opened.
     const out = ids.map((id) => [id, cases.get(id)!] as const);
     await ctx.client.query(
       `insert into ${ctx.table('payout_cases')} (case_id, programme, unit, lead_unit, instalments, version)

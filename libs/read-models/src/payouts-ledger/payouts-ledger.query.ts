@@ -43,7 +43,17 @@ const SUMS = `
   coalesce(sum(amount_fen) filter (where kind = 'repaid'), 0)::text as repaid,
   coalesce(sum(amount_fen) filter (where kind = 'written_off'), 0)::text as written_off`;
 
-const totalsOf = (r: Record<string, string>): PayoutTotals => ({
+/** The sums SUMS selects, cast to text in the SQL (integer fen). */
+interface SumsRow {
+  planned: string;
+  disbursed: string;
+  failed: string;
+  owed: string;
+  repaid: string;
+  written_off: string;
+}
+
+const totalsOf = (r: SumsRow): PayoutTotals => ({
   plannedFen: Number(r.planned),
   disbursedFen: Number(r.disbursed),
   failedFen: Number(r.failed),
@@ -62,12 +72,14 @@ export async function readPayoutsLedger(
                    and ($3::text is null or programme = $3) and ($4::text is null or unit = $4)`;
   const params = [filter.from ?? null, filter.to ?? null, filter.programme ?? null, filter.unit ?? null];
   const table = `${quoteIdent(schema)}.payout_entries`;
-  const { rows } = await db.query(
+  const { rows } = await db.query<SumsRow & { programme: string; unit: string; lead_unit: string; month: string }>(
     `select programme, unit, lead_unit, month, ${SUMS} from ${table} ${where}
       group by programme, unit, lead_unit, month order by month, programme, unit`,
     params,
   );
-  const total = await db.query(`select ${SUMS} from ${table} ${where}`, params);
+  // An aggregate without group by returns exactly one row, even over no entries.
+  const [total] = (await db.query<SumsRow>(`select ${SUMS} from ${table} ${where}`, params)).rows;
+  if (!total) throw new Error('payouts ledger: the totals query returned no row');
   return {
     rows: rows.map((r) => ({
       programme: r.programme,
@@ -76,6 +88,6 @@ export async function readPayoutsLedger(
       month: r.month,
       ...totalsOf(r),
     })),
-    total: totalsOf(total.rows[0]),
+    total: totalsOf(total),
   };
 }

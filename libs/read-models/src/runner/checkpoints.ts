@@ -99,7 +99,18 @@ export async function recordFailure(
 
 /** Unresolved failures: each one blocks its projection until resolved (retry or rebuild). */
 export async function openFailures(db: Db, schema: string, projection?: string): Promise<ProjectionFailure[]> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<{
+    id: string;
+    projection: string;
+    event_id: string;
+    global_seq: string;
+    commit: string;
+    prepare: string;
+    stream_id: string;
+    event_type: string;
+    error: string;
+    failed_at: Date;
+  }>(
     `select id::text, projection, event_id, global_seq::text, commit::text, prepare::text, stream_id, event_type, error, failed_at
        from ${t(schema, 'projection_failures')}
       where resolved_at is null and ($1::text is null or projection = $1) order by id`,
@@ -114,7 +125,7 @@ export async function openFailures(db: Db, schema: string, projection?: string):
     streamId: r.stream_id,
     eventType: r.event_type,
     error: r.error,
-    failedAt: (r.failed_at as Date).toISOString(),
+    failedAt: r.failed_at.toISOString(),
   }));
 }
 

@@ -30,7 +30,10 @@ export async function eventsAfter(
         where (tx_id, global_seq) > ($1::xid8, $2::bigint)`,
       [after.commit, after.prepare],
     );
-    return { count: Number(rows[0].n), capped: false, oldestRecordedAt: rows[0].oldest?.toISOString() ?? null };
+    // An aggregate without group by returns exactly one row.
+    const [row] = rows;
+    if (!row) throw new Error('projection lag: the count query returned no row');
+    return { count: Number(row.n), capped: false, oldestRecordedAt: row.oldest?.toISOString() ?? null };
   }
   const behind = await store.readAll({ after, maxCount: LAG_COUNT_CAP, raw: true });
   return {

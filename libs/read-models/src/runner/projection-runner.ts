@@ -193,12 +193,14 @@ export class ProjectionRunner {
   }
 
   private async applyBatch(p: Projection, expected: GlobalPosition, events: RecordedEvent[]): Promise<BatchOutcome> {
+    const last = events.at(-1);
+    if (!last) throw new Error(`projection ${p.name}: applyBatch called with no events`);
     try {
       return await this.transact(
         p,
         expected,
         events.filter((e) => p.handles(e)),
-        events[events.length - 1].position,
+        last.position,
       );
     } catch (e) {
       if (isTransient(e)) throw e;

@@ -64,6 +64,7 @@ const tmpName = (name: string, suffix: string) => `${name.slice(0, 63 - suffix.l
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
   const { projection, ...rest } = options;
   const [result] = await rebuildProjections({ ...rest, projections: [projection] });
+  if (!result) throw new Error(`rebuild ${projection.name}: no result`);
   return result;
 }
 
@@ -102,12 +103,13 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
     table: (t) => q(tmpName(t, REBUILD_SUFFIX)),
   });
   const total = (await eventsAfter(store, pool, schema, START)).count;
-  const label = names.length === 1 ? names[0] : `${names.length} projections`;
+  const [only, ...others] = names;
+  const label = only !== undefined && others.length === 0 ? only : `${names.length} projections`;
   const report = (done: number, phase: RebuildProgress['phase']) =>
     options.onProgress?.({ projection: label, done, total, elapsedMs: Date.now() - started, phase });
 
-  const clients: PoolClient[] = [await pool.connect()];
-  const [main] = clients;
+  const main = await pool.connect();
+  const clients: PoolClient[] = [main];
   const tables = projections.flatMap((p) =>
     p.tables.map((table) => ({ projection: p, table, insertOnly: p.insertOnlyTables?.includes(table) ?? false })),
   );
@@ -149,8 +151,9 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
     let lastReport = 0;
     for (;;) {
       const batch = await next;
-      if (batch.length === 0) break;
-      position = batch[batch.length - 1].position;
+      const last = batch.at(-1);
+      if (!last) break;
+      position = last.position;
       // Read the next batch while this one is written.
       next = readAfter(position);
       // The slowest so far first, so the connections finish the batch at about the same time.
@@ -200,6 +203,7 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
                   } catch (e) {
                     throw new Error(
                       `rebuild ${projection.name}: ${table} got a row twice (${ix.name}): ${(e as Error).message}`,
+                      { cause: e },
                     );
                   }
                 }
@@ -246,12 +250,13 @@ export async function rebuildProjections(options: RebuildAllOptions): Promise<Re
       for (const name of [...names].sort()) await lockCheckpoint(main, schema, name);
       for (;;) {
         const batch = await store.readAll({ after: position, maxCount: batchSize });
-        if (batch.length === 0) break;
+        const last = batch.at(-1);
+        if (!last) break;
         for (const p of projections) {
           const handled = batch.filter((e) => p.handles(e));
           if (handled.length > 0) await timed(p, () => p.apply(handled, ctxOf(main)));
         }
-        position = batch[batch.length - 1].position;
+        position = last.position;
         done += batch.length;
       }
       const olds: string[] = [];
@@ -313,19 +318,20 @@ async function runOn(
   tasks: readonly ((client: PoolClient) => Promise<void>)[],
 ): Promise<void> {
   let next = 0;
-  let failure: unknown = null;
+  const failures: unknown[] = [];
   const worker = async (client: PoolClient) => {
-    while (failure === null && next < tasks.length) {
+    while (failures.length === 0) {
       const task = tasks[next++];
+      if (!task) return;
       try {
         await task(client);
       } catch (e) {
-        failure ??= e;
+        failures.push(e);
       }
     }
   };
   await Promise.all(clients.map(worker));
-  if (failure !== null) throw failure;
+  if (failures.length > 0) throw failures[0];
 }
 
 async function applyInTransaction(
@@ -335,16 +341,17 @@ async function applyInTransaction(
   ctx: ProjectionContext,
 ): Promise<void> {
   const handled = batch.filter((e) => projection.handles(e));
-  if (handled.length === 0) return;
+  const [first] = handled;
+  if (!first) return;
   await client.query('begin');
   try {
     await projection.apply(handled, ctx);
     await client.query('commit');
   } catch (e) {
     await client.query('rollback').catch(() => undefined);
-    const first = handled[0];
     throw new Error(
       `rebuild ${projection.name} failed in the batch starting at event ${first.metadata.eventId} (seq ${first.globalSeq}): ${(e as Error).message}`,
+      { cause: e },
     );
   }
 }

@@ -50,7 +50,11 @@ const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '�
 const POLICY = '2020-xc-v1';
 const PROGRAMMES = listProgrammes(POLICY).map((p) => p.code);
 
-const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+const pick = <T>(rnd: () => number, xs: readonly T[]): T => {
+  const x = xs[Math.floor(rnd() * xs.length)];
+  if (x === undefined) throw new Error('synthetic workload: pick from an empty list');
+  return x;
+};
 const iso = (ms: number) => new Date(ms).toISOString();
 /** The China date of an instant given in milliseconds. */
 const day = (ms: number) => localDateOf(iso(ms));

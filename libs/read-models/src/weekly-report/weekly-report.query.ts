@@ -3,6 +3,7 @@ import { programmeNameZh } from '../accountability/lead-unit';
 import { quoteIdent } from '../runner/projection';
 import { readTargetProgress, type TargetProgress } from '../accountability/targets';
 import type { PayoutTotals } from '../payouts-ledger/payouts-ledger.query';
+import type { PayoutEntryKind } from '../payouts-ledger/payouts-ledger.rules';
 import type { IsoWeek } from '@casework/kernel';
 
 export interface WeeklyCaseRow extends PayoutTotals {
@@ -46,7 +47,7 @@ export interface WeeklyReport {
 }
 
 const CASE_FACTS = { received: 'received', approved: 'approved', rejected: 'rejected' } as const;
-const MONEY: Record<string, keyof PayoutTotals> = {
+const MONEY: Record<PayoutEntryKind, keyof PayoutTotals> = {
   planned: 'plannedFen',
   disbursed: 'disbursedFen',
   failed: 'failedFen',
@@ -54,14 +55,14 @@ const MONEY: Record<string, keyof PayoutTotals> = {
   repaid: 'repaidFen',
   written_off: 'writtenOffFen',
 };
-const HOUSEHOLD_FACTS: Record<string, keyof WeeklyHouseholdRow> = {
+const HOUSEHOLD_FACTS = {
   visit: 'visitsDone',
   risk_raised: 'risksRaised',
   risk_eliminated: 'risksEliminated',
   zero_employment_detected: 'zeroEmploymentDetected',
   zero_employment_cleared: 'zeroEmploymentCleared',
   placement: 'placements',
-};
+} as const satisfies Record<string, Exclude<keyof WeeklyHouseholdRow, 'streetOffice'>>;
 
 /** The weekly report of key work (周报, clause (二十一)) for one ISO week. */
 export async function readWeeklyReport(
@@ -97,13 +98,14 @@ export async function readWeeklyReport(
     }
     return r;
   };
-  const facts = await db.query(
+  // `kind = any($3)` keeps the rows to the kinds asked for.
+  const facts = await db.query<{ programme: string; unit: string; kind: keyof typeof CASE_FACTS; n: number }>(
     `select programme, unit, kind, count(*)::int as n from ${t('accountability_facts')}
       where on_date between $1 and $2 and case_id is not null and kind = any($3::text[]) group by 1, 2, 3`,
     [week.from, week.to, Object.keys(CASE_FACTS)],
   );
-  for (const f of facts.rows) row(f.programme, f.unit)[CASE_FACTS[f.kind as keyof typeof CASE_FACTS]] = f.n;
-  const money = await db.query(
+  for (const f of facts.rows) row(f.programme, f.unit)[CASE_FACTS[f.kind]] = f.n;
+  const money = await db.query<{ programme: string; unit: string; kind: PayoutEntryKind; n: number; fen: string }>(
     `select programme, unit, kind, count(*)::int as n, sum(amount_fen)::text as fen from ${t('payout_entries')}
       where on_date between $1 and $2 group by 1, 2, 3`,
     [week.from, week.to],
@@ -157,7 +159,7 @@ export async function readWeeklyReport(
     }
     return r;
   };
-  const hh = await db.query(
+  const hh = await db.query<{ street_office: string; n: number; overdue: number; zero: number }>(
     `select street_office, count(*)::int as n, count(*) filter (where next_visit_due < $1::date)::int as overdue,
             count(*) filter (where zero_employment)::int as zero
        from ${t('accountability_households')} where registered_on <= $1::date group by 1`,
@@ -165,12 +167,12 @@ export async function readWeeklyReport(
   );
   for (const h of hh.rows)
     Object.assign(office(h.street_office), { households: h.n, visitsOverdue: h.overdue, zeroEmploymentNow: h.zero });
-  const hf = await db.query(
+  const hf = await db.query<{ unit: string; kind: keyof typeof HOUSEHOLD_FACTS; n: number }>(
     `select unit, kind, count(*)::int as n from ${t('accountability_facts')}
       where on_date between $1 and $2 and household_id is not null and kind = any($3::text[]) group by 1, 2`,
     [week.from, week.to, Object.keys(HOUSEHOLD_FACTS)],
   );
-  for (const f of hf.rows) (office(f.unit) as unknown as Record<string, number>)[HOUSEHOLD_FACTS[f.kind]] = f.n;
+  for (const f of hf.rows) office(f.unit)[HOUSEHOLD_FACTS[f.kind]] = f.n;
   const householdRows = [...offices.values()].sort((a, b) => a.streetOffice.localeCompare(b.streetOffice));
   const householdTotals = householdRows.reduce(
     (s, r) => {

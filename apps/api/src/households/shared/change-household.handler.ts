@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, forbidden, localDateOf } from '@casework/kernel';
+import { forbidden, localDateOf } from '@casework/kernel';
 import {
   canChangeHousehold,
   canReadHousehold,
