@@ -1,4 +1,5 @@
 import { CommandReusedError, ConcurrencyError } from './errors';
+import { canonicalJson } from './integrity/canonical';
 import type { AppendContext, EventStore, NewEvent, RecordedEvent, StreamWrite } from './event-store.port';
 
 /**
@@ -78,12 +79,12 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamId);
     const fold = (events: readonly RecordedEvent[]) =>
-      events.map(options.toEvent).reduce(decider.evolve, decider.initialState());
+      events.map(options.toEvent).reduce((s, e) => decider.evolve(s, e), decider.initialState());
     const state = fold(recorded);
     const version = recorded.at(-1)?.version ?? 0;
     options.guard?.(state, version);
 
-    const earlier = answerRepeat(recorded, fold, options);
+    const earlier = answerRepeat(recorded, fold, decider, options);
     if (earlier) return earlier;
 
     const sent = typeof options.expectedVersion === 'function' ? options.expectedVersion() : options.expectedVersion;
@@ -96,7 +97,9 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
         : options.command;
     const events = decider.decide(command, state);
     if (events.length === 0) return { version, state, events, duplicate: false };
-    const after = events.reduce(decider.evolve, state);
+    // The command's own events in canonical key order, as a repeat will fold them: the first answer
+    // and every repeat are then the same bytes, whatever key order the store keeps (jsonb does not).
+    const after = events.map(withCanonicalData).reduce((s, e) => decider.evolve(s, e), state);
     const others = options.alsoWrite ? await options.alsoWrite({ events, before: state, after }) : [];
     try {
       const metadata = options.metadata ? { ...context, ...options.metadata(command, state) } : context;
@@ -108,7 +111,7 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
     }
     // A racing copy of this command was stored first: answer as a repeat is answered.
     const again = await store.readStream(streamId);
-    const first = answerRepeat(again, fold, options);
+    const first = answerRepeat(again, fold, decider, options);
     if (first) return first;
     throw new Error(`command ${context.commandId} was applied, but not to stream ${streamId}`);
   }
@@ -122,6 +125,7 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
 function answerRepeat<Command, Event extends NewEvent, State>(
   recorded: readonly RecordedEvent[],
   fold: (events: readonly RecordedEvent[]) => State,
+  decider: Decider<Command, Event, State>,
   options: HandleCommandOptions<Command, Event, State>,
 ): CommandResult<Event, State> | null {
   const { commandId, requestHash } = options.context;
@@ -139,8 +143,16 @@ function answerRepeat<Command, Event extends NewEvent, State>(
   const last = lastOfMine.version;
   return {
     version: last,
-    state: fold(recorded.filter((e) => e.version <= last)),
+    state: mine
+      .map((e) => withCanonicalData(options.toEvent(e)))
+      .reduce((s, e) => decider.evolve(s, e), fold(recorded.filter((e) => e.version < firstOfMine.version))),
     events: mine.map(options.toEvent),
     duplicate: true,
   };
+}
+
+/** The event with its data as JSON with the keys in canonical order (see integrity/canonical.ts). */
+function withCanonicalData<Event extends NewEvent>(event: Event): Event {
+  const json: unknown = JSON.parse(JSON.stringify(event.data));
+  return { ...event, data: JSON.parse(canonicalJson(json)) as Event['data'] };
 }

@@ -6,7 +6,6 @@ import {
   caseCommandFromBody,
   caseDecider,
   caseStreamId,
-  foldCase,
   validateCommandBody,
   type OpenCaseState,
 } from '@casework/domain';
@@ -83,10 +82,8 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
       command,
       alsoWrite: (decision) => reservationWrites(this.store, decision),
     });
-    // Answer from the stored event, exactly as a repeat of this request will be answered (the store
-    // keeps JSON objects with its own key order).
-    const stored = result.duplicate ? [] : await this.store.readStream(caseStreamId(caseId), { maxCount: 1 });
-    const state = (result.duplicate ? result.state : foldCase(stored.map(asCaseEvent))) as OpenCaseState;
+    // handleCommand folds the command's own events in one key order, so a repeat gets these very bytes.
+    const state = result.state as OpenCaseState;
     return {
       caseId: state.caseId,
       version: result.version,
