@@ -12,6 +12,18 @@ import {
   type ConsoleApp,
 } from './console-fixture';
 
+/**
+ * What the page-side predicates read. They are functions, not strings: the console's CSP
+ * (script-src 'self', no 'unsafe-eval') refuses Playwright's evaluation of string predicates.
+ */
+interface BrowserGlobals {
+  document: {
+    querySelector(s: string): { textContent: string | null } | null;
+    querySelectorAll(s: string): { length: number };
+  };
+  location: { hash: string };
+}
+
 /*
  * The browser console (apps/web) in a real headless Chromium against the API on a fresh schema:
  * what a caseworker, a reviewer, an inspector and street staff see and can do.
@@ -92,9 +104,10 @@ describeBrowser(title, () => {
     await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await page.click('form.login button[type=submit]');
-    await page.waitForFunction(
-      `document.querySelector('#who')?.textContent.length > 0 && !location.hash.startsWith('#/login')`,
-    );
+    await page.waitForFunction(() => {
+      const w = globalThis as unknown as BrowserGlobals;
+      return (w.document.querySelector('#who')?.textContent?.length ?? 0) > 0 && !w.location.hash.startsWith('#/login');
+    });
   }
 
   const openCase = async (id: string) => {
@@ -291,14 +304,17 @@ describeBrowser(title, () => {
     await page.fill('form.filters input[name=case]', caseId);
     await page.click('form.filters button[type=submit]');
     // The case's own events and the once-per-person benefit reservation made when it was opened.
-    await page.waitForFunction(`document.querySelectorAll('table.audit tbody tr').length === 6`);
+    await page.waitForFunction(
+      () => (globalThis as unknown as BrowserGlobals).document.querySelectorAll('table.audit tbody tr').length === 6,
+    );
     await expect(rows.evaluateAll((rs) => rs.map((r) => (r as unknown as Tagged).dataset.type))).resolves.toEqual([
       'PublicNoticeStarted',
       'DistrictReviewPassed',
       'PreliminaryReviewPassed',
       'CaseAccepted',
-      'CaseSubmitted',
+      // Newest first: the reservation is written with the case in one atomic append, after its event.
       'BenefitReserved',
+      'CaseSubmitted',
     ]);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download[data-format=csv]')]);
@@ -386,7 +402,7 @@ describeBrowser(title, () => {
     await page.screenshot({ path: '/tmp/console-households.png', fullPage: true });
 
     await page.selectOption('select[name=overdue]', 'visit');
-    await page.waitForFunction(`location.hash.includes('overdue=visit')`);
+    await page.waitForFunction(() => (globalThis as unknown as BrowserGlobals).location.hash.includes('overdue=visit'));
     await page.locator('table.households tbody tr, .empty').first().waitFor();
 
     await page.goto(`${t.baseUrl}/#/households`);

@@ -678,7 +678,7 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
             ),
           ),
         );
-        expect(results.filter((r) => !r[0].duplicate)).toHaveLength(1);
+        expect(results.filter((r) => r[0]?.duplicate === false)).toHaveLength(1);
         for (const r of results)
           expect(r.map((x) => [x.streamId, x.lastVersion])).toEqual([
             [a, 1],

@@ -15,7 +15,8 @@ interface Op {
 }
 
 /** POST routes that change nothing: signing in, and checking the log against a digest. */
-const READ_ONLY_POSTS = ['/api/auth/login', '/api/ledger/verify'];
+// Sign-out and one's own password are open to every role, inspectors included (tests/e2e/users.test.ts).
+const READ_ONLY_POSTS = ['/api/auth/login', '/api/ledger/verify', '/api/auth/logout', '/api/auth/password'];
 
 describe('authorisation on every route', () => {
   let t: TestApp;
@@ -89,18 +90,18 @@ describe('authorisation on every route', () => {
   });
 
   it('an inspector seated in the district bureau still may not enter target figures', async () => {
-    const { JwtService } = await import('@nestjs/jwt');
-    const jwt = new JwtService({ secret: t.config.jwtSecret });
+    // The user record decides role and unit (a token only names its session): seat the inspector in the bureau.
     const inspector = DEMO_ACCOUNTS.find((a) => a.role === 'inspector')!;
-    const token = await jwt.signAsync(
-      { sub: inspector.id, username: inspector.username, role: 'inspector', unit: DISTRICT_UNIT },
-      { algorithm: 'HS256', expiresIn: 600 },
-    );
+    const token = await t.login(inspector.username);
+    const seat = (unit: string) =>
+      t.dataSource.query(`update "${t.db.schema}".users set unit = $1 where id = $2`, [unit, inspector.id]);
+    await seat(DISTRICT_UNIT);
     const before = await targetCount();
     const res = await request(t.server)
       .post('/api/reports/targets')
       .set('Authorization', `Bearer ${token}`)
       .send({ indicator: 'new_urban_jobs', period: '2020-11', value: 10 });
+    await seat(inspector.unit);
     expect(res.status).toBe(403);
     expect(await targetCount()).toBe(before);
   });

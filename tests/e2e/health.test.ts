@@ -83,6 +83,8 @@ describe('GET /health', () => {
         {
           infra: { config: t.config, pool: t.db.appPool, store: t.store, dataSource: t.dataSource },
           healthChecks: [failing],
+          // The same clock as the sessions the tokens belong to (they were opened on it).
+          clock: t.clock,
         },
         false,
       );

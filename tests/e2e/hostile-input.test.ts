@@ -686,7 +686,7 @@ describe('hostile input on every route', () => {
     const res = await request(t.server)
       .post(`/api/households/${householdId}/change-status`)
       .set('Authorization', token)
-      .set('If-Match', current.headers.etag)
+      .set('If-Match', defined(current.headers.etag, 'ETag'))
       .send({ status: current.body.status, reason: '【示例】复核' });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ status: 409, code: 'STATUS_UNCHANGED', details: { status: current.body.status } });

@@ -21,7 +21,7 @@ describe('HTTP security headers', () => {
       socket.on('data', (d) => (data += d.toString('utf8')));
       socket.on('error', reject);
       socket.on('end', () => {
-        const [head, ...rest] = data.split('\r\n\r\n');
+        const [head = '', ...rest] = data.split('\r\n\r\n');
         resolve({ status: Number(head.split(' ')[1]), headers: head, body: rest.join('\r\n\r\n') });
       });
       socket.write(Buffer.from(`${lines.join('\r\n')}\r\nConnection: close\r\n\r\n`, 'latin1'));

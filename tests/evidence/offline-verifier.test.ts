@@ -9,6 +9,7 @@ import {
   type EvidenceVerification,
 } from '../../libs/ledger/src/transparency';
 import { evidenceFixture } from '../../libs/ledger/src/transparency/testing/evidence-fixture';
+import { nth } from '../support/defined';
 
 /**
  * The offline verifier (packages/verify-evidence) run as an inspector runs it: `node cli.js`, in
@@ -58,7 +59,7 @@ const copy = (): EvidenceBundle => JSON.parse(JSON.stringify(fixture.bundle)) as
 
 /** Replaces the character at `at` with another of the same kind (digit, base64 letter, hex digit). */
 function changeChar(text: string, at: number): string {
-  const c = text[at];
+  const c = text[at] ?? '';
   const replacement = /[0-9]/.test(c) ? String((Number(c) + 1) % 10) : c === 'a' ? 'b' : c === 'A' ? 'B' : 'a';
   return text.slice(0, at) + replacement + text.slice(at + 1);
 }
@@ -82,7 +83,7 @@ describe('the offline verifier (node packages/verify-evidence/cli.js)', () => {
 
   it('prints the first failure in Chinese and English and exits 1', () => {
     const bundle = copy();
-    bundle.events[2].canonical = bundle.events[2].canonical.replace('"amountFen":5', '"amountFen":9');
+    nth(bundle.events, 2).canonical = nth(bundle.events, 2).canonical.replace('"amountFen":5', '"amountFen":9');
     const result = runCli(bundle, []);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
@@ -93,10 +94,10 @@ describe('the offline verifier (node packages/verify-evidence/cli.js)', () => {
 
   it('refuses a changed byte anywhere in an event', () => {
     for (const index of [0, 2, 4]) {
-      const canonical = fixture.bundle.events[index].canonical;
+      const canonical = nth(fixture.bundle.events, index).canonical;
       for (const at of [1, Math.floor(canonical.length / 3), Math.floor(canonical.length / 2), canonical.length - 2]) {
         const bundle = copy();
-        bundle.events[index].canonical = changeChar(canonical, at);
+        nth(bundle.events, index).canonical = changeChar(canonical, at);
         expectRefused(bundle, 'event_content', index);
       }
     }
@@ -107,25 +108,25 @@ describe('the offline verifier (node packages/verify-evidence/cli.js)', () => {
     ] as const) {
       for (const at of [0, 40]) {
         const bundle = copy();
-        bundle.events[3][field] = changeChar(bundle.events[3][field], at);
+        nth(bundle.events, 3)[field] = changeChar(nth(bundle.events, 3)[field], at);
         expectRefused(bundle, code, 3);
       }
     }
     const version = copy();
-    version.events[1].streamVersion = 3;
+    nth(version.events, 1).streamVersion = 3;
     expectRefused(version, 'event_fields', 1);
     const leaf = copy();
-    leaf.events[4].leafIndex -= 1;
+    nth(leaf.events, 4).leafIndex -= 1;
     expectRefused(leaf, 'event_inclusion', 4);
   });
 
   it('refuses a changed byte anywhere in an inclusion proof', () => {
     for (const index of [0, 4]) {
-      const proof = fixture.bundle.events[index].inclusionProof;
+      const proof = nth(fixture.bundle.events, index).inclusionProof;
       for (const element of [0, Math.floor(proof.length / 2), proof.length - 1]) {
         for (const at of [0, 42]) {
           const bundle = copy();
-          bundle.events[index].inclusionProof[element] = changeChar(proof[element], at);
+          nth(bundle.events, index).inclusionProof[element] = changeChar(nth(proof, element), at);
           expectRefused(bundle, 'event_inclusion', index);
         }
       }
@@ -141,10 +142,10 @@ describe('the offline verifier (node packages/verify-evidence/cli.js)', () => {
       [offsetOf(1), 'checkpoint_signature'], // size
       [offsetOf(2) + 5, 'checkpoint_signature'], // root
       [offsetOf(2) + 30, 'checkpoint_signature'],
-      [offsetOf(4) + lines[4].lastIndexOf(' ') + 3, 'checkpoint_signature'], // log signature: key ID
-      [offsetOf(4) + lines[4].lastIndexOf(' ') + 50, 'checkpoint_signature'], // log signature
-      [offsetOf(5) + lines[5].lastIndexOf(' ') + 12, 'witness_cosignature'], // cosignature: time
-      [offsetOf(5) + lines[5].lastIndexOf(' ') + 60, 'witness_cosignature'], // cosignature
+      [offsetOf(4) + nth(lines, 4).lastIndexOf(' ') + 3, 'checkpoint_signature'], // log signature: key ID
+      [offsetOf(4) + nth(lines, 4).lastIndexOf(' ') + 50, 'checkpoint_signature'], // log signature
+      [offsetOf(5) + nth(lines, 5).lastIndexOf(' ') + 12, 'witness_cosignature'], // cosignature: time
+      [offsetOf(5) + nth(lines, 5).lastIndexOf(' ') + 60, 'witness_cosignature'], // cosignature
     ];
     for (const [at, code] of positions) {
       const bundle = copy();

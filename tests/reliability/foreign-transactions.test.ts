@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, type PoolClient } from 'pg';
+import { Client } from 'pg';
 import { PostgresEventStore, TransactionOrderError, type RecordedEvent } from '@casework/event-store';
 import { eventsAfter } from '@casework/read-models';
 import { START } from '@casework/event-store';
@@ -29,7 +29,7 @@ describe('read horizon: only open appenders hold readers back', () => {
 
   /** A transaction with an id, left open until release() is called. */
   async function openTransaction(
-    connect: () => Promise<{ query: PoolClient['query']; release(): Promise<void> }>,
+    connect: () => Promise<{ query(text: string): Promise<unknown>; release(): Promise<void> }>,
     write: string,
   ) {
     const c = await connect();
@@ -44,7 +44,7 @@ describe('read horizon: only open appenders hold readers back', () => {
     const foreign = await openTransaction(async () => {
       const client = new Client({ connectionString: other.toString(), application_name: 'foreign-db' });
       await client.connect();
-      return { query: client.query.bind(client) as PoolClient['query'], release: () => client.end() };
+      return { query: (text: string) => client.query(text), release: () => client.end() };
     }, 'select pg_current_xact_id()');
     try {
       const { streamId } = await appendOne();
@@ -59,7 +59,7 @@ describe('read horizon: only open appenders hold readers back', () => {
     await db.adminPool.query(`create table if not exists ${db.schema}.scratch (n integer)`);
     const idle = await openTransaction(async () => {
       const client = await db.adminPool.connect();
-      return { query: client.query.bind(client) as PoolClient['query'], release: async () => client.release() };
+      return { query: (text: string) => client.query(text), release: async () => client.release() };
     }, `insert into ${db.schema}.scratch values (1)`);
     try {
       const { streamId } = await appendOne();

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -91,8 +91,8 @@ describe('process lifecycle of the API on the embedded database', () => {
     Object.assign(env, { SEED_DEMO: 'false', LOG_LEVEL: 'log', CASEWORK_DIST: OUT });
     const proc = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     started.push(proc);
-    proc.stdout!.on('data', (d) => (output += d));
-    proc.stderr!.on('data', (d) => (output += d));
+    proc.stdout.on('data', (d) => (output += d));
+    proc.stderr.on('data', (d) => (output += d));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
       proc.once('exit', (code, signal) => r({ code, signal })),
     );
@@ -172,7 +172,7 @@ describe('process lifecycle of the API on the embedded database', () => {
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => dead.once('exit', r));
     await gone(dead.pid!);
-    require('node:fs').writeFileSync(join(dataDir, 'casework.lock'), `${dead.pid}\n`);
+    writeFileSync(join(dataDir, 'casework.lock'), `${dead.pid}\n`);
     const api = start(process.execPath, [MAIN], await freePort());
     await waitUntilUp(api);
     expect(api.output()).toContain(`pid ${dead.pid}`);
@@ -185,6 +185,7 @@ describe('process lifecycle of the API on the embedded database', () => {
     await waitUntilUp(npm);
     const [app] = childrenOf(npm.proc.pid!);
     expect(app).toBeGreaterThan(0);
+    if (app === undefined) throw new Error('npm started no child process');
     // The app runs in that one node process: it has no children of its own (no shell, no second node).
     expect(childrenOf(app)).toEqual([]);
     expect(execFileSync('ps', ['-o', 'args=', '-p', String(app)], { encoding: 'utf8' })).toMatch(

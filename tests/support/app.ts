@@ -37,7 +37,11 @@ export interface TestApp {
   dataSource: DataSource;
   /** The API's clock: starts at TEST_START and only moves when a test moves it. */
   clock: TestClock;
-  /** A bearer token for a demo account (password DEMO_PASSWORD); cached per username. */
+  /**
+   * A bearer token for a demo account (password DEMO_PASSWORD); cached per username while the
+   * test clock is within 20 minutes of its sign-in (sessions end after 30 idle minutes of the
+   * API's clock, so a test that moves the clock by days gets a fresh session).
+   */
   login(username: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -47,7 +51,7 @@ export interface TestApp {
  * migrations run, demo users seeded, listening on an ephemeral port. The event store writes as
  * the restricted app role; TypeORM (users, read models) connects as the admin for simplicity.
  */
-export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
+export async function startTestApp(prefix = 'e2e', extraEnv: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const db = await createTestSchema(prefix);
   const config = loadConfig({
     DATABASE_URL: appUrl(),
@@ -56,6 +60,7 @@ export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
     SEED_DEMO: 'false',
     INLINE_WORKER: 'false',
     LOG_LEVEL: 'error',
+    ...extraEnv,
   });
   const dataSource = createDataSource(adminUrl(), db.schema, false);
   await dataSource.initialize();
@@ -69,7 +74,8 @@ export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
   const server = app.getHttpServer() as Server;
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const tokens = new Map<string, Promise<string>>();
+  const tokens = new Map<string, { token: Promise<string>; at: number }>();
+  const REUSE_WITHIN_MS = 20 * 60_000;
 
   async function fetchToken(username: string): Promise<string> {
     const res = await fetch(`${baseUrl}/api/auth/login`, {
@@ -91,8 +97,12 @@ export async function startTestApp(prefix = 'e2e'): Promise<TestApp> {
     dataSource,
     clock,
     login(username) {
-      if (!tokens.has(username)) tokens.set(username, fetchToken(username));
-      return tokens.get(username)!;
+      const now = clock.now().getTime();
+      const cached = tokens.get(username);
+      if (cached && Math.abs(now - cached.at) < REUSE_WITHIN_MS) return cached.token;
+      const token = fetchToken(username);
+      tokens.set(username, { token, at: now });
+      return token;
     },
     async close() {
       await app.close();

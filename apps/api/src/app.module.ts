@@ -11,6 +11,7 @@ import { HouseholdsModule } from './households/households.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { ReportsModule } from './reports/reports.module';
+import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
   infra: Pick<Infrastructure, 'config' | 'pool' | 'store' | 'dataSource'>;
@@ -37,6 +38,7 @@ export class AppModule {
         LedgerModule,
         ReportsModule.register(options.infra.dataSource),
         InspectionsModule.register(options.infra.dataSource),
+        UsersModule.register(options.infra.dataSource),
       ],
     };
   }

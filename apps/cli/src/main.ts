@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, Infrastructure, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
 import type { CliCommand } from './cli-command';
+import { keysCommand } from './keys/keys.command';
 import { projectionsCommand } from './projections/projections.command';
 import { seedDemo } from './seed/seed-demo';
 import { workflowDiagramCommand } from './workflow-diagram/workflow-diagram.command';
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   },
   projections: projectionsCommand,
+  keys: keysCommand,
   'workflow-diagram': workflowDiagramCommand,
 };
 
@@ -59,4 +61,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// main() answers its own errors with an exit code; what escapes it (closing the infrastructure) exits 1.
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);

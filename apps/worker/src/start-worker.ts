@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { PostgresEventStore, type EventStore } from '@casework/event-store';
 import type { Infrastructure } from '@casework/platform';
+import { Checkpointer } from '@casework/ledger';
 import { ProjectionRunner, allProjections } from '@casework/read-models';
+import { loadLogSigner } from './log-signer';
 
 export interface Worker {
   runner: ProjectionRunner;
@@ -24,7 +26,23 @@ export function startWorker(
   });
   runner.start();
   new Logger('Worker').log(`projections running: ${runner.projections.map((p) => p.name).join(', ')}`);
-  return { runner, stop: () => runner.stop() };
+  // Signed checkpoints of the transparency log, every LEDGER_CHECKPOINT_EVENTS or _SECONDS (issue 8).
+  const checkpointer = new Checkpointer({
+    pool: infra.pool,
+    schema: infra.config.databaseSchema,
+    signer: loadLogSigner(infra.config),
+    everyEvents: infra.config.ledger.checkpointEvents,
+    everySeconds: infra.config.ledger.checkpointSeconds,
+    logger: new Logger('Checkpoints'),
+  });
+  checkpointer.start();
+  return {
+    runner,
+    stop: async () => {
+      await checkpointer.stop();
+      await runner.stop();
+    },
+  };
 }
 
 /** Past this age, an appender's open transaction holding the read models back makes /health degraded. */

@@ -58,6 +58,11 @@ export function recordedAtOf(context: AppendContext): string {
   return new Date(ms).toISOString();
 }
 
+/** The command id every event of an append carries. UUIDs compare lower-case, as PostgreSQL prints them. */
+export function commandIdOf(context: AppendContext): string | null {
+  return context.commandId?.toLowerCase() ?? null;
+}
+
 /** `first`: the command's first event in the stream, the one that carries its requestHash. */
 export function buildMetadata(
   context: AppendContext,
@@ -67,8 +72,7 @@ export function buildMetadata(
 ): EventMetadata {
   return {
     eventId: randomUUID(),
-    // UUIDs compare lower-case, as PostgreSQL prints them.
-    commandId: context.commandId?.toLowerCase() ?? null,
+    commandId: commandIdOf(context),
     correlationId: context.correlationId,
     causationId: context.causationId ?? null,
     actor: { userId: context.actor.userId, role: context.actor.role, unit: context.actor.unit },
@@ -113,8 +117,9 @@ export interface PreparedWrite {
 
 /** At least one write, each stream once (two writes to one stream would race with themselves). */
 export function prepareWrites(writes: readonly StreamWrite[], context: AppendContext): PreparedWrite[] {
-  if (!Array.isArray(writes) || writes.length === 0)
-    throw new InvalidAppendError('appendMany needs at least one write');
+  // Checked at run time for callers outside TypeScript; on a copy, as Array.isArray would make `writes` any[].
+  const input: unknown = writes;
+  if (!Array.isArray(input) || writes.length === 0) throw new InvalidAppendError('appendMany needs at least one write');
   const seen = new Set<string>();
   return writes.map((w) => {
     if (seen.has(w.streamId)) throw new InvalidAppendError(`appendMany names stream ${w.streamId} twice`);

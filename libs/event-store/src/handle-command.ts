@@ -76,10 +76,11 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
 ): Promise<CommandResult<Event, State>> {
   const { streamId, context } = options;
   const maxAttempts = options.maxAttempts ?? 5;
+  const evolve = (state: State, event: Event): State => decider.evolve(state, event);
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamId);
     const fold = (events: readonly RecordedEvent[]) =>
-      events.map(options.toEvent).reduce((s, e) => decider.evolve(s, e), decider.initialState());
+      events.map(options.toEvent).reduce(evolve, decider.initialState());
     const state = fold(recorded);
     const version = recorded.at(-1)?.version ?? 0;
     options.guard?.(state, version);
@@ -99,11 +100,12 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
     if (events.length === 0) return { version, state, events, duplicate: false };
     // The command's own events in canonical key order, as a repeat will fold them: the first answer
     // and every repeat are then the same bytes, whatever key order the store keeps (jsonb does not).
-    const after = events.map(withCanonicalData).reduce((s, e) => decider.evolve(s, e), state);
+    const after = events.map(withCanonicalData).reduce(evolve, state);
     const others = options.alsoWrite ? await options.alsoWrite({ events, before: state, after }) : [];
     try {
       const metadata = options.metadata ? { ...context, ...options.metadata(command, state) } : context;
       const [result] = await store.appendMany([{ streamId, events, expectedVersion: expected }, ...others], metadata);
+      if (!result) throw new Error(`appendMany returned no result for stream ${streamId}`);
       if (!result.duplicate) return { version: result.nextExpectedVersion, state: after, events, duplicate: false };
     } catch (e) {
       if (!(e instanceof ConcurrencyError) || e.streamId === streamId || attempt >= maxAttempts) throw e;
@@ -145,7 +147,10 @@ function answerRepeat<Command, Event extends NewEvent, State>(
     version: last,
     state: mine
       .map((e) => withCanonicalData(options.toEvent(e)))
-      .reduce((s, e) => decider.evolve(s, e), fold(recorded.filter((e) => e.version < firstOfMine.version))),
+      .reduce(
+        (s: State, e: Event) => decider.evolve(s, e),
+        fold(recorded.filter((e) => e.version < firstOfMine.version)),
+      ),
     events: mine.map(options.toEvent),
     duplicate: true,
   };

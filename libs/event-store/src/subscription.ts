@@ -34,12 +34,13 @@ export function pollingSubscription(
       try {
         const batch = await readAll({ after: position, maxCount: batchSize });
         if (stopped) break;
-        if (batch.length === 0) {
+        const lastEvent = batch.at(-1);
+        if (!lastEvent) {
           await pause(idleMs);
           continue;
         }
         await options.onBatch(batch);
-        const last = batch[batch.length - 1].position;
+        const last = lastEvent.position;
         if (comparePositions(last, position) <= 0)
           throw new Error('readAll returned events at or before the checkpoint');
         position = last;

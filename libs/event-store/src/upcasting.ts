@@ -24,7 +24,7 @@ export class UpcasterChain {
 
   apply<E extends RecordedEvent>(event: E): E {
     if (this.steps.size === 0) return event;
-    let data = event.data as Record<string, unknown>;
+    let data = event.data;
     let version = event.metadata.schemaVersion;
     for (
       let step = this.steps.get(`${event.type}@${version}`);

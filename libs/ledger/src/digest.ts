@@ -76,7 +76,8 @@ export async function* rawGlobalOrder(store: EventStore, upTo?: GlobalPosition):
       yield event;
     }
     if (page.length < DIGEST_PAGE_SIZE) return;
-    const next = page[page.length - 1].position;
+    const next = page[page.length - 1]?.position;
+    if (!next) return;
     // Would loop for ever; verifyLedger reports such a store as 'reordered'.
     if (comparePositions(next, after) <= 0)
       throw new Error(`readAll went back from ${after.commit}/${after.prepare} to ${next.commit}/${next.prepare}`);

@@ -3,3 +3,4 @@ export type { Digest } from './digest';
 export { verifyLedger, checkStream } from './verify-ledger';
 export type { LedgerProblem, LedgerProblemKind, LedgerVerification, VerifyLedgerOptions } from './verify-ledger';
 export * from './transparency';
+export * from './log';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { nth } from '../../../tests/support/defined';
 import {
   InMemoryEventStore,
   comparePositions,
@@ -189,7 +190,7 @@ describe('verifyLedger', () => {
 
   it('reports tail deletion: the digest position itself is gone', async () => {
     const digest = await computeDigest(new StoredEvents(log));
-    const last = log[log.length - 1];
+    const last = nth(log, -1);
     log = log.slice(0, -2);
     const result = await verifyLedger(new StoredEvents(log), { againstDigest: digest });
     expect(result.firstProblem).toMatchObject({ kind: 'missing_events', position: last.position });

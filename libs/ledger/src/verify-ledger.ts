@@ -269,8 +269,9 @@ async function readWholeStream(store: EventStore, streamId: string): Promise<Rec
   for (;;) {
     const page = await store.readStream(streamId, { fromVersion: from, maxCount: STREAM_PAGE_SIZE, raw: true });
     events.push(...page);
-    if (page.length < STREAM_PAGE_SIZE) return events;
-    from = page[page.length - 1].version + 1;
+    const lastOfPage = page.at(-1);
+    if (page.length < STREAM_PAGE_SIZE || !lastOfPage) return events;
+    from = lastOfPage.version + 1;
   }
 }
 

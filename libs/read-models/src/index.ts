@@ -3,6 +3,7 @@ import { HouseholdBoard1764200000000 } from './household-board';
 import { ReadModels1764100000000 } from './migrations/1764100000000-read-models.migration';
 import { ReportReadModels1764300000000 } from './accountability/1764300000000-reports.migration';
 import { AnomalyCases1764400000000 } from './anomalies';
+import { TransparencyLog1764900000000 } from './transparency-log/1764900000000-transparency-log.migration';
 
 export * from './runner/projection';
 export * from './runner/checkpoints';
@@ -26,6 +27,7 @@ export * from './accountability/targets';
 export * from './accountability/sql-reader';
 export * from './weekly-report/weekly-report.query';
 export * from './household-board';
+export * from './transparency-log/transparency-log.projection';
 
 /** The read-model tables: these migrations are their one description (no TypeORM entities). */
 export const READ_MODEL_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -33,6 +35,7 @@ export const READ_MODEL_MIGRATIONS: (new () => MigrationInterface)[] = [
   HouseholdBoard1764200000000,
   ReportReadModels1764300000000,
   AnomalyCases1764400000000,
+  TransparencyLog1764900000000,
 ];
 export * from './testing/synthetic-workload';
 export * from './grants';

@@ -4,6 +4,7 @@ import { PayoutsLedgerProjection } from './payouts-ledger/payouts-ledger.project
 import { AccountabilityProjection } from './accountability/accountability.projection';
 import { HouseholdBoardProjection } from './household-board/household-board.projection';
 import { AnomalyCasesProjection } from './anomalies/anomaly-cases.projection';
+import { TransparencyLogProjection } from './transparency-log/transparency-log.projection';
 import type { Projection } from './runner/projection';
 
 /** Every projection the worker runs and the CLI can rebuild. */
@@ -15,5 +16,6 @@ export function allProjections(): Projection[] {
     new PayoutsLedgerProjection(),
     new AccountabilityProjection(),
     new AnomalyCasesProjection(),
+    new TransparencyLogProjection(),
   ];
 }

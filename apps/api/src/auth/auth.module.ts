@@ -2,14 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { UserDirectory } from '@casework/identity';
+import { AccountEventLog, SessionStore, UserAdministration, UserDirectory } from '@casework/identity';
 import { APP_CONFIG, AppConfig } from '@casework/platform';
-import { USER_DIRECTORY } from './auth.tokens';
+import { ACCOUNT_EVENTS, SESSION_STORE, USER_ADMINISTRATION, USER_DIRECTORY } from './auth.tokens';
 import { BearerAuthGuard } from './bearer-auth.guard';
 import { LogInHttpController } from './log-in/log-in.http.controller';
 import { LoginThrottle } from './log-in/login-throttle';
+import { OwnAccountHttpController } from './own-account/own-account.http.controller';
+import { SignInRecordsHttpController } from './sign-in-records/sign-in-records.http.controller';
 
-/** Sign-in and the global bearer-token guard. */
+/** Sign-in, sign-out, one's own password, the account record for inspectors, and the global bearer-token guard. */
 @Module({})
 export class AuthModule {
   static register(dataSource: DataSource): DynamicModule {
@@ -26,9 +28,12 @@ export class AuthModule {
           }),
         }),
       ],
-      controllers: [LogInHttpController],
+      controllers: [LogInHttpController, OwnAccountHttpController, SignInRecordsHttpController],
       providers: [
         { provide: USER_DIRECTORY, useValue: new UserDirectory(dataSource) },
+        { provide: SESSION_STORE, useValue: new SessionStore(dataSource) },
+        { provide: ACCOUNT_EVENTS, useValue: new AccountEventLog(dataSource) },
+        { provide: USER_ADMINISTRATION, useValue: new UserAdministration(dataSource) },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         LoginThrottle,
       ],

@@ -4,10 +4,11 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { forbidden } from '@casework/kernel';
 import { ROLES } from '@casework/domain';
-import { UserDirectory } from '@casework/identity';
+import { AccountEventLog, SessionStore } from '@casework/identity';
 import { CLOCK, Clock, problem } from '@casework/platform';
-import { ACTOR_KEY, AccessTokenClaims, USER_DIRECTORY } from './auth.tokens';
+import { ACCOUNT_EVENTS, ACTOR_KEY, AccessTokenClaims, SESSION_KEY, SESSION_STORE } from './auth.tokens';
 import { CHANGES_NOTHING } from './changes-nothing.decorator';
+import { OWN_ACCOUNT } from './own-account.decorator';
 import { IS_PUBLIC } from './public.decorator';
 
 // Served outside the guarded controllers' concerns: liveness probes and the API docs.
@@ -17,23 +18,25 @@ const unauthenticated = (detail: string) => new UnauthorizedException(problem(40
 
 const READING = ['GET', 'HEAD', 'OPTIONS'];
 
-/** How long the guard trusts its last look at a token's user (active, role, unit). */
-export const USER_CHECK_TTL_MS = 30_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * Every route needs a valid bearer token unless it is @Public() or an open path. Discipline
- * inspectors change nothing (DESIGN §1): any other method is refused here, before the body is
- * even validated, unless the route is marked @ChangesNothing().
- */
+/** Why a session can no longer act, in the words the client reads. */
+const ENDED: Record<string, string> = {
+  idle: '30 分钟无操作，会话已结束，请重新登录。Your session ended after 30 minutes without activity: sign in again.',
+  max_age: '会话已达 8 小时上限，请重新登录。Your session reached its 8-hour limit: sign in again.',
+  signed_out: '您已退出登录，请重新登录。You have signed out: sign in again.',
+  inactive: '此账号已停用，请联系管理员。This account is no longer active: ask an administrator.',
+  deactivated: '此账号已停用，请联系管理员。This account is no longer active: ask an administrator.',
+};
+const ENDED_OTHERWISE = '会话已结束，请重新登录。Your session has ended: sign in again.';
+
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
-  // userId -> the user's current role and unit (null when deactivated or gone) and when that was read; one process's memory.
-  private readonly checked = new Map<string, { user: { role: string; unit: string } | null; at: number }>();
-
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
+    @Inject(SESSION_STORE) private readonly sessions: SessionStore,
+    @Inject(ACCOUNT_EVENTS) private readonly events: AccountEventLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -60,15 +63,40 @@ export class BearerAuthGuard implements CanActivate {
     if (
       typeof claims.sub !== 'string' ||
       !(ROLES as readonly string[]).includes(claims.role) ||
-      typeof claims.unit !== 'string'
+      typeof claims.unit !== 'string' ||
+      typeof claims.sid !== 'string' ||
+      !UUID.test(claims.sid)
     ) {
       throw unauthenticated('The token is not valid: sign in again.');
     }
-    // A token outlives a deactivation, a change of role or a move to another unit: the user record,
-    // read at most every USER_CHECK_TTL_MS, decides; the token only says who signed in.
-    const user = await this.currentUser(claims.sub);
-    if (!user) throw unauthenticated('This account is no longer active: ask an administrator.');
-    req[ACTOR_KEY] = { userId: claims.sub, role: user.role, unit: user.unit };
+    const now = this.clock.now();
+    const session = await this.sessions.check(claims.sid, claims.sub, now);
+    if (!session.ok) {
+      if (session.ended === 'now' && session.user) {
+        // Recorded once, by the request that found the session idle or too old.
+        await this.events.append({
+          at: now,
+          kind: 'session_expired',
+          userId: session.user.id,
+          username: session.user.username,
+          sessionId: claims.sid,
+          clientIp: req.ip ?? null,
+          detail: { reason: session.reason },
+        });
+      }
+      throw unauthenticated(ENDED[session.reason] ?? ENDED_OTHERWISE);
+    }
+    const user = session.user;
+    req[ACTOR_KEY] = { userId: user.id, role: user.role, unit: user.unit };
+    req[SESSION_KEY] = claims.sid;
+    const ownAccount = this.reflector.getAllAndOverride<boolean>(OWN_ACCOUNT, [ctx.getHandler(), ctx.getClass()]);
+    if (ownAccount) return true;
+    if (user.mustChangePassword) {
+      throw forbidden(
+        'PASSWORD_CHANGE_REQUIRED',
+        '请先修改一次性密码（POST /api/auth/password）。Change your one-time password first (POST /api/auth/password).',
+      );
+    }
     if (
       user.role === 'inspector' &&
       !READING.includes(req.method) &&
@@ -81,17 +109,5 @@ export class BearerAuthGuard implements CanActivate {
       );
     }
     return true;
-  }
-
-  /** Read at most once per USER_CHECK_TTL_MS per user, so a request rarely costs a query. */
-  private async currentUser(id: string): Promise<{ role: string; unit: string } | null> {
-    const now = this.clock.now().getTime();
-    const hit = this.checked.get(id);
-    if (hit && now >= hit.at && now - hit.at < USER_CHECK_TTL_MS) return hit.user;
-    // Entries only come from validly signed tokens, so the map is bounded by the number of users.
-    const found = await this.users.findById(id);
-    const user = found ? { role: found.role, unit: found.unit } : null;
-    this.checked.set(id, { user, at: now });
-    return user;
   }
 }

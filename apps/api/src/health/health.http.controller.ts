@@ -5,8 +5,8 @@ import type { Response } from 'express';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from '@casework/event-store';
-import { UserDirectory } from '@casework/identity';
-import { APP_CONFIG, AppConfig, PG_POOL } from '@casework/platform';
+import { SessionStore } from '@casework/identity';
+import { APP_CONFIG, AppConfig, CLOCK, Clock, PG_POOL } from '@casework/platform';
 import { HEALTH_CHECKS, HealthCheck, HealthStatus, worse } from './health.checks';
 
 /** Roles that see the details (projection lag, failures, migrations): they act on them. */
@@ -15,16 +15,17 @@ const DETAIL_ROLES = new Set(['inspector', 'admin']);
 @ApiTags('health')
 @Controller('health')
 export class HealthHttpController {
-  private readonly users: UserDirectory;
+  private readonly sessions: SessionStore;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(HEALTH_CHECKS) private readonly extraChecks: HealthCheck[],
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly jwt: JwtService,
   ) {
-    this.users = new UserDirectory(dataSource);
+    this.sessions = new SessionStore(dataSource);
   }
 
   @Get()
@@ -82,13 +83,15 @@ export class HealthHttpController {
 
   /** A valid token of an active inspector or admin (the user record decides the role, as in the guard). */
   private async maySeeDetails(authorization: string | undefined): Promise<boolean> {
-    const match = /^Bearer\s+([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/i.exec(authorization?.trim() ?? '');
-    if (!match) return false;
+    const [, token] =
+      /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(authorization?.trim() ?? '') ?? [];
+    if (!token) return false;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(match[1], { algorithms: ['HS256'] });
-      if (typeof claims.sub !== 'string') return false;
-      const user = await this.users.findById(claims.sub);
-      return !!user && DETAIL_ROLES.has(user.role);
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(token, { algorithms: ['HS256'] });
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
+      // The session decides, as in the guard: a signed-out, revoked or idle token sees no details.
+      const session = await this.sessions.check(claims.sid, claims.sub, this.clock.now());
+      return session.ok && DETAIL_ROLES.has(session.user.role);
     } catch {
       return false;
     }

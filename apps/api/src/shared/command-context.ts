@@ -14,7 +14,7 @@ export interface CommandContext {
 }
 
 const MAX_HEADER = 200;
-const TOKEN = /^[A-Za-z0-9._:\-]{1,200}$/;
+const TOKEN = /^[A-Za-z0-9._:-]{1,200}$/;
 
 export const etagOf = (version: number): string => `W/"${version}"`;
 

@@ -59,12 +59,13 @@ export function commandRoutesOf<N extends string, S extends CatalogueEntry>(
       route: { name, route: spec.route, titleZh, description: spec.description, fields: spec.fields },
     };
   });
-  const openers = all.filter((c) => opens(c.spec));
-  if (openers.length !== 1) throw new Error(`The ${rest.aggregate} catalogue must have exactly one opening command`);
+  const [opener, ...otherOpeners] = all.filter((c) => opens(c.spec));
+  if (!opener || otherOpeners.length > 0)
+    throw new Error(`The ${rest.aggregate} catalogue must have exactly one opening command`);
   return {
     ...rest,
     commands: all.filter((c) => !opens(c.spec)).map((c) => c.route),
-    opener: openers[0].route,
+    opener: opener.route,
   };
 }
 

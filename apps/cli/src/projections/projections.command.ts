@@ -57,9 +57,12 @@ async function rebuild(infra: Infrastructure, name: string | undefined): Promise
       `${result.projection}: rebuilt from ${result.events} events (${(result.busyMs / 1000).toFixed(1)} s of its own work)\n`,
     );
   }
-  const seconds = results[0].elapsedMs / 1000;
+  // One pass: every result carries the same event count and elapsed time.
+  const [first] = results;
+  if (!first) throw new Error('rebuildProjections returned no result for a non-empty list of projections');
+  const seconds = first.elapsedMs / 1000;
   process.stdout.write(
-    `rebuilt ${results.length} projection(s) in one pass over ${results[0].events} events in ${seconds.toFixed(1)} s (${Math.round(results[0].events / Math.max(seconds, 0.001))} events/s)\n`,
+    `rebuilt ${results.length} projection(s) in one pass over ${first.events} events in ${seconds.toFixed(1)} s (${Math.round(first.events / Math.max(seconds, 0.001))} events/s)\n`,
   );
   return 0;
 }

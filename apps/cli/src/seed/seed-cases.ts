@@ -3,7 +3,7 @@ import { caseStreamId } from '@casework/domain';
 import type { EventStore } from '@casework/event-store';
 import { demoAccount } from '@casework/identity';
 import type { Clock } from '@casework/platform';
-import { PROGRAMME_CODES, getPolicyVersion } from '@casework/policy';
+import { PROGRAMME_CODES, getProgramme } from '@casework/policy';
 import { ChangeCaseCommand } from '../../../api/src/cases/change-case/change-case.command';
 import { ChangeCaseHandler } from '../../../api/src/cases/change-case/change-case.handler';
 import type { CaseView } from '../../../api/src/cases/shared/case.view';
@@ -31,6 +31,7 @@ export const SEEDED_STATES: readonly Exclude<CaseStatus, 'none'>[] = [
 ];
 const PAYOUT_STATES = new Set<CaseStatus>(['in_payout', 'suspended', 'in_recovery']);
 const SEED_START = '2020-11-16T02:00:00.000Z';
+const SEED_POLICY_VERSION = '2020-xc-v2';
 
 /** Moves forward a minute per command, or jumps when a step needs a later day. */
 class SteppingClock implements Clock {
@@ -67,7 +68,7 @@ export async function seedCases(
   const programmes = options.programmes ?? PROGRAMME_CODES;
   const states = options.states ?? SEEDED_STATES;
   for (const [pi, programme] of programmes.entries()) {
-    const schedule = getPolicyVersion('2020-xc-v2').programmes[programme].schedule;
+    const { schedule } = getProgramme(programme, SEED_POLICY_VERSION);
     for (const [si, target] of states.entries()) {
       if (schedule === 'none' && PAYOUT_STATES.has(target)) continue;
       const key = `seed-${programme}-${target}`;
@@ -116,7 +117,8 @@ async function seedOne(
     );
     view = r.view;
   };
-  const clause = getPolicyVersion('2020-xc-v2').programmes[programme].clauses[0];
+  const [clause] = getProgramme(programme, SEED_POLICY_VERSION).clauses;
+  if (clause === undefined) throw new Error(`Programme ${programme} has no clause to cite in a seeded decision`);
 
   if (target === 'submitted') return;
   if (target === 'withdrawn') return step('withdraw', 'caseworker', { reason: '【示例】申请人主动撤回申请' });

@@ -22,22 +22,24 @@ import { nameBasedUuid } from '../../../api/src/shared/name-based-uuid';
  * counts only: every name, village, address and ID number here is invented, labelled 【示例】,
  * and the ID numbers carry valid check digits so the validation rules accept them.
  */
-export const DEMO_VILLAGES: readonly { name: string; streetOffice: string }[] = [
-  ['东坡村', 'STREET_XIYI'],
-  ['西岭村', 'STREET_XIYI'],
-  ['南塬村', 'STREET_XIYI'],
-  ['北沟村', 'STREET_CHANGLEZHONG'],
-  ['杨家庄村', 'STREET_CHANGLEZHONG'],
-  ['李家河村', 'STREET_CHANGLEZHONG'],
-  ['王家堡村', 'STREET_ZHONGSHANMEN'],
-  ['张家坪村', 'STREET_ZHONGSHANMEN'],
-  ['石门村', 'STREET_ZHONGSHANMEN'],
-  ['柳树湾村', 'STREET_HANSENZHAI'],
-  ['桃园村', 'STREET_HANSENZHAI'],
-  ['马家寨村', 'STREET_HANSENZHAI'],
-  ['清水村', 'STREET_JIEFANGMEN'],
-  ['红星村', 'STREET_JIEFANGMEN'],
-].map(([name, streetOffice]) => ({ name: `【示例】${name}`, streetOffice }));
+export const DEMO_VILLAGES: readonly { name: string; streetOffice: string }[] = (
+  [
+    ['东坡村', 'STREET_XIYI'],
+    ['西岭村', 'STREET_XIYI'],
+    ['南塬村', 'STREET_XIYI'],
+    ['北沟村', 'STREET_CHANGLEZHONG'],
+    ['杨家庄村', 'STREET_CHANGLEZHONG'],
+    ['李家河村', 'STREET_CHANGLEZHONG'],
+    ['王家堡村', 'STREET_ZHONGSHANMEN'],
+    ['张家坪村', 'STREET_ZHONGSHANMEN'],
+    ['石门村', 'STREET_ZHONGSHANMEN'],
+    ['柳树湾村', 'STREET_HANSENZHAI'],
+    ['桃园村', 'STREET_HANSENZHAI'],
+    ['马家寨村', 'STREET_HANSENZHAI'],
+    ['清水村', 'STREET_JIEFANGMEN'],
+    ['红星村', 'STREET_JIEFANGMEN'],
+  ] as const
+).map(([name, streetOffice]) => ({ name: `【示例】${name}`, streetOffice }));
 
 export const DEMO_HOUSEHOLD_COUNT = 157;
 export const DEMO_NOT_LIFTED = 33;
@@ -140,6 +142,7 @@ function members(i: number, today: string, zeroEmployment: boolean): MemberInput
 /** The commands that build household i, oldest first, as of `today`. */
 function planHousehold(i: number, today: string): Plan {
   const village = DEMO_VILLAGES[i % DEMO_VILLAGES.length];
+  if (!village) throw new Error(`No demo village for household ${i}`);
   const office = village.streetOffice;
   const actor = streetActor(office);
   const householdId = nameBasedUuid('demo-household', String(i));

@@ -111,7 +111,7 @@ describe('case transitions: every legal move', () => {
     it('returned_for_supplement --withdraw--> withdrawn', () => {
       given(...historyFor('returned_for_supplement'))
         .when(command('withdraw', { reason: 'No longer needed' }, caseworker))
-        .then((events) => expect(events[0].type).toBe('CaseWithdrawn'));
+        .then((events) => expect(events[0]?.type).toBe('CaseWithdrawn'));
     });
   });
 
@@ -129,7 +129,7 @@ describe('case transitions: every legal move', () => {
     it('accepted --returnForSupplement--> returned_for_supplement', () => {
       given(...historyFor('accepted'))
         .when(command('returnForSupplement', { reason: 'Bank account missing' }, streetStaff))
-        .then((events) => expect(events[0].type).toBe('CaseReturnedForSupplement'));
+        .then((events) => expect(events[0]?.type).toBe('CaseReturnedForSupplement'));
     });
     it('accepted --reject--> rejected, citing the clause', () => {
       given(...historyFor('accepted'))
@@ -156,7 +156,7 @@ describe('case transitions: every legal move', () => {
     it('accepted --withdraw--> withdrawn', () => {
       given(...historyFor('accepted'))
         .when(command('withdraw', { reason: 'Moved away' }, caseworker))
-        .then((events) => expect(events[0].type).toBe('CaseWithdrawn'));
+        .then((events) => expect(events[0]?.type).toBe('CaseWithdrawn'));
     });
     it('preliminary_review_passed --passDistrictReview--> district_review_passed (复审) with the re-evaluated eligibility', () => {
       const e = eligibility({ policyVersion: 'v2' });
@@ -177,7 +177,7 @@ describe('case transitions: every legal move', () => {
     it('preliminary_review_passed --returnForSupplement--> returned_for_supplement', () => {
       given(...historyFor('preliminary_review_passed'))
         .when(command('returnForSupplement', { reason: 'Contract copy unreadable' }, reviewer))
-        .then((events) => expect(events[0].type).toBe('CaseReturnedForSupplement'));
+        .then((events) => expect(events[0]?.type).toBe('CaseReturnedForSupplement'));
     });
     it('preliminary_review_passed --reject--> rejected', () => {
       given(...historyFor('preliminary_review_passed'))
@@ -189,7 +189,7 @@ describe('case transitions: every legal move', () => {
     it('preliminary_review_passed --withdraw--> withdrawn', () => {
       given(...historyFor('preliminary_review_passed'))
         .when(command('withdraw', { reason: 'Found work' }, caseworker))
-        .then((events) => expect(events[0].type).toBe('CaseWithdrawn'));
+        .then((events) => expect(events[0]?.type).toBe('CaseWithdrawn'));
     });
   });
 
@@ -202,7 +202,7 @@ describe('case transitions: every legal move', () => {
     it('district_review_passed --withdraw--> withdrawn', () => {
       given(...historyFor('district_review_passed'))
         .when(command('withdraw', { reason: 'Found work' }, caseworker))
-        .then((events) => expect(events[0].type).toBe('CaseWithdrawn'));
+        .then((events) => expect(events[0]?.type).toBe('CaseWithdrawn'));
     });
     it('in_public_notice --raiseObjection--> in_public_notice, numbered on the running notice', () => {
       given(...historyFor('in_public_notice'))
@@ -315,7 +315,7 @@ describe('case transitions: every legal move', () => {
     it('in_public_notice --withdraw--> withdrawn', () => {
       given(...historyFor('in_public_notice'))
         .when(command('withdraw', { reason: 'Found work' }, caseworker))
-        .then((events) => expect(events[0].type).toBe('CaseWithdrawn'));
+        .then((events) => expect(events[0]?.type).toBe('CaseWithdrawn'));
     });
   });
 
@@ -346,7 +346,7 @@ describe('case transitions: every legal move', () => {
     it('public_notice_ended --withdraw--> withdrawn (still before approval)', () => {
       given(...historyFor('public_notice_ended'))
         .when(command('withdraw', { reason: 'Found work' }, caseworker))
-        .then((events) => expect(events[0].type).toBe('CaseWithdrawn'));
+        .then((events) => expect(events[0]?.type).toBe('CaseWithdrawn'));
     });
   });
 
@@ -416,7 +416,7 @@ describe('case transitions: every legal move', () => {
       )
         .when(command('close', {}, caseworker))
         .then((events, after) => {
-          expect(events[0].type).toBe('CaseClosed');
+          expect(events[0]?.type).toBe('CaseClosed');
           expect(after).toMatchObject({ closure: { reopensTo: 'approved' } });
         });
     });
@@ -587,7 +587,7 @@ describe('case transitions: every legal move', () => {
     it('suspended --scheduleFollowUp--> suspended', () => {
       given(...historyFor('suspended'))
         .when(command('scheduleFollowUp', { purpose: 'Contract still in force?', afterMonths: 1 }, caseworker))
-        .then((events) => expect(events[0].type).toBe('FollowUpScheduled'));
+        .then((events) => expect(events[0]?.type).toBe('FollowUpScheduled'));
     });
     it('suspended --recordFollowUp--> suspended', () => {
       given(...historyFor('suspended'), followUpScheduled())
@@ -598,7 +598,7 @@ describe('case transitions: every legal move', () => {
             streetStaff,
           ),
         )
-        .then((events) => expect(events[0].type).toBe('FollowUpRecorded'));
+        .then((events) => expect(events[0]?.type).toBe('FollowUpRecorded'));
     });
     it('suspended --openRecovery--> in_recovery', () => {
       given(...historyFor('suspended'))
@@ -692,7 +692,7 @@ describe('case transitions: every legal move', () => {
     it('closed --openRecovery--> in_recovery (an improper payment found after closing)', () => {
       given(...historyFor('closed'))
         .when(command('openRecovery', { amountOwedFen: MONTHLY_FEN, reason: 'Worked while paid' }, reviewer))
-        .then((events) => expect(events[0].type).toBe('RecoveryOpened'));
+        .then((events) => expect(events[0]?.type).toBe('RecoveryOpened'));
     });
     it('rejected --reopen--> accepted: the reviews start again', () => {
       given(...historyFor('rejected'))

@@ -51,7 +51,7 @@ describe('payout', () => {
       given(...historyFor('approved'))
         .when(command('schedulePayout', { firstDueOn: '2021-01-31' }, finance))
         .then((events) => {
-          const data = events[0].data as { instalments: { dueOn: string }[] };
+          const data = events[0]?.data as { instalments: { dueOn: string }[] };
           expect(data.instalments.map((i) => i.dueOn)).toEqual([
             '2021-01-31',
             '2021-02-28',

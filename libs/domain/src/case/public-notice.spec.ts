@@ -74,7 +74,7 @@ describe('public notice (公示)', () => {
     it('can end at 00:30 China time on the next day (16:30 UTC the day before)', () => {
       given(...historyFor('in_public_notice'))
         .when(command('endPublicNotice', {}, caseworker, '2020-10-14T16:30:00Z'))
-        .then((events) => expect(events[0].type).toBe('PublicNoticeEnded'));
+        .then((events) => expect(events[0]?.type).toBe('PublicNoticeEnded'));
     });
     it('cannot end while an objection is open', () => {
       given(...historyFor('in_public_notice'), objectionRaised())

@@ -44,7 +44,7 @@ describe('separation of duties', () => {
     it('another caseworker of the same street office can', () => {
       given(...historyFor('accepted'))
         .when(command('passPreliminaryReview', {}, caseworker))
-        .then((events) => expect(events[0].type).toBe('PreliminaryReviewPassed'));
+        .then((events) => expect(events[0]?.type).toBe('PreliminaryReviewPassed'));
     });
     it('cannot pass its district review (复审), even holding the reviewer role', () => {
       given(...historyFor('preliminary_review_passed'))
@@ -93,7 +93,7 @@ describe('separation of duties', () => {
     it('an approver who took no earlier step can approve', () => {
       given(...historyFor('public_notice_ended'))
         .when(command('approve', { clause: '(十五)2' }, approver))
-        .then((events) => expect(events[0].type).toBe('CaseApproved'));
+        .then((events) => expect(events[0]?.type).toBe('CaseApproved'));
     });
   });
 
@@ -132,12 +132,12 @@ describe('separation of duties', () => {
     it('an approver who neither paid nor asked can approve it', () => {
       given(...history, requested)
         .when(command('approveWriteOff', {}, { userId: 'u-app-he', role: 'approver', unit: 'DISTRICT_HRSS' }))
-        .then((events) => expect(events[0].type).toBe('WriteOffApproved'));
+        .then((events) => expect(events[0]?.type).toBe('WriteOffApproved'));
     });
     it('the finance officer who paid is still free to record repayments', () => {
       given(...history)
         .when(command('recordRepayment', { amountFen: 100, reference: 'R-1' }, finance))
-        .then((events) => expect(events[0].type).toBe('RepaymentRecorded'));
+        .then((events) => expect(events[0]?.type).toBe('RepaymentRecorded'));
     });
   });
 });

@@ -56,7 +56,7 @@ describe('recordThreeChecks', () => {
         }),
       )
       .thenError({ kind: 'validation', fields: ['kind', 'date', 'result'] });
-    const [recorded] = given(aHousehold())
+    const recorded = given(aHousehold())
       .when(
         command('recordThreeChecks', {
           checkId: 'c1',
@@ -66,7 +66,7 @@ describe('recordThreeChecks', () => {
           notes: '',
         }),
       )
-      .events();
+      .event();
     given([...aHousehold(), recorded])
       .when(
         command('recordThreeChecks', {
@@ -118,7 +118,7 @@ describe('linkSubsidyCase', () => {
     given(aHousehold())
       .when(command('linkSubsidyCase', { caseId: 'case-1', programme: '', memberId: 'm9' }))
       .thenError({ kind: 'validation', fields: ['programme', 'memberId'] });
-    const [linked] = given(aHousehold()).when(link).events();
+    const linked = given(aHousehold()).when(link).event();
     given([...aHousehold(), linked])
       .when(link)
       .thenError({ kind: 'conflict', code: 'CASE_ALREADY_LINKED' });

@@ -92,9 +92,9 @@ describe('placeMemberInWork', () => {
   });
 
   it('records a placement without a case', () => {
-    const [event] = given(aHousehold())
+    const event = given(aHousehold())
       .when(placement({ caseId: undefined, publicWelfarePost: false }))
-      .events();
+      .event();
     expect(event).toMatchObject({ data: { caseId: null, publicWelfarePost: false } });
   });
 });

@@ -121,7 +121,7 @@ describe('changeHouseholdStatus', () => {
   });
 });
 
-const measures: MeasureInput[] = [
+const measures: [MeasureInput, MeasureInput] = [
   {
     measureId: 'ms1',
     description: '推荐户主到社区公益性岗位',
@@ -155,7 +155,7 @@ describe('adoptAssistancePlan', () => {
     given([...aHousehold(), adopted()])
       .when(command('adoptAssistancePlan', { planId: 'p2', summary: 's', measures }))
       .thenError({ kind: 'validation', fields: ['revisionReason'] });
-    const [event] = given([...aHousehold(), adopted()])
+    const event = given([...aHousehold(), adopted()])
       .when(
         command('adoptAssistancePlan', {
           planId: 'p2',
@@ -164,7 +164,7 @@ describe('adoptAssistancePlan', () => {
           revisionReason: '户主已就业，改为产业帮扶',
         }),
       )
-      .events();
+      .event();
     expect(event).toMatchObject({
       type: 'AssistancePlanAdopted',
       data: { planId: 'p2', revisionReason: '户主已就业，改为产业帮扶' },

@@ -98,14 +98,14 @@ describe('recordVisit', () => {
   });
 
   it('records missing needs and measures taken as empty text (both optional in the catalogue)', () => {
-    const [event] = given(aHousehold())
+    const event = given(aHousehold())
       .when(visit({ needs: undefined, measuresTaken: undefined }))
-      .events();
+      .event();
     expect(event.data).toMatchObject({ needs: '', measuresTaken: '' });
   });
 
   it('refuses a visit id already used', () => {
-    const [recorded] = given(aHousehold()).when(visit()).events();
+    const recorded = given(aHousehold()).when(visit()).event();
     given([...aHousehold(), recorded])
       .when(visit())
       .thenError({ kind: 'conflict', code: 'DUPLICATE_ID' });
@@ -150,11 +150,11 @@ describe('raiseRiskFlag', () => {
   });
 
   it('raises a risk from a recorded visit', () => {
-    const [event] = given([...aHousehold(), visited])
+    const event = given([...aHousehold(), visited])
       .when(
         command('raiseRiskFlag', { riskId: 'r1', source: 'visit', visitId: 'v1', description: 'd', severity: 'low' }),
       )
-      .events();
+      .event();
     expect(event).toMatchObject({ data: { source: 'visit', visitId: 'v1' } });
   });
 
@@ -185,9 +185,9 @@ describe('raiseRiskFlag', () => {
         }),
       )
       .thenError({ kind: 'validation', fields: ['source', 'description', 'severity'] });
-    const [raised] = given(aHousehold())
+    const raised = given(aHousehold())
       .when(command('raiseRiskFlag', { riskId: 'r1', source: 'data', description: 'd', severity: 'low' }))
-      .events();
+      .event();
     given([...aHousehold(), raised])
       .when(command('raiseRiskFlag', { riskId: 'r1', source: 'data', description: 'd', severity: 'low' }))
       .thenError({ kind: 'conflict', code: 'DUPLICATE_ID' });

@@ -435,9 +435,9 @@ function readStoredMetadata(metadata: unknown): StoredMetadata | null {
 function decodeData(event: EsdbRecorded): Record<string, unknown> {
   if (event.isJson) return event.data as Record<string, unknown>;
   try {
-    return JSON.parse(Buffer.from(event.data as Uint8Array).toString('utf8')) as Record<string, unknown>;
+    return JSON.parse(Buffer.from(event.data).toString('utf8')) as Record<string, unknown>;
   } catch {
-    return { binary: Buffer.from(event.data as Uint8Array).toString('base64') };
+    return { binary: Buffer.from(event.data).toString('base64') };
   }
 }
 

@@ -1,5 +1,5 @@
 import { chainHash, sha256Hex, ZERO_HASH } from '../integrity/canonical';
-import { prepareWrites, type PreparedEvent } from '../append-input';
+import { commandIdOf, prepareWrites, type PreparedEvent } from '../append-input';
 import { ConcurrencyError } from '../errors';
 import { comparePositions } from '../event-store.port';
 import type {
@@ -45,13 +45,14 @@ export class InMemoryEventStore implements EventStore {
     context: AppendContext,
   ): Promise<AppendResult> {
     const [result] = await this.appendMany([{ streamId, events, expectedVersion }], context);
+    if (!result) throw new Error(`appendMany returned no result for stream ${streamId}`);
     return result;
   }
 
   /** Atomic like append: every check runs before the first event is stored, and nothing awaits in between. */
   async appendMany(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult[]> {
     const prepared = prepareWrites(writes, context);
-    const commandId = prepared[0].prepared[0].metadata.commandId;
+    const commandId = commandIdOf(context);
     const previous = commandId ? this.commands.get(commandId) : undefined;
     if (previous) return previous.map((r) => ({ ...r, duplicate: true }));
 
@@ -70,7 +71,7 @@ export class InMemoryEventStore implements EventStore {
   private write(streamId: string, prepared: PreparedEvent[]): AppendResult {
     const stream = this.streams.get(streamId) ?? [];
     const current = stream.length;
-    let prevHash = current === 0 ? ZERO_HASH : stream[current - 1].hash;
+    let prevHash = stream.at(-1)?.hash ?? ZERO_HASH;
     prepared.forEach((p, i) => {
       const version = current + i + 1;
       const seq = String(this.all.length + 1);
@@ -150,7 +151,8 @@ export class InMemoryEventStore implements EventStore {
     let hi = this.all.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (comparePositions(this.all[mid].position, after) <= 0) lo = mid + 1;
+      // lo <= mid < hi <= this.all.length, so this.all[mid] exists.
+      if (comparePositions(this.all[mid]!.position, after) <= 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;

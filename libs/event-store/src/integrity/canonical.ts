@@ -36,10 +36,10 @@ function write(value: unknown, path: string): string {
         return `[${value.map((item, i) => (item === undefined ? 'null' : write(item, `${path}[${i}]`))).join(',')}]`;
       }
       // Plain objects of any realm (jest, worker threads): their prototype is some Object.prototype.
-      const proto = Object.getPrototypeOf(value);
+      const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
       if (proto !== null && Object.getPrototypeOf(proto) !== null) {
         throw new TypeError(
-          `canonicalJson: ${path} is a ${proto?.constructor?.name ?? 'non-plain object'}, only plain objects are allowed`,
+          `canonicalJson: ${path} is a ${proto.constructor?.name ?? 'non-plain object'}, only plain objects are allowed`,
         );
       }
       const record = value as Record<string, unknown>;

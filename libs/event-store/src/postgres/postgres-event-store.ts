@@ -1,5 +1,5 @@
 import type { ClientBase, Pool } from 'pg';
-import { normaliseExpected, prepareEvents, prepareWrites } from '../append-input';
+import { commandIdOf, normaliseExpected, prepareEvents, prepareWrites } from '../append-input';
 import { ConcurrencyError, TransactionOrderError } from '../errors';
 import { START } from '../event-store.port';
 import type {
@@ -83,6 +83,13 @@ const COLUMNS =
  * function); readAll orders by (transaction id, sequence) and hides what an open transaction
  * could still precede, so positions never go backwards for a subscriber.
  */
+/** The row of a statement that always answers exactly one; none is a bug in the SQL, not a state to handle. */
+function onlyRow<T>(rows: readonly T[], statement: string): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error(`${statement} returned no row`);
+  return row;
+}
+
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly schema: string;
@@ -140,22 +147,22 @@ export class PostgresEventStore implements EventStore {
     const expected = normaliseExpected(expectedVersion);
     const prepared = prepareEvents(streamId, events, context);
     const code = expected === 'any' ? -1 : expected === 'stream_exists' ? -2 : expected;
-    const params = [streamId, code, prepared[0].metadata.commandId, prepared.map((p) => p.hashPrefix)];
+    const params = [streamId, code, commandIdOf(context), prepared.map((p) => p.hashPrefix)];
     const query = { ...this.named('casework-append'), text: this.sql.append, values: params };
     const fast = { ...this.named('casework-append-fast'), text: this.sql.appendFast, values: params };
     let row: AppendRow;
     for (let attempt = 1; ; attempt++) {
       try {
         if (options.client) {
-          row = (await options.client.query<AppendRow>(query)).rows[0];
+          row = onlyRow((await options.client.query<AppendRow>(query)).rows, 'append_events');
         } else {
           // On its own connection nothing else is in the transaction: try without a savepoint and
           // let append_events answer only when a racing writer got there first.
           row = await this.pool.query<AppendRow>(fast).then(
-            (r) => r.rows[0],
+            (r) => onlyRow(r.rows, 'append_events'),
             async (err: { code?: string }) => {
               if (err.code !== '23505') throw err;
-              return (await this.pool.query<AppendRow>(query)).rows[0];
+              return onlyRow((await this.pool.query<AppendRow>(query)).rows, 'append_events');
             },
           );
         }
@@ -205,7 +212,7 @@ export class PostgresEventStore implements EventStore {
       ...this.named('casework-append-many'),
       text: this.sql.appendMany,
       values: [
-        prepared[0].prepared[0].metadata.commandId,
+        commandIdOf(context),
         prepared.map((w) => w.streamId),
         prepared.map((w) => code(w.expected)),
         prepared.map((w) => w.prepared.length),
@@ -223,7 +230,7 @@ export class PostgresEventStore implements EventStore {
       }
       if (rows[0]?.status !== 'retry') break;
     }
-    const commandId = prepared[0].prepared[0].metadata.commandId;
+    const commandId = commandIdOf(context);
     if (rows[0]?.status === 'conflict' && commandId) {
       // A racing copy of this command may have committed between append_events' command check
       // and its version check: then the answer is that copy's result, not a conflict.
@@ -274,7 +281,7 @@ export class PostgresEventStore implements EventStore {
       text: this.sql.version,
       values: [streamId],
     });
-    return rows[0].version;
+    return onlyRow(rows, 'the stream version query').version;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -298,7 +305,7 @@ export class PostgresEventStore implements EventStore {
       ...this.named('casework-horizon'),
       text: this.sql.horizon,
     });
-    return rows[0]!.horizon;
+    return onlyRow(rows, 'read_horizon()').horizon;
   }
 
   /** Registered appenders with an open transaction, oldest first: what holds the read models back. */

@@ -25,6 +25,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Set by a password reset or a new account: the one-time password must be replaced at the next sign-in. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -32,10 +32,12 @@ function chinaMs(instant: string): number {
  * or what only Date.parse accepts) takes the general one, with the same result.
  */
 export function localDateOf(instant: string): string {
-  const m = UTC_INSTANT.exec(instant);
-  const ymd = m ? parseIsoDate(m[1]) : null;
-  if (m && ymd) {
-    return Number(m[2]) + CHINA_UTC_OFFSET_HOURS < 24 ? m[1] : formatIsoDate(fromDayNumber(toDayNumber(ymd) + 1));
+  const [, date, hour] = UTC_INSTANT.exec(instant) ?? [];
+  if (date !== undefined && hour !== undefined) {
+    const ymd = parseIsoDate(date);
+    if (ymd) {
+      return Number(hour) + CHINA_UTC_OFFSET_HOURS < 24 ? date : formatIsoDate(fromDayNumber(toDayNumber(ymd) + 1));
+    }
   }
   return formatIsoDate(fromDayNumber(Math.floor(chinaMs(instant) / DAY_MS)));
 }

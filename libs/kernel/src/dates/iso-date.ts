@@ -65,12 +65,15 @@ export const formatIsoDate = ({ year, month, day }: YMD): string =>
 /** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
 export const weekdayOf = (dayNumber: number): number => (((dayNumber + 4) % 7) + 7) % 7;
 
-/** The day number of an ISO date; a RangeError when it is not a real date. */
-export function dayNumberOf(isoDate: string): number {
+/** The parts of an ISO date; a RangeError when it is not a real date. */
+function ymdOf(isoDate: string): YMD {
   const ymd = parseIsoDate(isoDate);
   if (!ymd) throw new RangeError(`Not an ISO date: ${isoDate}`);
-  return toDayNumber(ymd);
+  return ymd;
 }
+
+/** The day number of an ISO date; a RangeError when it is not a real date. */
+export const dayNumberOf = (isoDate: string): number => toDayNumber(ymdOf(isoDate));
 
 /** The ISO date of a day number. */
 export const isoDateOfDayNumber = (n: number): string => formatIsoDate(fromDayNumber(n));
@@ -83,8 +86,7 @@ export const daysBetween = (from: string, to: string): number => dayNumberOf(to)
 
 /** Same day n months later; a day the month lacks becomes its last day (08-31 + 6 -> 02-28). */
 export function addMonths(isoDate: string, n: number): string {
-  const ymd = parseIsoDate(isoDate);
-  if (!ymd) throw new RangeError(`Not an ISO date: ${isoDate}`);
+  const ymd = ymdOf(isoDate);
   const total = ymd.year * 12 + (ymd.month - 1) + n;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
@@ -93,8 +95,8 @@ export function addMonths(isoDate: string, n: number): string {
 
 /** Completed years of age on `date`; someone born on 29 February turns a year older on 1 March in common years. */
 export const ageOn = (birthDate: string, date: string): number => {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = date.split('-').map(Number);
-  const hadBirthday = m > bm || (m === bm && d >= bd);
-  return y - by - (hadBirthday ? 0 : 1);
+  const born = ymdOf(birthDate);
+  const on = ymdOf(date);
+  const hadBirthday = on.month > born.month || (on.month === born.month && on.day >= born.day);
+  return on.year - born.year - (hadBirthday ? 0 : 1);
 };

@@ -7,6 +7,7 @@ import {
   type EvidenceVerification,
 } from './evidence-bundle';
 import { evidenceFixture } from './testing/evidence-fixture';
+import { nth } from '../../../../tests/support/defined';
 
 const fixture = evidenceFixture();
 const trust: EvidenceTrust = {
@@ -31,7 +32,7 @@ function flipHexChar(hex: string, at: number): string {
 
 function flipBase64Byte(b64: string, at: number): string {
   const bytes = Buffer.from(b64, 'base64');
-  bytes[at % bytes.length] ^= 0x01;
+  bytes[at % bytes.length] = (bytes[at % bytes.length] ?? 0) ^ 0x01;
   return bytes.toString('base64');
 }
 
@@ -53,7 +54,7 @@ describe('verifyEvidenceBundle', () => {
   });
 
   it('stores what the hash covers: the canonical text of each event', () => {
-    const event = fixture.bundle.events[0];
+    const event = nth(fixture.bundle.events, 0);
     expect(JSON.parse(event.canonical)).toMatchObject({ streamId: 'case-c-0001', version: 1, type: 'CaseOpened' });
     expect(event.prevHash).toBe('0'.repeat(64));
     expect(fixture.bundle.events.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4]);
@@ -66,9 +67,10 @@ describe('verifyEvidenceBundle', () => {
           ['"amountFen":5', '"amountFen":9'],
           ['张三', '李四'],
           ['2020-11-2', '2020-12-2'],
-        ]) {
+        ] as const) {
           const bundle = copy();
-          bundle.events[index].canonical = bundle.events[index].canonical.replace(from, to);
+          const event = nth(bundle.events, index);
+          event.canonical = event.canonical.replace(from, to);
           expect(failureOf(verifyEvidenceBundle(bundle, trust))).toEqual({ code: 'event_content', eventIndex: index });
         }
       }
@@ -78,7 +80,7 @@ describe('verifyEvidenceBundle', () => {
       for (const field of ['contentHash', 'prevHash', 'eventHash'] as const) {
         for (const at of [0, 31, 63]) {
           const bundle = copy();
-          bundle.events[1][field] = flipHexChar(bundle.events[1][field], at);
+          nth(bundle.events, 1)[field] = flipHexChar(nth(bundle.events, 1)[field], at);
           const expected = { contentHash: 'event_content', prevHash: 'event_hash', eventHash: 'event_hash' }[field];
           expect(failureOf(verifyEvidenceBundle(bundle, trust))).toEqual({ code: expected, eventIndex: 1 });
         }
@@ -88,15 +90,15 @@ describe('verifyEvidenceBundle', () => {
     it('in an event rewritten with recomputed hashes, and in its successor', () => {
       // An insider who rewrites event 2 and recomputes its hashes: the tree the log signed has the old leaf.
       const bundle = copy();
-      const event = bundle.events[2];
+      const event = nth(bundle.events, 2);
       event.canonical = event.canonical.replace('"amountFen":5', '"amountFen":9');
       event.contentHash = sha256Hex(event.canonical);
       event.eventHash = chainHash(event.prevHash, event.contentHash);
       expect(failureOf(verifyEvidenceBundle(bundle, trust))).toEqual({ code: 'event_inclusion', eventIndex: 2 });
       // With event 2 left alone, a successor that claims the rewritten hash as its predecessor breaks the chain.
       const successor = copy();
-      successor.events[3].prevHash = event.eventHash;
-      successor.events[3].eventHash = chainHash(event.eventHash, successor.events[3].contentHash);
+      nth(successor.events, 3).prevHash = event.eventHash;
+      nth(successor.events, 3).eventHash = chainHash(event.eventHash, nth(successor.events, 3).contentHash);
       expect(failureOf(verifyEvidenceBundle(successor, trust))).toEqual({ code: 'event_chain', eventIndex: 3 });
     });
 
@@ -105,23 +107,23 @@ describe('verifyEvidenceBundle', () => {
       dropped.events.splice(1, 1);
       expect(failureOf(verifyEvidenceBundle(dropped, trust))).toEqual({ code: 'event_chain', eventIndex: 1 });
       const reordered = copy();
-      [reordered.events[1], reordered.events[2]] = [reordered.events[2], reordered.events[1]];
+      reordered.events.splice(1, 2, nth(reordered.events, 2), nth(reordered.events, 1));
       expect(failureOf(verifyEvidenceBundle(reordered, trust))).toEqual({ code: 'event_chain', eventIndex: 1 });
     });
 
     it('in the stated stream, version or type of an event', () => {
       const bundle = copy();
-      bundle.events[2].type = 'CaseRejected';
+      nth(bundle.events, 2).type = 'CaseRejected';
       expect(failureOf(verifyEvidenceBundle(bundle, trust))).toEqual({ code: 'event_fields', eventIndex: 2 });
     });
 
     it('in any byte of any inclusion proof, or a moved leaf index', () => {
       for (const index of [0, 3]) {
-        const proof = fixture.bundle.events[index].inclusionProof;
+        const proof = nth(fixture.bundle.events, index).inclusionProof;
         for (let element = 0; element < proof.length; element++) {
           for (const at of [0, 17, 31]) {
             const bundle = copy();
-            bundle.events[index].inclusionProof[element] = flipBase64Byte(proof[element], at);
+            nth(bundle.events, index).inclusionProof[element] = flipBase64Byte(nth(proof, element), at);
             expect(failureOf(verifyEvidenceBundle(bundle, trust))).toEqual({
               code: 'event_inclusion',
               eventIndex: index,
@@ -130,10 +132,10 @@ describe('verifyEvidenceBundle', () => {
         }
       }
       const moved = copy();
-      moved.events[1].leafIndex += 1;
+      nth(moved.events, 1).leafIndex += 1;
       expect(failureOf(verifyEvidenceBundle(moved, trust))).toEqual({ code: 'event_inclusion', eventIndex: 1 });
       const shortened = copy();
-      shortened.events[0].inclusionProof.pop();
+      nth(shortened.events, 0).inclusionProof.pop();
       expect(failureOf(verifyEvidenceBundle(shortened, trust))).toEqual({ code: 'event_inclusion', eventIndex: 0 });
     });
 
@@ -148,7 +150,7 @@ describe('verifyEvidenceBundle', () => {
       for (const [line, change] of cases) {
         const bundle = copy();
         const changed = [...lines];
-        changed[line] = change(lines[line]);
+        changed[line] = change(nth(lines, line));
         bundle.checkpoint = changed.join('\n');
         expect(failureOf(verifyEvidenceBundle(bundle, trust)).code).toBe('checkpoint_signature');
       }
@@ -157,7 +159,7 @@ describe('verifyEvidenceBundle', () => {
     it('in a witness cosignature, or a witness that did not cosign', () => {
       const bundle = copy();
       const lines = bundle.checkpoint.split('\n');
-      lines[5] = lines[5].replace(/ (\S+)$/, (_m, sig: string) => ` ${flipBase64Byte(sig, 50)}`);
+      lines[5] = nth(lines, 5).replace(/ (\S+)$/, (_m, sig: string) => ` ${flipBase64Byte(sig, 50)}`);
       bundle.checkpoint = lines.join('\n');
       expect(failureOf(verifyEvidenceBundle(bundle, trust))).toEqual({
         code: 'witness_cosignature',

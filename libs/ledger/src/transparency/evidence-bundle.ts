@@ -275,7 +275,9 @@ export function verifyEvidenceBundle(bundle: unknown, trust: EvidenceTrust): Evi
     }
     previous.set(event.streamId, event);
     const proof = event.inclusionProof.map((p) => Buffer.from(p, 'base64'));
-    const wellFormed = event.inclusionProof.every((p, i) => proof[i].length === 32 && toBase64(proof[i]) === p);
+    const wellFormed = event.inclusionProof.every(
+      (p, i) => proof[i]?.length === 32 && toBase64(proof[i] ?? new Uint8Array()) === p,
+    );
     if (
       !wellFormed ||
       !verifyInclusion(event.leafIndex, checkpoint.size, leafHashOfHex(event.eventHash), proof, checkpoint.rootHash)
@@ -346,7 +348,7 @@ function bundleShapeProblem(value: unknown): Problem | null {
     if (typeof event.type !== 'string') return bad('type');
     if (typeof event.canonical !== 'string') return bad('canonical');
     for (const field of ['contentHash', 'prevHash', 'eventHash'] as const) {
-      if (typeof event[field] !== 'string' || !HEX64.test(event[field] as string)) return bad(field);
+      if (typeof event[field] !== 'string' || !HEX64.test(event[field])) return bad(field);
     }
     if (!Array.isArray(event.inclusionProof) || !event.inclusionProof.every((p) => typeof p === 'string')) {
       return bad('inclusionProof');

@@ -90,10 +90,9 @@ export function rangeNodes(start: number, end: number): NodeId[] {
 
 /** MTH of the range the subtrees cover: the right-most pair first, as MTH splits. */
 export function foldNodes(hashes: Uint8Array[]): Uint8Array {
-  if (hashes.length === 0) return EMPTY_ROOT;
-  let acc = hashes[hashes.length - 1];
-  for (let i = hashes.length - 2; i >= 0; i--) acc = nodeHash(hashes[i], acc);
-  return acc;
+  const [last, ...rest] = [...hashes].reverse();
+  if (!last) return EMPTY_ROOT;
+  return rest.reduce((acc, left) => nodeHash(left, acc), last);
 }
 
 export function rootPlan(treeSize: number): NodeId[] {
@@ -236,10 +235,11 @@ export class MemoryTree {
   }
 
   readonly node: NodeSource = (level, index) => {
-    if (level >= this.levels.length || index < 0 || index >= this.counts[level]) {
+    const buffer = this.levels[level];
+    if (!buffer || index < 0 || index >= (this.counts[level] ?? 0)) {
       throw new RangeError(`no stored node at level ${level}, index ${index}`);
     }
-    return this.levels[level].subarray(index * HASH_SIZE, (index + 1) * HASH_SIZE);
+    return buffer.subarray(index * HASH_SIZE, (index + 1) * HASH_SIZE);
   };
 
   root(treeSize = this.leaves): Uint8Array {
@@ -266,13 +266,14 @@ export class MemoryTree {
       this.levels.push(new Uint8Array(HASH_SIZE * 16));
       this.counts.push(0);
     }
-    let buffer = this.levels[level];
+    let buffer = this.levels[level] ?? new Uint8Array(HASH_SIZE * 16);
     if ((index + 1) * HASH_SIZE > buffer.length) {
       const grown = new Uint8Array(buffer.length * 2);
       grown.set(buffer);
       this.levels[level] = buffer = grown;
     }
     buffer.set(hash, index * HASH_SIZE);
+    this.levels[level] = buffer;
     this.counts[level] = index + 1;
   }
 }
@@ -346,9 +347,11 @@ export function verifyConsistency(
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  let fr = path[0];
-  let sr = path[0];
-  for (const c of path.slice(1)) {
+  const [first, ...rest] = path;
+  if (!first) return false;
+  let fr = first;
+  let sr = first;
+  for (const c of rest) {
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);

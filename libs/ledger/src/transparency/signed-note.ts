@@ -119,7 +119,7 @@ export function formatCheckpoint(checkpoint: Checkpoint): string {
   if (checkpoint.rootHash.length !== HASH_SIZE) throw new RangeError('a root hash is 32 bytes');
   const extensions = checkpoint.extensions ?? [];
   for (const line of extensions) {
-    if (line === '' || /[\u0000-\u001f]/.test(line)) throw new NoteFormatError('extension lines are non-empty text');
+    if (line === '' || hasControl(line, false)) throw new NoteFormatError('extension lines are non-empty text');
   }
   const lines = [checkpoint.origin, String(checkpoint.size), toBase64(checkpoint.rootHash), ...extensions];
   return lines.map((line) => `${line}\n`).join('');
@@ -129,7 +129,7 @@ export function parseCheckpoint(body: string): Checkpoint {
   if (!body.endsWith('\n')) throw new NoteFormatError('a checkpoint ends with a newline');
   const lines = body.slice(0, -1).split('\n');
   if (lines.length < 3) throw new NoteFormatError('a checkpoint has an origin, a size and a root hash line');
-  const [origin, sizeText, rootText, ...extensions] = lines;
+  const [origin = '', sizeText = '', rootText = '', ...extensions] = lines;
   if (origin === '') throw new NoteFormatError('the checkpoint origin is empty');
   if (!/^(0|[1-9][0-9]*)$/.test(sizeText)) throw new NoteFormatError('the checkpoint size is not a decimal number');
   const size = Number(sizeText);
@@ -179,7 +179,7 @@ export function addSignatures(note: string, lines: readonly string[]): string {
 }
 
 export function parseNote(text: string): Note {
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(text)) throw new NoteFormatError('a note contains no control characters');
+  if (hasControl(text, true)) throw new NoteFormatError('a note contains no control characters');
   if (!text.endsWith('\n')) throw new NoteFormatError('a note ends with a newline');
   const split = text.lastIndexOf('\n\n');
   if (split < 0) throw new NoteFormatError('a note has a blank line before its signatures');
@@ -193,7 +193,7 @@ export function parseNote(text: string): Note {
 export function parseSignatureLine(line: string): NoteSignature {
   const match = /^\u2014 (\S+) (\S+)$/u.exec(line);
   if (!match) throw new NoteFormatError('a signature line is "— <name> <base64 signature>"');
-  const [, name, encoded] = match;
+  const [, name = '', encoded = ''] = match;
   checkKeyName(name);
   const bytes = fromBase64(encoded, `the signature of ${name}`);
   if (bytes.length < 5) throw new NoteFormatError(`the signature of ${name} is too short`);
@@ -291,17 +291,26 @@ function formatSignatureLine(key: NotePublicKey, signature: Uint8Array): string 
   return `${EM_DASH} ${key.name} ${toBase64(Buffer.concat([keyId(key.name, key.publicKey, key.kind), signature]))}`;
 }
 
+/** Whether the text holds a control character (below U+0020), a newline allowed when `newlines` says so. */
+function hasControl(text: string, newlines: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && !(newlines && code === 0x0a)) return true;
+  }
+  return false;
+}
+
 function checkKeyName(name: string): void {
   if (name === '' || /[\s+]/u.test(name)) throw new NoteFormatError('a key name is non-empty, without spaces or "+"');
 }
 
 function checkOrigin(origin: string): void {
-  if (origin === '' || /[\u0000-\u001f]/.test(origin))
+  if (origin === '' || hasControl(origin, false))
     throw new NoteFormatError('a checkpoint origin is one non-empty line');
 }
 
 function checkBody(body: string): void {
-  if (!body.endsWith('\n') || /[\u0000-\u0009\u000b-\u001f]/.test(body)) {
+  if (!body.endsWith('\n') || hasControl(body, true)) {
     throw new NoteFormatError('a note text ends with a newline and holds no control characters');
   }
 }

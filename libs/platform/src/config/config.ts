@@ -20,6 +20,48 @@ export interface AppConfig {
   /** Run the projection worker inside the API process (the default for `npm start`). */
   inlineWorker: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** The transparency log (issue 8): its signing key, name, checkpoint cadence and trusted witnesses. */
+  ledger: LedgerConfig;
+}
+
+export interface LedgerConfig {
+  /** LEDGER_KEY_FILE: the log's Ed25519 private key (PEM or seed); null = generated into DATA_DIR on first start. */
+  keyFile: string | null;
+  /** LEDGER_LOG_NAME: the checkpoint origin and the key name of the log's signatures. */
+  logName: string;
+  /** LEDGER_CHECKPOINT_EVENTS: sign a checkpoint once the log grew by this many events. */
+  checkpointEvents: number;
+  /** LEDGER_CHECKPOINT_SECONDS: or once this many seconds passed and the log grew at all. */
+  checkpointSeconds: number;
+  /** LEDGER_WITNESS_KEYS (name=base64,...): witnesses whose cosignatures the log accepts. */
+  witnesses: Array<{ name: string; publicKey: Uint8Array }>;
+}
+
+export const DEFAULT_LEDGER_LOG_NAME = 'casework.xincheng.example/ledger';
+
+function ledgerConfig(env: NodeJS.ProcessEnv): LedgerConfig {
+  const logName = env.LEDGER_LOG_NAME?.trim() || DEFAULT_LEDGER_LOG_NAME;
+  if (/[\s+]/u.test(logName) || [...logName].some((c) => c.charCodeAt(0) < 0x20))
+    throw new ConfigError('LEDGER_LOG_NAME', `must be one word without spaces or "+", got "${logName}"`);
+  const witnesses: LedgerConfig['witnesses'] = [];
+  for (const entry of (env.LEDGER_WITNESS_KEYS ?? '').split(',').map((e) => e.trim())) {
+    if (entry === '') continue;
+    const match = /^([^\s=+]+)=([A-Za-z0-9+/]+={0,2})$/.exec(entry);
+    const key = match?.[2] ? Buffer.from(match[2], 'base64') : null;
+    if (!match?.[1] || !key || key.length !== 32 || key.toString('base64') !== match[2])
+      throw new ConfigError(
+        'LEDGER_WITNESS_KEYS',
+        `见证人公钥应为 名称=32 字节公钥的 base64，以逗号分隔。must be name=<base64 of a 32-byte Ed25519 public key>,..., got "${entry}"`,
+      );
+    witnesses.push({ name: match[1], publicKey: new Uint8Array(key) });
+  }
+  return {
+    keyFile: env.LEDGER_KEY_FILE?.trim() || null,
+    logName,
+    checkpointEvents: int(env, 'LEDGER_CHECKPOINT_EVENTS', 1000, 1, 10_000_000),
+    checkpointSeconds: int(env, 'LEDGER_CHECKPOINT_SECONDS', 600, 1, 7 * 24 * 3600),
+    witnesses,
+  };
 }
 
 export class ConfigError extends Error {
@@ -130,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: bool(env, 'SEED_DEMO', !databaseUrl),
     inlineWorker: bool(env, 'INLINE_WORKER', true),
     logLevel,
+    ledger: ledgerConfig(env),
   };
 }
 

@@ -91,7 +91,8 @@ export function toProblem(err: unknown): ProblemDetails {
       return problem(status, String(code), String(detail), rest);
     }
     const msg = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
-    const messages = Array.isArray(msg) ? msg.map(String) : [String(msg)];
+    // Nest's messages are strings; anything else is shown as JSON rather than as "[object Object]".
+    const messages = Array.isArray(msg) ? msg.map(String) : [typeof msg === 'string' ? msg : JSON.stringify(msg)];
     if (status === 400) {
       return problem(400, 'VALIDATION_FAILED', messages.join('; '), {
         errors: messages.map((m) => ({ field: m.split(' ')[0], reason: m })),
@@ -128,7 +129,7 @@ export function toProblem(err: unknown): ProblemDetails {
 }
 
 const queryNamesOf = (req: Request): string => {
-  const names = Object.keys((req.query ?? {}) as Record<string, unknown>);
+  const names = Object.keys(req.query ?? {});
   return names.length > 0 ? `?${names.map((n) => `${n}=…`).join('&')}` : '';
 };
 

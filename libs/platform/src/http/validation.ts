@@ -36,7 +36,9 @@ export const MAX_YEAR = 2100;
 // A date or date-time (YYYY-MM-DD…), with any number of year digits or an expanded ±YYYYYY year.
 const DATE_LIKE = /^([+-]\d{6}|\d{4,})-\d{2}-\d{2}(?:$|T)/;
 // C0 controls and DEL and the C1 controls; text fields may keep tab, line feed and carriage return.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 export interface UntrustedInputOptions {
@@ -48,7 +50,9 @@ export interface UntrustedInputOptions {
 export function dateOutOfRange(value: string): string | null {
   const m = DATE_LIKE.exec(value);
   if (!m) return null;
-  const year = m[1].startsWith('+') || m[1].startsWith('-') ? NaN : Number(m[1]);
+  // Group 1 is not optional, so a match always has it.
+  const [, yearText = ''] = m;
+  const year = yearText.startsWith('+') || yearText.startsWith('-') ? NaN : Number(yearText);
   return year >= MIN_YEAR && year <= MAX_YEAR
     ? null
     : `日期超出范围：年份须在 ${MIN_YEAR} 至 ${MAX_YEAR} 之间。must be a date between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31`;
@@ -97,6 +101,7 @@ export function checkUntrustedInput(value: unknown, root = '', options: Untruste
       return;
     }
     for (const [key, item] of Object.entries(v)) {
+      // eslint-disable-next-line no-control-regex -- the NUL character is what this replaces
       const safeKey = key.replace(/\u0000/g, '\\u0000');
       if (!nul && safeKey !== key) {
         nul = true;

@@ -44,7 +44,7 @@ export function getPolicyVersion(id: string): PolicyVersion {
 export function policyVersionInForce(isoDate: string): PolicyVersion {
   if (!isIsoDate(isoDate))
     throw validationError([
-      { field: 'applicationDate', reason: `"${isoDate}" is not a real date in the form YYYY-MM-DD` },
+      { field: 'applicationDate', reason: `"${String(isoDate)}" is not a real date in the form YYYY-MM-DD` },
     ]);
   const version = POLICY_VERSIONS.find(
     (v) => v.effectiveFrom <= isoDate && (v.effectiveTo === undefined || isoDate <= v.effectiveTo),
@@ -87,8 +87,8 @@ const unknownProgramme = (code: string) =>
 
 /** Definition used for version-independent questions (facts, limits): the same in every version today. */
 function latestProgramme(code: string): Programme {
-  for (let i = POLICY_VERSIONS.length - 1; i >= 0; i--) {
-    const p = POLICY_VERSIONS[i].programmes[code];
+  for (const version of [...POLICY_VERSIONS].reverse()) {
+    const p = version.programmes[code];
     if (p) return p;
   }
   throw unknownProgramme(code);
@@ -253,12 +253,12 @@ function periodShiftProblems(
   const need = (name: string, what: string) =>
     problems.push({ field: `facts.${name}`, reason: `顺延补贴期限时必填：${what} ${s.clause}` });
   if (!isMonth(from)) need(s.fromMonthFact, '补贴期限的起始月份（YYYY-MM）');
-  if (typeof kind !== 'string' || !(kind in RELIEF_KINDS))
-    need(s.reliefKindFact, `单位依（四）享受的减免或缓缴类别：${Object.keys(RELIEF_KINDS).join('、')}`);
+  // Own keys only: `in` would also accept inherited names such as "toString".
+  const relief = typeof kind === 'string' && Object.hasOwn(RELIEF_KINDS, kind) ? RELIEF_KINDS[kind] : undefined;
+  if (!relief) need(s.reliefKindFact, `单位依（四）享受的减免或缓缴类别：${Object.keys(RELIEF_KINDS).join('、')}`);
   if (!isMonth(reliefFrom)) need(s.reliefFromFact, '减免或缓缴的起始月份（YYYY-MM）');
   if (!isMonth(reliefTo)) need(s.reliefToFact, '减免或缓缴的终止月份（YYYY-MM）');
-  if (problems.length) return problems;
-  const relief = RELIEF_KINDS[kind as string];
+  if (!relief || problems.length) return problems;
   const [rf, rt] = [monthIndex(reliefFrom as string), monthIndex(reliefTo as string)];
   if (rt < rf) return [{ field: `facts.${s.reliefToFact}`, reason: `不能早于起始月份 ${reliefFrom as string}` }];
   if (
@@ -485,6 +485,9 @@ function computeAmount(ctx: Context, rule: AmountRule): AmountBreakdown {
     case 'training': {
       const level = String(factValue(ctx, rule.levelFact));
       const rateParam = rule.levelParams[level];
+      // The level fact is an enum of the levelParams keys, so a miss is a catalogue bug, not bad input.
+      if (rateParam === undefined)
+        throw new Error(`Catalogue error: ${ctx.programme.code} has no rate parameter for level "${level}"`);
       const rate = param(ctx, rateParam);
       if (factValue(ctx, rule.routeFact) === 'enterprise') {
         const trainees = Number(factValue(ctx, rule.traineesFact));

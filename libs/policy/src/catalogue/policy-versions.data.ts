@@ -137,9 +137,10 @@ const byCode = (programmes: readonly Programme[]) => Object.fromEntries(programm
 
 /**
  * v1 stands for the rules before 新政发〔2020〕28号 (start-up subsidy 3000 yuan); its start date is
- * our choice for the demo. v2 is the document of 2020-11-13.
+ * our choice for the demo. v2 is the document of 2020-11-13. Typed non-empty and kept in date order:
+ * the first entry is where the catalogue starts.
  */
-export const POLICY_VERSIONS: readonly PolicyVersion[] = [
+export const POLICY_VERSIONS: readonly [PolicyVersion, ...PolicyVersion[]] = [
   {
     id: '2020-xc-v1',
     title: 'Xincheng employment stabilisation, before 新政发〔2020〕28号',

@@ -7,7 +7,6 @@ import { evaluateEligibility } from './catalogue';
  * of the document fails on its own, and the amount shows its formula. Demo identities are synthetic.
  */
 const PERSON = makeResidentId('610102', '1998-05-04', 11);
-const OLDER = makeResidentId('610102', '1962-03-01', 22);
 const FIRM = makeCreditCode('91610102MA0000001');
 const V1 = '2020-xc-v1';
 const V2 = '2020-xc-v2';
@@ -124,7 +123,7 @@ describe('SOCIAL_INSURANCE_EMPLOYER (七)', () => {
       expect(evaluate('SOCIAL_INSURANCE_EMPLOYER', { ...halved, 'subsidy.extensionMonths': 2 }).amount!.totalFen).toBe(
         600000,
       );
-      expect(problems({ ...halved, 'subsidy.extensionMonths': 3 })[0].field).toBe('facts.subsidy.extensionMonths');
+      expect(problems({ ...halved, 'subsidy.extensionMonths': 3 })[0]?.field).toBe('facts.subsidy.extensionMonths');
     });
     it('relief beyond what (四) allows (halving into September; a deferral of 7 months) is a 400 on relief.fromMonth', () => {
       expect(problems({ ...shifted, 'relief.kind': 'halving', 'relief.toMonth': '2020-09' })).toEqual([
@@ -451,7 +450,7 @@ describe('UNEMPLOYMENT_SUBSIDY (十五)2', () => {
     expect(as('cadre').amount!.totalFen).toBe(738720);
   });
   it('a category for a man contradicts the ID: 400 on retirementCategory', () => {
-    expect(problems({ ...ok, 'applicant.retirementCategory': 'worker' })[0].field).toBe(
+    expect(problems({ ...ok, 'applicant.retirementCategory': 'worker' })[0]?.field).toBe(
       'facts.applicant.retirementCategory',
     );
   });

@@ -6,8 +6,8 @@ export type CreditCodeResult = { ok: true } | { ok: false; reason: string };
 
 function checkCharFor(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(first17[i]) * WEIGHTS[i];
-  return ALPHABET[(31 - (sum % 31)) % 31];
+  for (const [i, weight] of WEIGHTS.entries()) sum += ALPHABET.indexOf(first17.charAt(i)) * weight;
+  return ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 
 /** Validates an 18-character unified social credit code (统一社会信用代码). */
@@ -16,11 +16,11 @@ export function validateCreditCode(s: string): CreditCodeResult {
   const code = s.toUpperCase();
   if (code.length !== 18) return { ok: false, reason: `must be 18 characters, not ${code.length}` };
   // The 18th is checked below so a wrong check character gets the precise hint.
-  for (let i = 0; i < 17; i++) {
-    if (!ALPHABET.includes(code[i])) {
+  for (const [i, c] of [...code.slice(0, 17)].entries()) {
+    if (!ALPHABET.includes(c)) {
       return {
         ok: false,
-        reason: `character ${i + 1} ("${code[i]}") is not allowed: use digits and capital letters except I, O, S, V, Z`,
+        reason: `character ${i + 1} ("${c}") is not allowed: use digits and capital letters except I, O, S, V, Z`,
       };
     }
   }

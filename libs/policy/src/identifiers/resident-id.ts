@@ -8,8 +8,8 @@ export type ResidentIdResult = { ok: true; birthDate: string; sex: 'M' | 'F' } |
 
 function checkCharFor(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
-  return CHECK_CHARS[sum % 11];
+  for (const [i, weight] of WEIGHTS.entries()) sum += Number(first17.charAt(i)) * weight;
+  return CHECK_CHARS.charAt(sum % 11);
 }
 
 /** Validates an 18-character resident identity number (公民身份号码). A lower-case x is accepted. */
@@ -18,7 +18,7 @@ export function validateResidentId(s: string): ResidentIdResult {
   const id = s.toUpperCase();
   if (id.length !== 18) return { ok: false, reason: `must be 18 characters, not ${id.length}` };
   if (!/^\d{17}$/.test(id.slice(0, 17))) return { ok: false, reason: 'the first 17 characters must be digits' };
-  if (!/^[\dX]$/.test(id[17])) return { ok: false, reason: 'the last character must be a digit or X' };
+  if (!/^[\dX]$/.test(id.charAt(17))) return { ok: false, reason: 'the last character must be a digit or X' };
   const ymd = id.slice(6, 14);
   const birthDate = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
   if (!parseIsoDate(birthDate)) return { ok: false, reason: `birth date ${ymd} is not a real date` };

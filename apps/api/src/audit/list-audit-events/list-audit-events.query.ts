@@ -28,6 +28,28 @@ export interface AuditEventView {
 
 export const EXPORT_LIMIT = 100_000;
 
+/** A row of the select below, as pg returns it: bigint and numeric cast to text, timestamptz parsed to a Date. */
+interface AuditEventRow {
+  event_id: string;
+  global_seq: string;
+  commit_pos: string;
+  prepare_pos: string;
+  stream_id: string;
+  stream_version: number;
+  case_id: string | null;
+  household_id: string | null;
+  event_type: string;
+  actor_user_id: string;
+  actor_role: string;
+  actor_unit: string;
+  recorded_at: Date;
+  reason: string | null;
+  clause: string | null;
+  policy_version: string | null;
+  correlation_id: string | null;
+  hash: string;
+}
+
 export class ListAuditEventsQuery extends Query<{ items: AuditEventView[]; total: number }> {
   constructor(
     readonly filters: ListAuditEventsRequest,
@@ -67,8 +89,9 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
     if (q.to) add('recorded_at < ?::timestamptz', q.to);
     const filter = where.length ? `where ${where.join(' and ')}` : '';
     const dir = q.order === 'desc' ? 'desc' : 'asc';
-    const [{ n }] = await db.query(`select count(*)::int as n from ${table} ${filter}`, params);
-    const rows = await db.query(
+    const [count] = await db.query<{ n: number }[]>(`select count(*)::int as n from ${table} ${filter}`, params);
+    if (!count) throw new Error('select count(*) returned no row');
+    const rows = await db.query<AuditEventRow[]>(
       `select event_id, global_seq::text as global_seq, commit::text as commit_pos, prepare::text as prepare_pos, stream_id, stream_version,
             case_id, household_id, event_type, actor_user_id, actor_role, actor_unit, recorded_at, reason, clause,
             policy_version, correlation_id, hash
@@ -78,8 +101,8 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
       [...params, paging.limit, paging.offset],
     );
     return {
-      total: n,
-      items: rows.map((r: Record<string, any>) => ({
+      total: count.n,
+      items: rows.map((r) => ({
         eventId: r.event_id,
         globalSeq: r.global_seq,
         position: { commit: r.commit_pos, prepare: r.prepare_pos },
@@ -89,7 +112,7 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
         householdId: r.household_id,
         type: r.event_type,
         actor: { userId: r.actor_user_id, role: r.actor_role, unit: r.actor_unit },
-        recordedAt: (r.recorded_at as Date).toISOString(),
+        recordedAt: r.recorded_at.toISOString(),
         reason: r.reason,
         clause: r.clause,
         policyVersion: r.policy_version,

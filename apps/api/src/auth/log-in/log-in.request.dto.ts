@@ -24,6 +24,8 @@ export class LoggedInUserDto {
 export class LogInResponseDto {
   @ApiProperty() accessToken: string;
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+  @ApiProperty({ description: 'Seconds until the token expires at the latest (8 hours at most)' }) expiresIn: number;
+  @ApiProperty({ description: 'True after a reset or for a new account: change the one-time password first' })
+  mustChangePassword: boolean;
   @ApiProperty({ type: LoggedInUserDto }) user: LoggedInUserDto;
 }

@@ -31,6 +31,24 @@ const COLUMN: Record<string, string> = {
   unit: 'unit',
 };
 
+/** A row of the select below, as pg returns it: timestamptz parsed to a Date, due_on formatted as text. */
+interface CaseQueueRow {
+  case_id: string;
+  state: string;
+  programme: string;
+  unit: string;
+  beneficiary_name: string;
+  /** The projection writes both assignee columns or neither. */
+  assignee_role: string | null;
+  assignee_unit: string | null;
+  opened_at: Date;
+  state_since: Date;
+  last_event_at: Date;
+  due_on: string | null;
+  overdue: boolean;
+  version: number;
+}
+
 export interface CaseQueuePage {
   items: CaseQueueItem[];
   total: number;
@@ -91,8 +109,9 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     const column = COLUMN[desc ? sort.slice(1) : sort];
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
-    const [{ n }] = await db.query(`select count(*)::int as n from ${table} ${filter}`, params);
-    const rows = await db.query(
+    const [count] = await db.query<{ n: number }[]>(`select count(*)::int as n from ${table} ${filter}`, params);
+    if (!count) throw new Error('select count(*) returned no row');
+    const rows = await db.query<CaseQueueRow[]>(
       `select case_id, state, programme, unit, beneficiary_name, assignee_role, assignee_unit, opened_at, state_since, last_event_at,
             to_char(due_on, 'YYYY-MM-DD') as due_on, coalesce(due_on < $${params.length + 1}::date, false) as overdue, version
        from ${table} ${filter}
@@ -101,19 +120,19 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
       [...params, today, pageSize, (page - 1) * pageSize],
     );
     return {
-      total: n,
+      total: count.n,
       page,
       pageSize,
-      items: rows.map((r: Record<string, any>) => ({
+      items: rows.map((r) => ({
         caseId: r.case_id,
         state: r.state,
         programme: r.programme,
         unit: r.unit,
         beneficiaryName: r.beneficiary_name,
-        assignee: r.assignee_role ? { role: r.assignee_role, unit: r.assignee_unit } : null,
-        openedAt: (r.opened_at as Date).toISOString(),
-        stateSince: (r.state_since as Date).toISOString(),
-        lastEventAt: (r.last_event_at as Date).toISOString(),
+        assignee: r.assignee_role && r.assignee_unit !== null ? { role: r.assignee_role, unit: r.assignee_unit } : null,
+        openedAt: r.opened_at.toISOString(),
+        stateSince: r.state_since.toISOString(),
+        lastEventAt: r.last_event_at.toISOString(),
         dueOn: r.due_on,
         overdue: r.overdue,
         version: r.version,

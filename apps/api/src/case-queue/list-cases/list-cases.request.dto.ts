@@ -35,7 +35,7 @@ export class ListCasesRequest {
 
   @ApiPropertyOptional({ description: 'Only cases whose next step is past (true) or not past (false) its due day' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })
   overdue?: boolean;
 

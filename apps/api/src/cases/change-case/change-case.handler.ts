@@ -57,7 +57,7 @@ export class ChangeCaseHandler implements ICommandHandler<ChangeCaseCommand, Cha
       metadata: (command, state) => ({ policyVersion: policyVersionOf(command, state) }),
       alsoWrite: (decision) => reservationWrites(this.store, decision),
     });
-    return { version: result.version, view: toCaseView(result.state as OpenCaseState, result.version, actor) };
+    return { version: result.version, view: toCaseView(result.state, result.version, actor) };
   }
 
   /** The typed command, with what the handler supplies (CASE_COMMANDS.handlerSupplies): eligibility evaluated now. */

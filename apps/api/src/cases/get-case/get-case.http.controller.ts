@@ -52,7 +52,7 @@ export class GetCaseHttpController {
       new GetCaseQuery(
         id,
         actor,
-        at !== undefined ? { asOf: new Date(at as string).toISOString() } : { toVersion: Number(version) },
+        at !== undefined ? { asOf: new Date(at).toISOString() } : { toVersion: Number(version) },
       ),
     );
     return { asOf: at ?? null, requestedVersion: version === undefined ? null : Number(version), ...view, version: v };

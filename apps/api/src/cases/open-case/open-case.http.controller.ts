@@ -33,12 +33,7 @@ export class OpenCaseHttpController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(
-      new OpenCaseCommand(
-        { ...body } as Record<string, unknown>,
-        actor,
-        idempotencyKeyOf(idempotencyKey),
-        correlationIdOf(correlationId),
-      ),
+      new OpenCaseCommand({ ...body }, actor, idempotencyKeyOf(idempotencyKey), correlationIdOf(correlationId)),
     );
     res.status(201).location(`/api/cases/${result.caseId}`).setHeader('ETag', etagOf(result.version));
     return result.view;

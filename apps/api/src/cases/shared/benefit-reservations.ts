@@ -22,7 +22,8 @@ export const reservationStreamId = (key: string, slot: number): string =>
 export function claimsOfCase(state: OpenCaseState): ReservationClaim[] {
   const beneficiary = readFact(state.facts, getProgramme(state.programme, state.policyVersion).beneficiaryFact);
   return reservationClaims(state.programme, {
-    beneficiaryKey: String(beneficiary ?? ''),
+    // The fact is an id number or credit code (a string); a number is printed, anything else is no key.
+    beneficiaryKey: typeof beneficiary === 'string' || typeof beneficiary === 'number' ? String(beneficiary) : '',
     period: state.period,
     facts: state.facts,
   });

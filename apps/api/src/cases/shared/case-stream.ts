@@ -1,13 +1,5 @@
 import { DomainError, forbidden } from '@casework/kernel';
-import {
-  caseStreamId,
-  evolve,
-  foldCase,
-  type Actor,
-  type CaseEvent,
-  type CaseState,
-  type OpenCaseState,
-} from '@casework/domain';
+import { caseStreamId, foldCase, type Actor, type CaseEvent, type OpenCaseState } from '@casework/domain';
 import type { EventStore, ReadStreamOptions, RecordedEvent } from '@casework/event-store';
 import { isStreetOffice } from '@casework/identity';
 
@@ -44,9 +36,10 @@ export async function loadCase(
   options: ReadStreamOptions = {},
 ): Promise<LoadedCase> {
   const events = await store.readStream(caseStreamId(caseId), options);
-  if (events.length === 0) throw caseNotFound(caseId, Boolean(options.asOf || options.toVersion));
+  const last = events.at(-1);
+  if (!last) throw caseNotFound(caseId, Boolean(options.asOf || options.toVersion));
   const state = foldCase(events.map(asCaseEvent)) as OpenCaseState;
-  return { state, version: events[events.length - 1].version, events };
+  return { state, version: last.version, events };
 }
 
 /**

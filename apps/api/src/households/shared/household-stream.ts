@@ -51,6 +51,8 @@ export const staleHouseholdVersion = (expectedVersion: number, actualVersion: nu
 /** Reads and folds one household stream; 404 when there is none. */
 export async function loadHousehold(store: EventStore, householdId: string): Promise<LoadedHousehold> {
   const events = await store.readStream(householdStreamId(householdId));
+  const last = events.at(-1);
+  if (!last) throw householdNotFound(householdId);
   const state = requireHousehold(foldHousehold(events.map(asHouseholdEvent)), householdId);
-  return { state, version: events[events.length - 1].version, events };
+  return { state, version: last.version, events };
 }

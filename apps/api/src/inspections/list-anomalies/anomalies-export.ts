@@ -69,7 +69,8 @@ export async function anomaliesXlsx(report: AnomalyReport): Promise<Buffer> {
     });
   rules.addRow({});
   rules.addRow({ code: 'asOf', titleZh: report.asOf });
-  for (const [k, v] of Object.entries(report.thresholds)) rules.addRow({ code: k, titleZh: v });
+  // A spread is an object type of its own, so entries() sees its number values (an interface gives any).
+  for (const [k, v] of Object.entries({ ...report.thresholds })) rules.addRow({ code: k, titleZh: v });
   rules.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -6,9 +6,11 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** from/to must be real days in order; the DTO has checked their form. */
 export function checkPeriod(from?: string, to?: string): void {
+  // isIsoDate is a type guard: its false branch would narrow a string to never, and the messages print the value.
+  const realDay = (value: string): boolean => isIsoDate(value);
   const problems = [
-    ...(from !== undefined && !isIsoDate(from) ? [{ field: 'from', reason: `"${from}" is not a real date` }] : []),
-    ...(to !== undefined && !isIsoDate(to) ? [{ field: 'to', reason: `"${to}" is not a real date` }] : []),
+    ...(from !== undefined && !realDay(from) ? [{ field: 'from', reason: `"${from}" is not a real date` }] : []),
+    ...(to !== undefined && !realDay(to) ? [{ field: 'to', reason: `"${to}" is not a real date` }] : []),
   ];
   if (problems.length === 0 && from !== undefined && to !== undefined && to < from)
     problems.push({ field: 'to', reason: `must not be before from (${from})` });

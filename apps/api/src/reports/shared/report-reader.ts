@@ -8,6 +8,7 @@ export const REPORT_READER = Symbol('REPORT_READER');
 export const dataSourceReader = (dataSource: DataSource): SqlReader => ({
   query: async (text, params) => {
     const rows: unknown = await dataSource.query(text, params);
-    return { rows: Array.isArray(rows) ? rows : [] };
+    // The caller names the row type its SQL returns (SqlReader.query<R>); TypeORM gives untyped rows.
+    return { rows: Array.isArray(rows) ? (rows as never[]) : [] };
   },
 });

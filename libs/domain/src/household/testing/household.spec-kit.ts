@@ -31,7 +31,7 @@ export const memberInput = (
 });
 
 /** Head and spouse of working age and out of work, a child at school, a retired grandparent: a zero-employment household. */
-export const membersInput = (): MemberInput[] => [
+export const membersInput = (): [MemberInput, MemberInput, MemberInput, MemberInput] => [
   memberInput({ memberId: 'm1', name: '张建国', relation: 'head', birthDate: '1975-03-01' }, 11),
   memberInput(
     { memberId: 'm2', name: '李秀英', relation: 'spouse', birthDate: '1978-06-15', labourCapacity: 'partial' },

@@ -24,7 +24,8 @@ export function deciderSpec<Command, Event, State>(
   decider: Decider<Command, Event, State>,
   options: DeciderSpecOptions<Command, State> = {},
 ) {
-  const fold = (events: readonly Event[], from: State) => events.reduce(decider.evolve, from);
+  const fold = (events: readonly Event[], from: State) =>
+    events.reduce((state, event) => decider.evolve(state, event), from);
   return function given(...history: Event[]) {
     const before = fold(history, decider.initialState());
     return {
@@ -33,6 +34,13 @@ export function deciderSpec<Command, Event, State>(
         return {
           /** The events, for specs that check some fields only. */
           events: run,
+          /** One event (the first unless told), for specs that reuse it as history; a missing one fails the spec. */
+          event(index = 0): Event {
+            const events = run();
+            const event = events[index];
+            if (event === undefined) throw new Error(`expected an event at index ${index}, got ${events.length}`);
+            return event;
+          },
           /** The state after the command. */
           state: (): State => fold(run(), before),
           /** Asserts the events (or lets a function check them and the new state); returns the new state. */

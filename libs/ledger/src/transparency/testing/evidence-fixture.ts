@@ -44,7 +44,7 @@ export function evidenceFixture(
     const streamId = isCase ? caseStream : `household-h${i % 4}`;
     const head = heads.get(streamId) ?? { version: 0, hash: ZERO_HASH };
     const version = head.version + 1;
-    const type = isCase ? types[caseEvents.length % types.length] : 'HouseholdRegistered';
+    const type = isCase ? (types[caseEvents.length % types.length] ?? 'CaseOpened') : 'HouseholdRegistered';
     const data = {
       amountFen: 50_000 + i,
       note: `事件 ${i}`,
