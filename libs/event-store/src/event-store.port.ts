@@ -22,6 +22,12 @@ export interface AppendContext {
   policyVersion?: string | null;
   /** Instant of the command, ISO-8601 UTC; defaults to the store's clock. */
   recordedAt?: string;
+  /**
+   * A hash of the request that carried the command (its name and canonical body), kept in the
+   * metadata of the command's first event in each stream: a repeated commandId with another
+   * request is then told apart from a retry (handleCommand).
+   */
+  requestHash?: string;
 }
 
 export interface NewEvent<T extends string = string, D extends Record<string, unknown> = Record<string, unknown>> {
@@ -40,6 +46,8 @@ export interface EventMetadata {
   recordedAt: string;
   schemaVersion: number;
   policyVersion: string | null;
+  /** On the first event a command wrote to the stream, when the command had one (AppendContext.requestHash). */
+  requestHash?: string;
 }
 
 /**
