@@ -530,6 +530,26 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
         expect(fromAll.map((e) => e.hash)).toEqual(events.map((e) => e.hash));
         for (const e of fromAll) expect(e.globalSeq).toMatch(/^\d+$/);
       });
+
+      it("keeps a command's requestHash on its first event in each stream, under the content hash", async () => {
+        const [a, b] = [stream('request-a'), stream('request-b')];
+        const requestHash = 'f'.repeat(64);
+        await store.appendMany(
+          [
+            { streamId: a, events: [ev('A'), ev('B')], expectedVersion: 'no_stream' },
+            { streamId: b, events: [ev('C')], expectedVersion: 'no_stream' },
+          ],
+          ctx({ commandId: randomUUID(), requestHash }),
+        );
+        await store.append(a, [ev('D')], 2, ctx({ commandId: randomUUID() }));
+        const [inA, inB] = [await store.readStream(a, { raw: true }), await store.readStream(b, { raw: true })];
+        expect(inA.map((e) => e.metadata.requestHash)).toEqual([requestHash, undefined, undefined]);
+        expect(inB.map((e) => e.metadata.requestHash)).toEqual([requestHash]);
+        // Left out, not null, when absent: events without it hash as they did before it existed.
+        expect(Object.keys(nth(inA, 1).metadata)).not.toContain('requestHash');
+        expectChain(inA);
+        expectChain(inB);
+      });
     });
 
     describe('(6) upcasting', () => {

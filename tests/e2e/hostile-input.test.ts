@@ -154,6 +154,10 @@ describe('hostile input on every route', () => {
     if (op.path.startsWith('/api/cases/{id}/') && op.method === 'post') return 'caseworker2';
     if (op.path.startsWith('/api/cases')) return 'caseworker';
     if (op.path.startsWith('/api/reports/targets')) return 'admin';
+    if (op.path.startsWith('/api/users')) return 'admin';
+    // Signing out ends the session and a password change may succeed: accounts no other route uses.
+    if (op.path === '/api/auth/logout') return 'approver';
+    if (op.path === '/api/auth/password') return 'reviewer2';
     return 'inspector';
   };
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { ProblemDetailsFilter, createValidationPipe, rejectControlCharactersInHeaders } from '@casework/platform';
@@ -53,6 +54,12 @@ export async function createApp(
   );
   // Headers the app reads are refused with control characters before any controller sees them.
   app.use(rejectControlCharactersInHeaders(['X-Access-Reason', 'Idempotency-Key', 'X-Correlation-Id', 'If-Match']));
+  // Liveness only: the process answers, nothing else is asked (no database, no token). Container
+  // probes use it, and `npm run bench:http` takes it as the baseline of the app's own HTTP stack.
+  const express: Express = app.getHttpAdapter().getInstance();
+  express.get('/health/live', (_req, res) => {
+    res.json({ status: 'up' });
+  });
   // The browser console: plain files served by express before Nest's routes, so the bearer guard never sees them.
   const web = webRoot();
   if (web) app.useStaticAssets(web, { index: 'index.html', fallthrough: true });

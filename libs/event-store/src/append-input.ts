@@ -52,6 +52,9 @@ export function checkAppendInput(streamId: string, events: NewEvent[], context: 
     throw new InvalidAppendError('actor needs userId, role and unit');
   }
   if (!context.correlationId) throw new InvalidAppendError('correlationId is required');
+  if (context.requestHash !== undefined && (typeof context.requestHash !== 'string' || context.requestHash === '')) {
+    throw new InvalidAppendError('requestHash, when given, must be a non-empty string');
+  }
 }
 
 /** ISO-8601 UTC with milliseconds, from the context or the store's clock. */
@@ -67,7 +70,13 @@ export function commandIdOf(context: AppendContext): string | null {
   return context.commandId?.toLowerCase() ?? null;
 }
 
-export function buildMetadata(context: AppendContext, schemaVersion: number, recordedAt: string): EventMetadata {
+/** `first`: the command's first event in the stream, the one that carries its requestHash. */
+export function buildMetadata(
+  context: AppendContext,
+  schemaVersion: number,
+  recordedAt: string,
+  first = true,
+): EventMetadata {
   return {
     eventId: randomUUID(),
     commandId: commandIdOf(context),
@@ -77,6 +86,8 @@ export function buildMetadata(context: AppendContext, schemaVersion: number, rec
     recordedAt,
     schemaVersion,
     policyVersion: context.policyVersion ?? null,
+    // Left out when absent, so events without it hash as they always did.
+    ...(first && context.requestHash !== undefined ? { requestHash: context.requestHash } : {}),
   };
 }
 
@@ -110,10 +121,10 @@ export function prepareEvents(
 ): PreparedEvent[] {
   checkAppendInput(streamId, events, context);
   const recordedAt = options.recordedAt === 'store' ? RECORDED_AT_BY_STORE : recordedAtOf(context);
-  return events.map((e) => {
+  return events.map((e, i) => {
     const schemaVersion = e.schemaVersion ?? 1;
     const data = JSON.parse(JSON.stringify(e.data ?? {})) as Record<string, unknown>;
-    const metadata = buildMetadata(context, schemaVersion, recordedAt);
+    const metadata = buildMetadata(context, schemaVersion, recordedAt, i === 0);
     const content = { streamId, type: e.type, schemaVersion, data, metadata };
     const hashPrefix = contentHashPrefix(content);
     const signature = options.signer ? signPrefix(options.signer, signedPrefixOf(content)) : null;

@@ -26,3 +26,18 @@ export class TransactionOrderError extends Error {
     this.name = 'TransactionOrderError';
   }
 }
+
+/**
+ * A command id that was applied already came again with another request (its AppendContext
+ * requestHash differs from the one stored): not a retry but a reused idempotency key.
+ */
+export class CommandReusedError extends Error {
+  readonly code = 'COMMAND_REUSED';
+  constructor(
+    readonly streamId: string,
+    readonly commandId: string,
+  ) {
+    super(`Stream ${streamId}: command ${commandId} was applied already with another request`);
+    this.name = 'CommandReusedError';
+  }
+}

@@ -27,6 +27,12 @@ export interface AppendContext {
    * ignores it: there the database's clock sets metadata.recordedAt inside the append function.
    */
   recordedAt?: string;
+  /**
+   * A hash of the request that carried the command (its name and canonical body), kept in the
+   * metadata of the command's first event in each stream: a repeated commandId with another
+   * request is then told apart from a retry (handleCommand).
+   */
+  requestHash?: string;
 }
 
 export interface NewEvent<T extends string = string, D extends Record<string, unknown> = Record<string, unknown>> {
@@ -45,6 +51,8 @@ export interface EventMetadata {
   recordedAt: string;
   schemaVersion: number;
   policyVersion: string | null;
+  /** On the first event a command wrote to the stream, when the command had one (AppendContext.requestHash). */
+  requestHash?: string;
 }
 
 /**

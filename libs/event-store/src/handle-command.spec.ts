@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError } from './errors';
+import { CommandReusedError, ConcurrencyError } from './errors';
 import { handleCommand, type Decider, type HandleCommandOptions } from './handle-command';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
 
@@ -90,5 +90,32 @@ describe('handleCommand', () => {
     const result = await run({ command: { type: 'add', by: 0 } });
     expect(result).toEqual({ version: 0, state: 0, events: [], duplicate: false });
     expect(store.size).toBe(0);
+  });
+
+  describe('a repeated command id with a request hash', () => {
+    const commandId = randomUUID();
+    const context = (requestHash: string) => ({ commandId, correlationId: 'c', actor, requestHash });
+
+    it('keeps the hash on the first event only, and answers the same hash with the first result after the stream moved on', async () => {
+      const first = await run({ expectedVersion: 0, context: context('h1'), command: { type: 'add', by: 2 } });
+      await run({ expectedVersion: 1, command: { type: 'add', by: 5 } });
+      const again = await run({ expectedVersion: 0, context: context('h1'), command: { type: 'add', by: 2 } });
+      expect(again).toEqual({ ...first, duplicate: true });
+      expect(again).toMatchObject({ version: 1, state: 2 });
+      const stored = await store.readStream('counter-1');
+      expect(stored.map((e) => e.metadata.requestHash)).toEqual(['h1', undefined]);
+    });
+
+    it('refuses another hash with the caller’s error (or CommandReusedError) and writes nothing', async () => {
+      await run({ expectedVersion: 0, context: context('h1') });
+      await expect(run({ context: context('h2') })).rejects.toBeInstanceOf(CommandReusedError);
+      await expect(run({ context: context('h2'), requestReused: () => new Stale('reused') })).rejects.toThrow('reused');
+      expect(await store.streamVersion('counter-1')).toBe(1);
+    });
+
+    it('answers a command stored without a hash as before', async () => {
+      await run({ expectedVersion: 0, context: { commandId, correlationId: 'c', actor } });
+      expect(await run({ context: context('h2') })).toMatchObject({ version: 1, duplicate: true });
+    });
   });
 });

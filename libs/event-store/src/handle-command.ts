@@ -1,4 +1,5 @@
-import { ConcurrencyError } from './errors';
+import { CommandReusedError, ConcurrencyError } from './errors';
+import { canonicalJson } from './integrity/canonical';
 import type { AppendContext, EventStore, NewEvent, RecordedEvent, StreamWrite } from './event-store.port';
 
 /**
@@ -31,7 +32,11 @@ export interface HandleCommandOptions<Command, Event extends NewEvent, State> {
    * for a header that is checked only once the caller may act on the stream.
    */
   expectedVersion: number | null | (() => number | null);
-  /** Append metadata; its commandId makes the command idempotent on this stream. */
+  /**
+   * Append metadata; its commandId makes the command idempotent on this stream. With a
+   * requestHash, a repeat of the command id is answered only when the hash is the one stored with
+   * the command's first event; another hash is `requestReused` (a key used for another request).
+   */
   context: AppendContext;
   /** A stored event as the decider's event (events are upcast on read already). */
   toEvent: (recorded: RecordedEvent) => Event;
@@ -40,6 +45,8 @@ export interface HandleCommandOptions<Command, Event extends NewEvent, State> {
    * scope. A repeated command is answered only to whoever may still send it.
    */
   guard?: (state: State, version: number) => void;
+  /** The error for a command id repeated with another request (409); default CommandReusedError. */
+  requestReused?: () => Error;
   /** The error for a client that read an older version than the stream's (412). */
   staleVersion: (expected: number, actual: number) => Error;
   /** The command, made once the state is known (the handler's enrichment: ids, policy evaluation). */
@@ -78,7 +85,7 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
     const version = recorded.at(-1)?.version ?? 0;
     options.guard?.(state, version);
 
-    const earlier = answerRepeat(recorded, context.commandId, fold, options.toEvent);
+    const earlier = answerRepeat(recorded, fold, decider, options);
     if (earlier) return earlier;
 
     const sent = typeof options.expectedVersion === 'function' ? options.expectedVersion() : options.expectedVersion;
@@ -91,7 +98,9 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
         : options.command;
     const events = decider.decide(command, state);
     if (events.length === 0) return { version, state, events, duplicate: false };
-    const after = events.reduce(evolve, state);
+    // The command's own events in canonical key order, as a repeat will fold them: the first answer
+    // and every repeat are then the same bytes, whatever key order the store keeps (jsonb does not).
+    const after = events.map(withCanonicalData).reduce(evolve, state);
     const others = options.alsoWrite ? await options.alsoWrite({ events, before: state, after }) : [];
     try {
       const metadata = options.metadata ? { ...context, ...options.metadata(command, state) } : context;
@@ -104,29 +113,51 @@ export async function handleCommand<Command, Event extends NewEvent, State>(
     }
     // A racing copy of this command was stored first: answer as a repeat is answered.
     const again = await store.readStream(streamId);
-    const first = answerRepeat(again, context.commandId, fold, options.toEvent);
+    const first = answerRepeat(again, fold, decider, options);
     if (first) return first;
     throw new Error(`command ${context.commandId} was applied, but not to stream ${streamId}`);
   }
 }
 
-/** The first result of a command already applied to this stream: the state right after its events. */
-function answerRepeat<Event, State>(
+/**
+ * The first result of a command already applied to this stream: the state right after its events,
+ * at the version (ETag) it produced, however far the stream has moved on since. The same command id
+ * with another request hash is refused, not answered.
+ */
+function answerRepeat<Command, Event extends NewEvent, State>(
   recorded: readonly RecordedEvent[],
-  commandId: string | undefined,
   fold: (events: readonly RecordedEvent[]) => State,
-  toEvent: (recorded: RecordedEvent) => Event,
+  decider: Decider<Command, Event, State>,
+  options: HandleCommandOptions<Command, Event, State>,
 ): CommandResult<Event, State> | null {
+  const { commandId, requestHash } = options.context;
   if (!commandId) return null;
   const id = commandId.toLowerCase();
   const mine = recorded.filter((e) => e.metadata.commandId === id);
-  const lastMine = mine.at(-1);
-  if (!lastMine) return null;
-  const last = lastMine.version;
+  const [firstOfMine] = mine;
+  const lastOfMine = mine.at(-1);
+  if (!firstOfMine || !lastOfMine) return null;
+  // Events stored before request hashes were kept carry none: they are answered as before.
+  const stored = firstOfMine.metadata.requestHash;
+  if (requestHash !== undefined && stored !== undefined && stored !== requestHash) {
+    throw options.requestReused?.() ?? new CommandReusedError(options.streamId, id);
+  }
+  const last = lastOfMine.version;
   return {
     version: last,
-    state: fold(recorded.filter((e) => e.version <= last)),
-    events: mine.map(toEvent),
+    state: mine
+      .map((e) => withCanonicalData(options.toEvent(e)))
+      .reduce(
+        (s: State, e: Event) => decider.evolve(s, e),
+        fold(recorded.filter((e) => e.version < firstOfMine.version)),
+      ),
+    events: mine.map(options.toEvent),
     duplicate: true,
   };
+}
+
+/** The event with its data as JSON with the keys in canonical order (see integrity/canonical.ts). */
+function withCanonicalData<Event extends NewEvent>(event: Event): Event {
+  const json: unknown = JSON.parse(JSON.stringify(event.data));
+  return { ...event, data: JSON.parse(canonicalJson(json)) as Event['data'] };
 }

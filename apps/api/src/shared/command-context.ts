@@ -9,6 +9,8 @@ export interface CommandContext {
   expectedVersion: number | null;
   commandId: string;
   correlationId: string;
+  /** The request's hash (requestHashOf), so a repeated command id with another request is a 409. */
+  requestHash?: string;
 }
 
 const MAX_HEADER = 200;

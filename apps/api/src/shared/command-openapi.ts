@@ -96,9 +96,11 @@ function operationOf(
           header('If-Match', true, 'The ETag you read, e.g. W/"3"'),
         ]),
     header('X-Correlation-Id', false, 'Carried into the event metadata; a new one when absent'),
-    ...(routes.idempotencyKey || opener
-      ? [header('Idempotency-Key', false, 'Repeating a request with the same key returns the first answer')]
-      : []),
+    header(
+      'Idempotency-Key',
+      false,
+      'Repeating a request with the same key returns the first answer; the same key with another command or body is a 409',
+    ),
   ];
   return {
     tags: [routes.tag],
@@ -118,7 +120,7 @@ function operationOf(
       '400': problem('Invalid input: errors name the fields (body, id, If-Match, Idempotency-Key, X-Correlation-Id)'),
       '403': problem('Role, unit or scope'),
       ...(opener ? {} : { '404': problem(`No such ${noun}, or no such command (known lists the commands)`) }),
-      '409': problem('Not allowed in this state, or a conflict'),
+      '409': problem('Not allowed in this state, a conflict, or an Idempotency-Key used before for another request'),
       ...(opener ? {} : { '412': problem('Stale If-Match: reload and try again'), '428': problem('If-Match missing') }),
     },
   };

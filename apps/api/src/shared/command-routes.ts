@@ -24,13 +24,12 @@ export interface CommandRoutes<N extends string = string> {
   tag: string;
   commands: readonly CommandRoute<N>[];
   opener: CommandRoute<N>;
-  /** Whether its commands take an Idempotency-Key. */
-  idempotencyKey: boolean;
   /**
-   * The body check the route runs before the handler, or null when the handler runs it itself
-   * after the caller's scope (households: another street office gets 403 before anything else).
+   * The body check the route runs before the handler, so a malformed body is a 400 naming the
+   * field whatever the caller's role or scope, and whatever the aggregate's state. Every command
+   * takes an Idempotency-Key as well.
    */
-  checkBodyFirst: ((name: N, body: unknown) => FieldProblem[]) | null;
+  checkBodyFirst: (name: N, body: unknown) => FieldProblem[];
   /** Whether the opener's OpenAPI comes from here (households) or from its request DTO (cases: `applicationDate`). */
   documentOpener: boolean;
 }
@@ -83,13 +82,13 @@ export function resolveCommand<N extends string>(routes: CommandRoutes<N>, segme
   );
 }
 
-/** The body, checked by the catalogue when the route checks it first; 400 naming every bad field. */
+/** The body, checked by the catalogue before anything else; 400 naming every bad field. */
 export function checkBodyFirst<N extends string>(
   routes: CommandRoutes<N>,
   command: CommandRoute<N>,
   body: unknown,
 ): unknown {
-  const problems = routes.checkBodyFirst?.(command.name, body) ?? [];
+  const problems = routes.checkBodyFirst(command.name, body);
   if (problems.length) throw validationError(problems);
   return body;
 }

@@ -29,6 +29,7 @@ export class SignInRecordsQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   before?: number;
 
   @ApiPropertyOptional({ default: 100, maximum: 500 })

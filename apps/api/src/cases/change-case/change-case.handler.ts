@@ -15,6 +15,7 @@ import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import { evaluateEligibility, policyVersionInForce, validateFacts } from '@casework/policy';
 import { reservationWrites } from '../shared/benefit-reservations';
 import { asCaseEvent, caseNotFound, checkUnitScope, staleCaseVersion } from '../shared/case-stream';
+import { idempotencyKeyReused } from '../../shared/idempotency';
 import { toCaseView } from '../shared/case.view';
 import { ChangeCaseCommand, ChangeCaseResult } from './change-case.command';
 
@@ -39,17 +40,18 @@ export class ChangeCaseHandler implements ICommandHandler<ChangeCaseCommand, Cha
   ) {}
 
   async execute(c: ChangeCaseCommand): Promise<ChangeCaseResult> {
-    const { actor, expectedVersion, commandId, correlationId } = c.context;
+    const { actor, expectedVersion, commandId, correlationId, requestHash } = c.context;
     const at = this.clock.now().toISOString();
     const result = await handleCommand(this.store, caseDecider, {
       streamId: caseStreamId(c.caseId),
       expectedVersion,
-      context: { commandId, correlationId, causationId: commandId, actor, recordedAt: at },
+      context: { commandId, correlationId, causationId: commandId, actor, recordedAt: at, requestHash },
       toEvent: asCaseEvent,
       guard: (state) => {
         if (state.status === 'none') throw caseNotFound(c.caseId);
         checkUnitScope(actor, state);
       },
+      requestReused: () => idempotencyKeyReused({ caseId: c.caseId }),
       staleVersion: staleCaseVersion,
       command: (state) => this.command(c, state as OpenCaseState, { actor, at }),
       metadata: (command, state) => ({ policyVersion: policyVersionOf(command, state) }),

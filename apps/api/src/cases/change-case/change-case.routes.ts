@@ -42,7 +42,6 @@ export const CASE_COMMAND_ROUTES = commandRoutesOf(CASE_COMMANDS, (spec) => spec
   nounZh: '案件',
   basePath: '/api/cases',
   tag: 'case workflow',
-  idempotencyKey: true,
   checkBodyFirst: (name, body) => validateCommandBody(name, body),
   // POST /api/cases also takes applicationDate, which the handler reads: its request DTO documents it.
   documentOpener: false,

@@ -6,30 +6,28 @@ import {
   caseCommandFromBody,
   caseDecider,
   caseStreamId,
-  foldCase,
   validateCommandBody,
   type OpenCaseState,
 } from '@casework/domain';
-import { canonicalJson, handleCommand, type EventStore } from '@casework/event-store';
+import { handleCommand, type EventStore } from '@casework/event-store';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
 import { PROGRAMME_CODES, evaluateEligibility, policyVersionInForce, validateFacts } from '@casework/policy';
 import { reservationWrites } from '../shared/benefit-reservations';
 import { asCaseEvent } from '../shared/case-stream';
 import { toCaseView } from '../shared/case.view';
+import { idempotencyKeyReused, requestHashOf } from '../../shared/idempotency';
 import { nameBasedUuid } from '../../shared/name-based-uuid';
 import { OpenCaseCommand, OpenCaseResult } from './open-case.command';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** What must be equal for a repeated Idempotency-Key to be the same application. */
-const SAME_FIELDS = ['programme', 'beneficiary', 'facts', 'period'] as const;
 
 /**
  * Opens a case: checks the application, evaluates eligibility under the policy version in force on
  * the application date, and lets handleCommand append CaseSubmitted to a new stream together with
  * the reservations of the cross-case limits, in one atomic append. With an Idempotency-Key the
  * command id and the case id derive from (user, key), so repeats and racing duplicates land on the
- * same stream and get the first answer.
+ * same stream and get the first answer; the same key with another body is a 409 (the request's hash
+ * is kept with CaseSubmitted and compared by handleCommand).
  */
 @CommandHandler(OpenCaseCommand)
 export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCaseResult> {
@@ -70,8 +68,10 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
         actor: c.actor,
         policyVersion: version.id,
         recordedAt: at,
+        requestHash: c.idempotencyKey ? requestHashOf('submit', c.body) : undefined,
       },
       toEvent: asCaseEvent,
+      requestReused: () => idempotencyKeyReused({ caseId }),
       // The stream exists and not by this command: the derived id belongs to another case.
       staleVersion: () =>
         new DomainError(
@@ -82,27 +82,8 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand, OpenCas
       command,
       alsoWrite: (decision) => reservationWrites(this.store, decision),
     });
-    // Answer from the stored event, exactly as a repeat of this request will be answered (the store
-    // keeps JSON objects with its own key order).
-    const stored = result.duplicate ? [] : await this.store.readStream(caseStreamId(caseId), { maxCount: 1 });
-    const state = (result.duplicate ? result.state : foldCase(stored.map(asCaseEvent))) as OpenCaseState;
-    if (result.duplicate) {
-      // Compared as decide records them (trimmed, normalised), not as sent.
-      const [stored] = result.events;
-      const [wanted] = caseDecider.decide(command, caseDecider.initialState());
-      const same =
-        stored?.type === 'CaseSubmitted' &&
-        wanted?.type === 'CaseSubmitted' &&
-        SAME_FIELDS.every((k) => canonicalJson(stored.data[k]) === canonicalJson(wanted.data[k]));
-      if (!same) {
-        throw new DomainError(
-          'conflict',
-          'IDEMPOTENCY_KEY_REUSED',
-          'This Idempotency-Key was already used for a different application; use a new key for a new application.',
-          { caseId: state.caseId },
-        );
-      }
-    }
+    // handleCommand folds the command's own events in one key order, so a repeat gets these very bytes.
+    const state = result.state as OpenCaseState;
     return {
       caseId: state.caseId,
       version: result.version,

@@ -4,14 +4,16 @@ import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@casework/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
-import { correlationIdOf, etagOf } from '../../shared/command-context';
+import { correlationIdOf, etagOf, idempotencyKeyOf } from '../../shared/command-context';
 import { checkBodyFirst, resolveCommand, type CommandHeaders } from '../../shared/command-routes';
 import { ChangeHouseholdCommand } from '../shared/change-household.command';
 import { HOUSEHOLD_COMMAND_ROUTES } from './change-household.routes';
 
 /**
  * Every household command after registration: `POST /api/households/:id/<route>`, the segment
- * looked up in HOUSEHOLD_COMMANDS. The handler checks scope, then the body, then If-Match.
+ * looked up in HOUSEHOLD_COMMANDS. The body's shape is checked first (400 naming the field, as for
+ * cases), then the handler checks scope, then If-Match; with an Idempotency-Key a repeat of the same
+ * request gets the first answer, another request with that key a 409.
  * OpenAPI documents each command's own path (addCommandPaths), not this pattern.
  */
 @Controller('api/households')
@@ -39,6 +41,7 @@ export class ChangeHouseholdHttpController {
         actor,
         headers['if-match'],
         correlationIdOf(headers['x-correlation-id']),
+        idempotencyKeyOf(headers['idempotency-key']),
       ),
     );
     res.setHeader('ETag', etagOf(result.version));

@@ -1,4 +1,4 @@
-import { HOUSEHOLD_COMMANDS } from '@casework/domain';
+import { HOUSEHOLD_COMMANDS, validateHouseholdCommandBody } from '@casework/domain';
 import { commandRoutesOf } from '../../shared/command-routes';
 
 /** Chinese names of the household commands, by route segment (as the console shows them). */
@@ -20,15 +20,15 @@ const TITLES_ZH: Readonly<Record<string, string>> = {
 };
 
 /**
- * The household routes, from HOUSEHOLD_COMMANDS. The handler checks the body, after the caller's
- * scope: staff of another street office get 403 whatever they send.
+ * The household routes, from HOUSEHOLD_COMMANDS. The body is checked before the handler, as for
+ * cases: a malformed body is a 400 naming the field whatever the caller's scope (the answer says
+ * nothing about the household); a well-formed one from another street office is a 403.
  */
 export const HOUSEHOLD_COMMAND_ROUTES = commandRoutesOf(HOUSEHOLD_COMMANDS, (spec) => spec.opensHousehold, TITLES_ZH, {
   aggregate: 'household',
   nounZh: '帮扶户',
   basePath: '/api/households',
   tag: 'households',
-  idempotencyKey: false,
-  checkBodyFirst: null,
+  checkBodyFirst: (name, body) => validateHouseholdCommandBody(name, body),
   documentOpener: true,
 });

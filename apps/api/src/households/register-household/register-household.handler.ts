@@ -3,9 +3,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, forbidden, localDateOf, validationError } from '@casework/kernel';
 import { canChangeHousehold, householdCommandFromBody, householdDecider, householdStreamId } from '@casework/domain';
-import { canonicalJson, handleCommand, type EventStore } from '@casework/event-store';
+import { handleCommand, type EventStore } from '@casework/event-store';
 import { findUnit, UNITS } from '@casework/identity';
 import { CLOCK, Clock, EVENT_STORE } from '@casework/platform';
+import { idempotencyKeyReused, requestHashOf } from '../../shared/idempotency';
 import { nameBasedUuid } from '../../shared/name-based-uuid';
 import { asHouseholdEvent, requireHousehold } from '../shared/household-stream';
 import { toHouseholdView } from '../shared/household.view';
@@ -13,21 +14,12 @@ import { RegisterHouseholdCommand, RegisterHouseholdResult } from './register-ho
 
 const STREET_OFFICES = UNITS.filter((u) => u.kind === 'street_office').map((u) => u.code);
 
-/** What must be equal for a repeated Idempotency-Key to be the same registration. */
-const SAME_FIELDS = [
-  'village',
-  'streetOffice',
-  'address',
-  'headMemberId',
-  'members',
-  'status',
-  'statusReason',
-] as const;
-
 /**
  * Registers a household on a new stream through handleCommand. With an Idempotency-Key the
  * household id and the command id derive from (user, key): a repeat, or a racing duplicate, lands
- * on the same stream and gets the first answer; the same key with a different household is a 409.
+ * on the same stream and gets the first answer; the same key with another body is a 409 (the
+ * request's hash is kept with HouseholdRegistered and compared by handleCommand). The body's shape
+ * is checked first (a 400 names the field whoever sends it), then the caller's scope.
  */
 @CommandHandler(RegisterHouseholdCommand)
 export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseholdCommand, RegisterHouseholdResult> {
@@ -37,9 +29,12 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
   ) {}
 
   async execute(c: RegisterHouseholdCommand): Promise<RegisterHouseholdResult> {
-    const body = c.body as Record<string, unknown> | null;
-    // Scope before anything else: another street office learns nothing from our answers about its data.
-    const office = typeof body?.streetOffice === 'string' ? body.streetOffice.trim() : null;
+    const at = this.clock.now().toISOString();
+    const householdId = c.idempotencyKey ? nameBasedUuid('household', c.actor.userId, c.idempotencyKey) : randomUUID();
+    // The shape first, as for every command: it says nothing about any household's data.
+    const command = householdCommandFromBody('registerHousehold', c.body, householdId, { actor: c.actor, at });
+    const body = c.body as Record<string, unknown>;
+    const office = typeof body.streetOffice === 'string' ? body.streetOffice.trim() : null;
     if (office) {
       const access = canChangeHousehold(c.actor, { streetOffice: office });
       if (!access.allowed)
@@ -48,9 +43,6 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
           role: c.actor.role,
         });
     }
-    const at = this.clock.now().toISOString();
-    const householdId = c.idempotencyKey ? nameBasedUuid('household', c.actor.userId, c.idempotencyKey) : randomUUID();
-    const command = householdCommandFromBody('registerHousehold', c.body, householdId, { actor: c.actor, at });
     if (office && findUnit(office)?.kind !== 'street_office') {
       throw validationError([
         { field: 'streetOffice', reason: `is not a street office; known: ${STREET_OFFICES.join(', ')}` },
@@ -62,8 +54,16 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
     const result = await handleCommand(this.store, householdDecider, {
       streamId: householdStreamId(householdId),
       expectedVersion: 0,
-      context: { commandId, correlationId: c.correlationId, causationId: commandId, actor: c.actor, recordedAt: at },
+      context: {
+        commandId,
+        correlationId: c.correlationId,
+        causationId: commandId,
+        actor: c.actor,
+        recordedAt: at,
+        requestHash: c.idempotencyKey ? requestHashOf('registerHousehold', c.body) : undefined,
+      },
       toEvent: asHouseholdEvent,
+      requestReused: () => idempotencyKeyReused({ householdId }),
       // The stream exists and not by this command: the derived id belongs to another household.
       staleVersion: () =>
         new DomainError(
@@ -73,23 +73,6 @@ export class RegisterHouseholdHandler implements ICommandHandler<RegisterHouseho
         ),
       command,
     });
-    if (result.duplicate) {
-      // Compared as decide records them (trimmed, normalised), not as sent.
-      const [stored] = result.events;
-      const [wanted] = householdDecider.decide(command, householdDecider.initialState());
-      const same =
-        stored?.type === 'HouseholdRegistered' &&
-        wanted?.type === 'HouseholdRegistered' &&
-        SAME_FIELDS.every((k) => canonicalJson(stored.data[k]) === canonicalJson(wanted.data[k]));
-      if (!same) {
-        throw new DomainError(
-          'conflict',
-          'IDEMPOTENCY_KEY_REUSED',
-          'This Idempotency-Key was already used to register a different household; use a new key for a new household.',
-          { householdId },
-        );
-      }
-    }
     const state = requireHousehold(result.state, householdId);
     return {
       householdId,

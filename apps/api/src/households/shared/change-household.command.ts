@@ -20,6 +20,8 @@ export class ChangeHouseholdCommand extends Command<ChangeHouseholdResult> {
     readonly actor: Actor,
     readonly ifMatch: string | undefined,
     readonly correlationId: string,
+    /** The checked Idempotency-Key; null when none was sent. */
+    readonly idempotencyKey: string | null,
   ) {
     super();
   }
