@@ -78,12 +78,14 @@ describe('GET /api/audit/events and GET /api/cases (read models over HTTP)', () 
     const expected = streams.flatMap((s) => s.events).filter((e) => e.type === 'InstalmentDisbursed').length;
     expect(byUnit.total).toBe(expected);
 
-    const at = nth(aCase.events, 2).at;
-    const window = await getJson(`/api/audit/events?case=${caseId}&from=${at}&to=${nth(aCase.events, 4).at}`);
-    expect(window.items.map((i: { recordedAt: string }) => i.recordedAt)).toEqual([
-      nth(aCase.events, 2).at,
-      nth(aCase.events, 3).at,
-    ]);
+    // from/to filter on when the events were written, the database's clock: read it from the store.
+    const recorded = (await t.store.readStream(aCase.streamId)).map((e) => e.metadata.recordedAt);
+    const from = nth(recorded, 2);
+    const to = new Date(Date.parse(nth(recorded, 3)) + 1).toISOString();
+    const inWindow = recorded.filter((r) => r >= from && r < to);
+    expect(inWindow).toEqual(expect.arrayContaining([nth(recorded, 2), nth(recorded, 3)]));
+    const window = await getJson(`/api/audit/events?case=${caseId}&from=${from}&to=${to}`);
+    expect(window.items.map((i: { recordedAt: string }) => i.recordedAt)).toEqual(inWindow);
 
     const household = streams.find((s) => s.streamId.startsWith('household-'))!;
     const byHousehold = await getJson(`/api/audit/events?household=${household.streamId.slice(10)}`);

@@ -189,8 +189,10 @@ describe('case API errors', () => {
     const id = await newCase();
     t.clock.advanceDays(1);
     await cmd(id, 'accept', 'caseworker2', 'W/"1"');
+    // as-of by time means when the events were written: the database's clock, read back from the store.
+    const [opened] = await t.store.readStream(`case-${id}`);
     const then = await request(t.server)
-      .get(`/api/cases/${id}/as-of?at=${encodeURIComponent(TEST_START)}`)
+      .get(`/api/cases/${id}/as-of?at=${encodeURIComponent(opened?.metadata.recordedAt ?? '')}`)
       .set('Authorization', await auth('inspector'));
     expect(then.status).toBe(200);
     expect(then.body).toMatchObject({ status: 'submitted', version: 1 });

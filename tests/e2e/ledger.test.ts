@@ -68,6 +68,36 @@ describe('ledger over HTTP: digest and verification for inspectors', () => {
     expect(fields).toEqual(expect.arrayContaining(['digest.position.prepare', 'digest.eventCount', 'digest.root']));
   });
 
+  it.each([
+    [{ digest: [] }, 'digest'],
+    [{ digest: 'abc' }, 'digest'],
+    [{ digest: { position: [], eventCount: 0, root: 'a'.repeat(64), setRoot: 'a'.repeat(64) } }, 'digest.position'],
+    [
+      {
+        digest: { position: { commit: 1, prepare: '2' }, eventCount: 0, root: 'a'.repeat(64), setRoot: 'a'.repeat(64) },
+      },
+      'digest.position.commit',
+    ],
+  ])('answers a bad body %j with 400 naming %s', async (body, field) => {
+    const r = await request(t.server)
+      .post('/api/ledger/verify')
+      .set(await auth('inspector'))
+      .send(body);
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('describes the digest shape in OpenAPI', async () => {
+    const doc = await request(t.server).get('/docs-json');
+    if (doc.status !== 200) throw new Error(`no OpenAPI document at /docs-json: ${doc.status}`);
+    const schemas = doc.body.components.schemas;
+    expect(schemas.DigestDto.required).toEqual(expect.arrayContaining(['position', 'eventCount', 'root', 'setRoot']));
+    expect(
+      schemas.VerifyLedgerRequest.properties.digest.$ref ??
+        schemas.VerifyLedgerRequest.properties.digest.allOf?.[0]?.$ref,
+    ).toContain('DigestDto');
+  });
+
   it('reports a row changed behind the application’s back, with its stream and version', async () => {
     const before = (await digestOfAll()).body.digest;
     const c = await t.db.adminPool.connect();

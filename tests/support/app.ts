@@ -1,11 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, type EventStore } from '@casework/event-store';
 import { DEMO_PASSWORD, seedIdentity } from '@casework/identity';
+import { eventSignerOf, writeNewKeyFile } from '@casework/ledger';
 import { createDataSource, loadConfig, type AppConfig } from '@casework/platform';
 import { createApp } from '../../apps/api/src/create-app';
+import { loadLogSigner } from '../../apps/worker/src/log-signer';
 import { grantReadModelAccess } from '@casework/read-models';
 import { APP_ROLE, adminUrl, appUrl, createTestSchema, type TestSchema } from './db';
 
@@ -50,10 +55,17 @@ export interface TestApp {
  * The API on a fresh schema of the real PostgreSQL: event store migrated (as admin), TypeORM
  * migrations run, demo users seeded, listening on an ephemeral port. The event store writes as
  * the restricted app role; TypeORM (users, read models) connects as the admin for simplicity.
+ * The store signs with the log's key as the API's does: a key generated for this app unless
+ * extraEnv names LEDGER_KEY_FILE.
  */
 export async function startTestApp(prefix = 'e2e', extraEnv: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const db = await createTestSchema(prefix);
+  const keyDir = mkdtempSync(join(tmpdir(), 'casework-key-'));
+  const keyFile = join(keyDir, 'log.pem');
+  writeNewKeyFile(keyFile);
   const config = loadConfig({
+    LEDGER_KEY_FILE: keyFile,
+    DATA_DIR: keyDir,
     DATABASE_URL: appUrl(),
     DATABASE_SCHEMA: db.schema,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
@@ -67,7 +79,11 @@ export async function startTestApp(prefix = 'e2e', extraEnv: NodeJS.ProcessEnv =
   await dataSource.runMigrations({ transaction: 'each' });
   await grantReadModelAccess(db.adminPool, db.schema, APP_ROLE);
   await seedIdentity(dataSource);
-  const store = new PostgresEventStore({ pool: db.appPool, schema: db.schema });
+  const store = new PostgresEventStore({
+    pool: db.appPool,
+    schema: db.schema,
+    signer: eventSignerOf(loadLogSigner(config)),
+  });
   const clock = new TestClock();
   const app = await createApp({ infra: { config, pool: db.appPool, store, dataSource }, clock }, false);
   await app.listen(0, '127.0.0.1');
@@ -109,6 +125,7 @@ export async function startTestApp(prefix = 'e2e', extraEnv: NodeJS.ProcessEnv =
       await store.close();
       await dataSource.destroy();
       await db.drop();
+      rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

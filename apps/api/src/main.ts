@@ -10,7 +10,9 @@ import {
   migrateAll,
   openInfrastructure,
 } from '@casework/platform';
+import { eventSignerOf } from '@casework/ledger';
 import { seedDemo } from '../../cli/src/seed/seed-demo';
+import { loadLogSigner } from '../../worker/src/log-signer';
 import { Worker, projectionsHealthCheck, startWorker } from '../../worker/src/start-worker';
 import { createApp } from './create-app';
 
@@ -83,7 +85,8 @@ async function main() {
   process.on('SIGINT', (s) => void shutdown(s));
   process.on('SIGTERM', (s) => void shutdown(s));
 
-  infra = await openInfrastructure(config);
+  // Events are signed with the transparency log's key (issue 8 item 3), so both carry one key id.
+  infra = await openInfrastructure(config, { signer: eventSignerOf(loadLogSigner(config)) });
   await migrateAll(infra);
   if (config.seedDemo) await seedDemo(infra);
   if (stopping) return;

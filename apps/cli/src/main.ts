@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, Infrastructure, loadConfig, migrateAll, openInfrastructure } from '@casework/platform';
+import { eventSignerOf } from '@casework/ledger';
+import { loadLogSigner } from '../../worker/src/log-signer';
 import type { CliCommand } from './cli-command';
+import { ledgerCommand } from './ledger/ledger.command';
 import { keysCommand } from './keys/keys.command';
 import { projectionsCommand } from './projections/projections.command';
 import { seedDemo } from './seed/seed-demo';
@@ -27,6 +30,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       await seedDemo(infra);
     },
   },
+  ledger: ledgerCommand,
   projections: projectionsCommand,
   keys: keysCommand,
   'workflow-diagram': workflowDiagramCommand,
@@ -46,7 +50,11 @@ async function main(argv: string[]): Promise<number> {
   }
   let infra: Infrastructure | undefined;
   try {
-    if (command.needsDatabase !== false) infra = await openInfrastructure(loadConfig());
+    if (command.needsDatabase !== false) {
+      // The seed's events are signed with the log's key, as the API's are (issue 8 item 3).
+      const config = loadConfig();
+      infra = await openInfrastructure(config, { signer: eventSignerOf(loadLogSigner(config)) });
+    }
     const code = await command.run(infra as Infrastructure, args);
     return typeof code === 'number' ? code : 0;
   } catch (e) {

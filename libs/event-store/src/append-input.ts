@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { contentHashPrefix } from './integrity/canonical';
+import {
+  RECORDED_AT_BY_STORE,
+  signPrefix,
+  signedPrefixOf,
+  type EventSignature,
+  type EventSigner,
+} from './integrity/event-signing';
 import type { AppendContext, EventMetadata, ExpectedVersion, NewEvent, StreamWrite } from './event-store.port';
 
 /**
@@ -93,17 +100,35 @@ export interface PreparedEvent {
   metadata: EventMetadata;
   /** See contentHashPrefix in integrity/canonical.ts. */
   hashPrefix: string;
+  /** The signer's signature (integrity/event-signing.ts), null without a signer. */
+  signature: EventSignature | null;
 }
 
-export function prepareEvents(streamId: string, events: NewEvent[], context: AppendContext): PreparedEvent[] {
+export interface PrepareOptions {
+  /**
+   * 'store': metadata.recordedAt is RECORDED_AT_BY_STORE, which the store's append function
+   * replaces with its own clock (PostgreSQL); 'context' (default): the context's or this clock.
+   */
+  recordedAt?: 'store' | 'context';
+  signer?: EventSigner | undefined;
+}
+
+export function prepareEvents(
+  streamId: string,
+  events: NewEvent[],
+  context: AppendContext,
+  options: PrepareOptions = {},
+): PreparedEvent[] {
   checkAppendInput(streamId, events, context);
-  const recordedAt = recordedAtOf(context);
+  const recordedAt = options.recordedAt === 'store' ? RECORDED_AT_BY_STORE : recordedAtOf(context);
   return events.map((e, i) => {
     const schemaVersion = e.schemaVersion ?? 1;
     const data = JSON.parse(JSON.stringify(e.data ?? {})) as Record<string, unknown>;
     const metadata = buildMetadata(context, schemaVersion, recordedAt, i === 0);
-    const hashPrefix = contentHashPrefix({ streamId, type: e.type, schemaVersion, data, metadata });
-    return { type: e.type, schemaVersion, data, metadata, hashPrefix };
+    const content = { streamId, type: e.type, schemaVersion, data, metadata };
+    const hashPrefix = contentHashPrefix(content);
+    const signature = options.signer ? signPrefix(options.signer, signedPrefixOf(content)) : null;
+    return { type: e.type, schemaVersion, data, metadata, hashPrefix, signature };
   });
 }
 
@@ -116,7 +141,11 @@ export interface PreparedWrite {
 }
 
 /** At least one write, each stream once (two writes to one stream would race with themselves). */
-export function prepareWrites(writes: readonly StreamWrite[], context: AppendContext): PreparedWrite[] {
+export function prepareWrites(
+  writes: readonly StreamWrite[],
+  context: AppendContext,
+  options: PrepareOptions = {},
+): PreparedWrite[] {
   // Checked at run time for callers outside TypeScript; on a copy, as Array.isArray would make `writes` any[].
   const input: unknown = writes;
   if (!Array.isArray(input) || writes.length === 0) throw new InvalidAppendError('appendMany needs at least one write');
@@ -128,7 +157,7 @@ export function prepareWrites(writes: readonly StreamWrite[], context: AppendCon
       streamId: w.streamId,
       expectedVersion: w.expectedVersion,
       expected: normaliseExpected(w.expectedVersion),
-      prepared: prepareEvents(w.streamId, w.events, context),
+      prepared: prepareEvents(w.streamId, w.events, context, options),
     };
   });
 }

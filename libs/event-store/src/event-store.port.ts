@@ -6,6 +6,8 @@
  * last event; an empty stream has version 0. `expectedVersion` is the version the writer saw.
  */
 
+import type { EventSignature } from './integrity/event-signing';
+
 export interface Actor {
   userId: string;
   role: string;
@@ -20,7 +22,10 @@ export interface AppendContext {
   causationId?: string | null;
   actor: Actor;
   policyVersion?: string | null;
-  /** Instant of the command, ISO-8601 UTC; defaults to the store's clock. */
+  /**
+   * Instant of the command, ISO-8601 UTC; defaults to the store's clock. The PostgreSQL store
+   * ignores it: there the database's clock sets metadata.recordedAt inside the append function.
+   */
   recordedAt?: string;
   /**
    * A hash of the request that carried the command (its name and canonical body), kept in the
@@ -77,6 +82,24 @@ export interface RecordedEvent<T extends string = string, D = Record<string, unk
   hash: string;
   /** `hash` of the predecessor in the stream, or 64 zeros for the first event. */
   prevHash: string;
+  /** The API's signature (integrity/event-signing.ts); null or absent when appended without a signer. */
+  signature?: EventSignature | null;
+  /** Raw reads from a store that keeps facts beside the hashed content: those columns, for the verifier. */
+  stored?: StoredFacts;
+}
+
+/**
+ * What the PostgreSQL store keeps in columns of its own beside the hashed content. Each must agree
+ * with the content (recordedAt, schemaVersion, commandId) or is sealed by rowHash (see
+ * integrity/row-seal.ts), so a verifier sees a change to any column.
+ */
+export interface StoredFacts {
+  /** The recorded_at column, ISO-8601 UTC with milliseconds. */
+  recordedAt: string;
+  schemaVersion: number;
+  /** Set on the first event of a command only (the idempotency key). */
+  commandId: string | null;
+  rowHash: string | null;
 }
 
 export type ExpectedVersion = number | 'any' | 'no_stream' | 'stream_exists';

@@ -11,3 +11,6 @@ export type { InMemoryEventStoreOptions } from './in-memory/in-memory-event-stor
 export * from './postgres';
 export * from './eventstoredb';
 export * from './integrity/canonical';
+export * from './integrity/event-signing';
+export { rowSeal } from './integrity/row-seal';
+export type { RowSealFields } from './integrity/row-seal';

@@ -8,6 +8,9 @@ import {
   chainHash,
   contentHash,
   recordedEventContent,
+  rowSeal,
+  verifyEventSignature,
+  type EventKeyring,
 } from '@casework/event-store';
 import { DIGEST_PAGE_SIZE, DigestBuilder, type Digest } from './digest';
 
@@ -27,7 +30,17 @@ export type LedgerProblemKind =
   /** Same count, different content or order in the global order than the digest recorded. */
   | 'digest_mismatch'
   /** An event read from its stream that the global order does not return. */
-  | 'not_in_global_order';
+  | 'not_in_global_order'
+  /** A column the store keeps beside the content (recorded_at, schema_version, command_id) disagrees with it. */
+  | 'column_mismatch'
+  /** The row's seal does not match its columns (positions, signature columns, the seal itself), or it has none. */
+  | 'row_modified'
+  /** No signature, while the verifier holds the log's keyring. */
+  | 'unsigned'
+  /** Signed with a key id the keyring does not list. */
+  | 'unknown_key'
+  /** The signature does not verify over the event's content. */
+  | 'bad_signature';
 
 export interface LedgerProblem {
   kind: LedgerProblemKind;
@@ -52,6 +65,17 @@ export interface LedgerVerification {
   problems: LedgerProblem[];
   /** The digest of the whole log as read now: what an inspector keeps for the next check. */
   digest: Digest;
+  /** Whether each event's signature was checked (a keyring was given). */
+  signaturesChecked: boolean;
+}
+
+export interface VerifyProgress {
+  /** 'global': walking the global order; 'streams': walking each stream by version. */
+  phase: 'global' | 'streams';
+  /** Events read so far in this phase. */
+  events: number;
+  /** In 'streams': streams done and streams to do. */
+  streams?: { done: number; total: number };
 }
 
 export interface VerifyLedgerOptions {
@@ -60,6 +84,13 @@ export interface VerifyLedgerOptions {
   /** An earlier digest the log must still match up to its position. */
   againstDigest?: Digest;
   maxProblems?: number;
+  /**
+   * The log's public keys by key id (current and earlier ones): every event must carry a valid
+   * signature by one of them. Without it signatures are not checked (signaturesChecked: false).
+   */
+  keyring?: EventKeyring;
+  /** Called after each page read. */
+  onProgress?: (progress: VerifyProgress) => void;
 }
 
 const STREAM_PAGE_SIZE = 1000;
@@ -113,6 +144,7 @@ export async function verifyLedger(store: EventStore, options: VerifyLedgerOptio
         streamOrder.push(event.streamId);
       }
     }
+    options.onProgress?.({ phase: 'global', events: builder.eventCount });
     if (page.length < DIGEST_PAGE_SIZE) break;
   }
   if (against && !atDigest) atDigest = builder.digest();
@@ -125,9 +157,16 @@ export async function verifyLedger(store: EventStore, options: VerifyLedgerOptio
 
   // Each stream, by version, exactly as stored.
   const streams = options.streams ?? streamOrder;
-  for (const streamId of streams) {
+  let streamEvents = 0;
+  for (const [done, streamId] of streams.entries()) {
     const events = await readWholeStream(store, streamId);
-    const problem = checkStream(streamId, events);
+    const problem = checkStream(streamId, events, options.keyring);
+    streamEvents += events.length;
+    options.onProgress?.({
+      phase: 'streams',
+      events: streamEvents,
+      streams: { done: done + 1, total: streams.length },
+    });
     if (problem) problems.push(problem);
     for (const event of events) {
       const inGlobal = globalPositions.get(key(event.streamId, event.version));
@@ -154,11 +193,15 @@ export async function verifyLedger(store: EventStore, options: VerifyLedgerOptio
     ...(limited.length > 0 ? { firstProblem: limited[0] } : {}),
     problems: limited,
     digest: builder.digest(),
+    signaturesChecked: options.keyring !== undefined,
   };
 }
 
-/** The first problem of one stream, read in version order; later events would only repeat it. */
-export function checkStream(streamId: string, events: RecordedEvent[]): LedgerProblem | null {
+/**
+ * The first problem of one stream, read in version order; later events would only repeat it.
+ * Given the keyring, each event's signature too.
+ */
+export function checkStream(streamId: string, events: RecordedEvent[], keyring?: EventKeyring): LedgerProblem | null {
   let prev: RecordedEvent | null = null;
   for (const event of events) {
     const at = { streamId, version: event.version, position: event.position };
@@ -217,7 +260,70 @@ export function checkStream(streamId: string, events: RecordedEvent[]): LedgerPr
         message: `${streamId}@${event.version}: hash is not the chain hash of prevHash and contentHash`,
       };
     }
+    const columns = checkColumns(event);
+    if (columns) return { ...columns, ...at, message: `${streamId}@${event.version}: ${columns.message}` };
+    if (keyring) {
+      const { version: _version, ...content } = recordedEventContent(event);
+      const check = verifyEventSignature(keyring, content, event.signature);
+      if (!check.ok) {
+        const why = {
+          unsigned: 'carries no signature: it was not appended by the API with the log key',
+          unknown_key: `is signed with key ${check.keyId ?? '?'}, which the keyring does not list`,
+          bad_signature: `has a signature by key ${check.keyId ?? '?'} that does not verify over its content`,
+        }[check.reason];
+        return { kind: check.reason, ...at, message: `${streamId}@${event.version} ${why}` };
+      }
+    }
     prev = event;
+  }
+  return null;
+}
+
+/** The columns a store keeps beside the content (RecordedEvent.stored), against the content and the row seal. */
+function checkColumns(event: RecordedEvent): { kind: LedgerProblemKind; message: string } | null {
+  const stored = event.stored;
+  if (!stored) return null;
+  const metadata = event.metadata;
+  if (Date.parse(stored.recordedAt) !== Date.parse(metadata.recordedAt)) {
+    return {
+      kind: 'column_mismatch',
+      message: `recorded_at is ${stored.recordedAt}, the hashed metadata.recordedAt ${metadata.recordedAt}`,
+    };
+  }
+  if (stored.schemaVersion !== metadata.schemaVersion) {
+    return {
+      kind: 'column_mismatch',
+      message: `schema_version is ${stored.schemaVersion}, the hashed metadata.schemaVersion ${metadata.schemaVersion}`,
+    };
+  }
+  if (stored.commandId !== null && stored.commandId !== metadata.commandId) {
+    return {
+      kind: 'column_mismatch',
+      message: `command_id is ${stored.commandId}, the hashed metadata.commandId ${String(metadata.commandId)}`,
+    };
+  }
+  if (stored.rowHash === null) {
+    return {
+      kind: 'row_modified',
+      message: 'the row has no seal (row_hash): it was not written by the append function',
+    };
+  }
+  const seal = rowSeal({
+    hash: event.hash,
+    txId: event.position.commit,
+    globalSeq: event.globalSeq,
+    recordedAt: stored.recordedAt,
+    schemaVersion: stored.schemaVersion,
+    commandId: stored.commandId,
+    keyId: event.signature?.keyId ?? null,
+    signature: event.signature?.value ?? null,
+  });
+  if (seal !== stored.rowHash) {
+    return {
+      kind: 'row_modified',
+      message:
+        'the row seal (row_hash) does not match its columns: global_seq, tx_id, command_id, key_id, signature or row_hash was changed',
+    };
   }
   return null;
 }

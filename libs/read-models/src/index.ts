@@ -3,6 +3,7 @@ import { HouseholdBoard1764200000000 } from './household-board';
 import { ReadModels1764100000000 } from './migrations/1764100000000-read-models.migration';
 import { ReportReadModels1764300000000 } from './accountability/1764300000000-reports.migration';
 import { AnomalyCases1764400000000 } from './anomalies';
+import { AuditOccurredAt1765100000000 } from './audit-trail/1765100000000-audit-occurred-at.migration';
 import { TransparencyLog1764900000000 } from './transparency-log/1764900000000-transparency-log.migration';
 
 export * from './runner/projection';
@@ -36,6 +37,7 @@ export const READ_MODEL_MIGRATIONS: (new () => MigrationInterface)[] = [
   ReportReadModels1764300000000,
   AnomalyCases1764400000000,
   TransparencyLog1764900000000,
+  AuditOccurredAt1765100000000,
 ];
 export * from './testing/synthetic-workload';
 export * from './grants';

@@ -18,9 +18,12 @@ import type {
 } from '../event-store.port';
 import { OpenSubscriptions } from '../subscription';
 import { UpcasterChain } from '../upcasting';
+import type { EventSigner } from '../integrity/event-signing';
 
 export interface InMemoryEventStoreOptions {
   upcasters?: Upcaster[];
+  /** Signs every appended event (integrity/event-signing.ts); without it events are unsigned. */
+  signer?: EventSigner;
 }
 
 /**
@@ -34,8 +37,11 @@ export class InMemoryEventStore implements EventStore {
   private readonly upcasters: UpcasterChain;
   private readonly subscriptions = new OpenSubscriptions((o) => this.readAll(o));
 
+  private readonly signer: EventSigner | undefined;
+
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.upcasters = new UpcasterChain(options.upcasters);
+    this.signer = options.signer;
   }
 
   async append(
@@ -51,7 +57,7 @@ export class InMemoryEventStore implements EventStore {
 
   /** Atomic like append: every check runs before the first event is stored, and nothing awaits in between. */
   async appendMany(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult[]> {
-    const prepared = prepareWrites(writes, context);
+    const prepared = prepareWrites(writes, context, { signer: this.signer });
     const commandId = commandIdOf(context);
     const previous = commandId ? this.commands.get(commandId) : undefined;
     if (previous) return previous.map((r) => ({ ...r, duplicate: true }));
@@ -88,6 +94,7 @@ export class InMemoryEventStore implements EventStore {
         contentHash,
         hash,
         prevHash,
+        signature: p.signature,
       };
       prevHash = hash;
       stream.push(event);

@@ -375,7 +375,219 @@ end
 $fn$;
 `,
   },
+  {
+    // Facts the database sets, and signed events (issue 8 items 2-3). metadata.recordedAt comes from
+    // the database clock (the statement's time, to the millisecond), never from the caller: the
+    // caller sends "recordedAt":"@store" (RECORDED_AT_BY_STORE) and the function writes its own time
+    // into the text it hashes and into recorded_at. Each event may carry the API's Ed25519 signature
+    // ('<key id>:<base64>' in p_signatures, stored in key_id and signature), and every row is sealed
+    // by row_hash over the columns the content hash does not cover (integrity/row-seal.ts), so the
+    // verifier sees a change to any single column. The unsigned four-argument functions are
+    // dropped; the registration wrappers of 003 are kept for the new ones.
+    id: 'event-store-005-store-facts-and-signatures',
+    sql: (s) => `
+alter table ${s}.events add column key_id text null, add column signature text null, add column row_hash text null;
+
+drop function ${s}.append_events_many(uuid, text[], bigint[], integer[], text[]);
+drop function ${s}.append_events(text, bigint, uuid, text[]);
+drop function ${s}.append_events_fast(text, bigint, uuid, text[]);
+drop function ${s}.append_events_unregistered(text, bigint, uuid, text[]);
+drop function ${s}.append_events_fast_unregistered(text, bigint, uuid, text[]);
+
+-- Writes p_contents after version p_current of p_stream (whose last hash is p_prev), in the caller's
+-- transaction; the appenders below check versions and commands first.
+create function ${s}.write_events(p_stream text, p_current integer, p_prev text, p_command_id uuid, p_contents text[], p_signatures text[])
+returns void language plpgsql as $fn$
+declare
+  v_marker constant text := '"recordedAt":"@store"';
+  v_at timestamptz := date_trunc('milliseconds', statement_timestamp());
+  v_at_text text := to_char(v_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  v_tx xid8 := pg_current_xact_id();
+  v_prev text := p_prev;
+  v_seq bigint;
+  v_text text;
+  v_doc jsonb;
+  v_content_hash text;
+  v_hash text;
+  v_sig text;
+  v_key_id text;
+  v_signature text;
+  v_command uuid;
+  v_schema_version integer;
+begin
+  for i in 1..cardinality(p_contents) loop
+    if length(p_contents[i]) - length(replace(p_contents[i], v_marker, '')) <> length(v_marker) then
+      raise exception 'append_events: event % must carry "recordedAt":"@store" once: the store sets the time', i
+        using errcode = 'invalid_parameter_value';
+    end if;
+    v_text := replace(p_contents[i], v_marker, '"recordedAt":"' || v_at_text || '"') || (p_current + i)::text || '}';
+    v_doc := v_text::jsonb;
+    if v_doc->>'streamId' is distinct from p_stream then
+      raise exception 'append_events: event % belongs to stream %, not %', i, v_doc->>'streamId', p_stream
+        using errcode = 'invalid_parameter_value';
+    end if;
+    if v_doc->'metadata'->>'recordedAt' is distinct from v_at_text then
+      raise exception 'append_events: event % sets metadata.recordedAt elsewhere than the store', i
+        using errcode = 'invalid_parameter_value';
+    end if;
+    v_sig := p_signatures[i];
+    v_key_id := nullif(split_part(coalesce(v_sig, ''), ':', 1), '');
+    v_signature := nullif(split_part(coalesce(v_sig, ''), ':', 2), '');
+    v_command := case when i = 1 then p_command_id end;
+    v_schema_version := (v_doc->>'schemaVersion')::integer;
+    v_seq := nextval('${s}.events_global_seq_seq');
+    v_content_hash := encode(sha256(convert_to(v_text, 'UTF8')), 'hex');
+    v_hash := encode(sha256(convert_to(v_prev || v_content_hash, 'UTF8')), 'hex');
+    insert into ${s}.events (global_seq, tx_id, stream_id, version, type, schema_version, data, metadata, command_id,
+                             recorded_at, content_hash, prev_hash, hash, key_id, signature, row_hash)
+    values (v_seq, v_tx, p_stream, p_current + i, v_doc->>'type', v_schema_version, v_doc->'data', v_doc->'metadata',
+            v_command, v_at, v_content_hash, v_prev, v_hash, v_key_id, v_signature,
+            encode(sha256(convert_to(v_hash || '|' || v_tx::text || '|' || v_seq::text || '|' || v_at_text || '|' ||
+              v_schema_version::text || '|' || coalesce(v_command::text, '') || '|' || coalesce(v_key_id, '') || '|' ||
+              coalesce(v_signature, ''), 'UTF8')), 'hex'));
+    v_prev := v_hash;
+  end loop;
+end
+$fn$;
+
+${appendFunction(s, 'append_events_unregistered', true)}
+${appendFunction(s, 'append_events_fast_unregistered', false)}
+
+create function ${s}.append_events(p_stream text, p_expected bigint, p_command_id uuid, p_contents text[], p_signatures text[])
+returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
+language plpgsql as $fn$
+begin
+  perform ${s}.register_appender();
+  return query select * from ${s}.append_events_unregistered(p_stream, p_expected, p_command_id, p_contents, p_signatures);
+end
+$fn$;
+create function ${s}.append_events_fast(p_stream text, p_expected bigint, p_command_id uuid, p_contents text[], p_signatures text[])
+returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
+language plpgsql as $fn$
+begin
+  perform ${s}.register_appender();
+  return query select * from ${s}.append_events_fast_unregistered(p_stream, p_expected, p_command_id, p_contents, p_signatures);
+end
+$fn$;
+
+-- As in 004, with the signatures beside the contents.
+create function ${s}.append_events_many(p_command_id uuid, p_streams text[], p_expected bigint[], p_counts integer[], p_contents text[], p_signatures text[])
+returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
+language plpgsql as $fn$
+declare
+  v_row record;
+  v_failed record;
+  v_offset integer := 0;
+  v_streams text[] := '{}';
+  v_first integer[] := '{}';
+  v_last integer[] := '{}';
+begin
+  if coalesce(cardinality(p_streams), 0) = 0 then
+    raise exception 'append_events_many: no streams' using errcode = 'invalid_parameter_value';
+  end if;
+  perform ${s}.register_appender();
+  if p_command_id is not null and exists (select 1 from ${s}.events e where e.command_id = p_command_id) then
+    return query select * from ${s}.command_results(p_command_id);
+    return;
+  end if;
+  begin
+    for i in 1..cardinality(p_streams) loop
+      select * into v_row from ${s}.append_events(
+        p_streams[i], p_expected[i], case when i = 1 then p_command_id end,
+        p_contents[v_offset + 1 : v_offset + p_counts[i]], p_signatures[v_offset + 1 : v_offset + p_counts[i]]);
+      if v_row.status <> 'ok' then
+        v_failed := v_row;
+        raise exception 'append_events_many: undo' using errcode = 'CWUND';
+      end if;
+      v_streams := v_streams || v_row.result_stream;
+      v_first := v_first || v_row.first_version;
+      v_last := v_last || v_row.last_version;
+      v_offset := v_offset + p_counts[i];
+    end loop;
+  exception when sqlstate 'CWUND' then
+    if v_failed.status = 'duplicate' then
+      return query select * from ${s}.command_results(p_command_id);
+      return;
+    end if;
+    return query select v_failed.status, v_failed.result_stream, null::integer, null::integer, v_failed.actual_version;
+    return;
+  end;
+  return query select 'ok'::text, u.s, u.f, u.l, u.l from unnest(v_streams, v_first, v_last) as u(s, f, l);
+end
+$fn$;
+`,
+  },
 ];
+
+/**
+ * An appender of migration 005: checks the command and the expected version as 001/002 did, then
+ * write_events. `guarded` retries unique violations inside a subtransaction (append_events, safe in
+ * a caller's transaction); without it they reach the caller (append_events_fast, own connection).
+ */
+function appendFunction(s: string, name: string, guarded: boolean): string {
+  const body = `
+    if p_command_id is not null then
+      select e.stream_id, e.version into v_dup_stream, v_first from ${s}.events e where e.command_id = p_command_id;
+      if found then
+        select max(e.version) into v_last from ${s}.events e
+          where e.stream_id = v_dup_stream and e.version >= v_first and e.metadata->>'commandId' = p_command_id::text;
+        return query select 'duplicate'::text, v_dup_stream, v_first, v_last, v_last;
+        return;
+      end if;
+    end if;
+    select e.version, e.hash, e.tx_id into v_current, v_prev, v_prev_tx from ${s}.events e
+      where e.stream_id = p_stream order by e.version desc limit 1;
+    if not found then
+      v_current := 0;
+      v_prev := repeat('0', 64);
+    end if;
+    v_my_tx := pg_current_xact_id_if_assigned();
+    if v_my_tx is not null and v_prev_tx is not null and v_prev_tx > v_my_tx then
+      return query select 'retry'::text, p_stream, null::integer, null::integer, v_current;
+      return;
+    end if;
+    if (p_expected >= 0 and p_expected <> v_current) or (p_expected = -2 and v_current = 0) then
+      return query select 'conflict'::text, p_stream, null::integer, null::integer, v_current;
+      return;
+    end if;`;
+  const write = `perform ${s}.write_events(p_stream, v_current, v_prev, p_command_id, p_contents, p_signatures);
+      return query select 'ok'::text, p_stream, v_current + 1, v_current + v_n, v_current + v_n;
+      return;`;
+  const loop = guarded
+    ? `loop
+    v_attempt := v_attempt + 1;${body}
+    begin
+      ${write}
+    exception when unique_violation then
+      if v_attempt >= 20 then
+        raise;
+      end if;
+    end;
+  end loop;`
+    : `${body}
+  ${write}`;
+  return `
+create function ${s}.${name}(p_stream text, p_expected bigint, p_command_id uuid, p_contents text[], p_signatures text[])
+returns table (status text, result_stream text, first_version integer, last_version integer, actual_version integer)
+language plpgsql as $fn$
+declare
+  v_current integer;
+  v_prev text;
+  v_prev_tx xid8;
+  v_my_tx xid8;
+  v_first integer;
+  v_last integer;
+  v_dup_stream text;
+  v_n integer := coalesce(cardinality(p_contents), 0);
+  v_attempt integer := 0;
+begin
+  if v_n = 0 then
+    raise exception 'append_events: no events' using errcode = 'invalid_parameter_value';
+  end if;
+  ${loop}
+end
+$fn$;`;
+}
 
 /**
  * Applies the migrations not yet applied, in one transaction under an advisory lock, so two
@@ -420,9 +632,9 @@ export async function grantEventStoreAccess(pool: Pool, schema: string, role: st
     revoke all on ${s}.events from ${r};
     grant select, insert on ${s}.events to ${r};
     grant usage on sequence ${s}.events_global_seq_seq to ${r};
-    grant execute on function ${s}.append_events(text, bigint, uuid, text[]) to ${r};
-    grant execute on function ${s}.append_events_fast(text, bigint, uuid, text[]) to ${r};
-    grant execute on function ${s}.append_events_many(uuid, text[], bigint[], integer[], text[]) to ${r};
+    grant execute on function ${s}.append_events(text, bigint, uuid, text[], text[]) to ${r};
+    grant execute on function ${s}.append_events_fast(text, bigint, uuid, text[], text[]) to ${r};
+    grant execute on function ${s}.append_events_many(uuid, text[], bigint[], integer[], text[], text[]) to ${r};
     grant execute on function ${s}.command_results(uuid) to ${r};
     grant select on ${s}.schema_migrations to ${r};
   `);

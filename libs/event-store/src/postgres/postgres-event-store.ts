@@ -18,6 +18,7 @@ import type {
 } from '../event-store.port';
 import { OpenSubscriptions } from '../subscription';
 import { UpcasterChain } from '../upcasting';
+import type { EventSigner } from '../integrity/event-signing';
 import { checkIdentifier } from './migrations';
 
 export interface PostgresEventStoreOptions {
@@ -30,6 +31,11 @@ export interface PostgresEventStoreOptions {
    * server: all its connections share one backend, so a name prepared by one collides in another.
    */
   preparedStatements?: boolean;
+  /**
+   * Signs every appended event with the API's Ed25519 key (integrity/event-signing.ts). Without
+   * it events are stored unsigned, and a verifier given the keyring reports them.
+   */
+  signer?: EventSigner;
 }
 
 export interface PostgresAppendOptions {
@@ -64,6 +70,12 @@ interface EventRow {
   content_hash: string;
   prev_hash: string;
   hash: string;
+  key_id: string | null;
+  signature: string | null;
+  row_hash: string | null;
+  schema_version: number;
+  out_command_id: string | null;
+  out_recorded_at: string;
 }
 
 interface AppendRow {
@@ -75,8 +87,13 @@ interface AppendRow {
 }
 
 // Aliases are prefixed: ORDER BY a plain name would pick the text output column over the table's.
+// Every column is read, so a verifier sees each one (row_hash, integrity/row-seal.ts).
 const COLUMNS =
-  'e.stream_id, e.version, e.global_seq::text as out_global_seq, e.tx_id::text as out_tx_id, e.type, e.data, e.metadata, e.content_hash, e.prev_hash, e.hash';
+  'e.stream_id, e.version, e.global_seq::text as out_global_seq, e.tx_id::text as out_tx_id, e.type, e.data, e.metadata, ' +
+  `e.content_hash, e.prev_hash, e.hash, e.key_id, e.signature, e.row_hash, e.schema_version, e.command_id::text as out_command_id, ` +
+  `to_char(e.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as out_recorded_at`;
+// As-of reads filter on the hashed metadata.recordedAt, not on the recorded_at column.
+const AS_OF = `($4::timestamptz is null or (e.metadata->>'recordedAt')::timestamptz <= $4::timestamptz)`;
 
 /**
  * The EventStore on PostgreSQL (DESIGN §4). One round trip per append (the append_events
@@ -107,6 +124,7 @@ export class PostgresEventStore implements EventStore {
   };
 
   private readonly prepared: boolean;
+  private readonly signer: EventSigner | undefined;
 
   /** A statement name when prepared statements are on, none otherwise. */
   private named(name: string): { name?: string } {
@@ -118,20 +136,21 @@ export class PostgresEventStore implements EventStore {
     this.schema = checkIdentifier(options.schema ?? 'public', 'schema');
     this.upcasters = new UpcasterChain(options.upcasters);
     this.prepared = options.preparedStatements ?? true;
+    this.signer = options.signer;
     const s = this.schema;
     this.sql = {
-      append: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events($1, $2, $3, $4)`,
-      appendMany: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events_many($1, $2, $3, $4, $5)`,
-      appendFast: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events_fast($1, $2, $3, $4)`,
+      append: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events($1, $2, $3, $4, $5)`,
+      appendMany: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events_many($1, $2, $3, $4, $5, $6)`,
+      appendFast: `select status, result_stream, first_version, last_version, actual_version from ${s}.append_events_fast($1, $2, $3, $4, $5)`,
       readAll: `select ${COLUMNS} from ${s}.events e
         where tx_id < $4::xid8 and (tx_id, global_seq) > ($1::xid8, $2::bigint)
         order by e.tx_id, e.global_seq limit $3`,
       horizon: `select ${s}.read_horizon()::text as horizon`,
       forwards: `select ${COLUMNS} from ${s}.events e
-        where stream_id = $1 and version >= $2 and version <= $3 and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
+        where stream_id = $1 and version >= $2 and version <= $3 and ${AS_OF}
         order by e.version limit $5`,
       backwards: `select ${COLUMNS} from ${s}.events e
-        where stream_id = $1 and version <= $2 and version >= $3 and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
+        where stream_id = $1 and version <= $2 and version >= $3 and ${AS_OF}
         order by e.version desc limit $5`,
       version: `select coalesce(max(version), 0)::integer as version from ${s}.events where stream_id = $1`,
     };
@@ -145,9 +164,15 @@ export class PostgresEventStore implements EventStore {
     options: PostgresAppendOptions = {},
   ): Promise<AppendResult> {
     const expected = normaliseExpected(expectedVersion);
-    const prepared = prepareEvents(streamId, events, context);
+    const prepared = prepareEvents(streamId, events, context, { recordedAt: 'store', signer: this.signer });
     const code = expected === 'any' ? -1 : expected === 'stream_exists' ? -2 : expected;
-    const params = [streamId, code, commandIdOf(context), prepared.map((p) => p.hashPrefix)];
+    const params = [
+      streamId,
+      code,
+      commandIdOf(context),
+      prepared.map((p) => p.hashPrefix),
+      prepared.map(signatureParam),
+    ];
     const query = { ...this.named('casework-append'), text: this.sql.append, values: params };
     const fast = { ...this.named('casework-append-fast'), text: this.sql.appendFast, values: params };
     let row: AppendRow;
@@ -206,7 +231,7 @@ export class PostgresEventStore implements EventStore {
    * them all when one answers conflict, duplicate or retry.
    */
   async appendMany(writes: readonly StreamWrite[], context: AppendContext): Promise<AppendResult[]> {
-    const prepared = prepareWrites(writes, context);
+    const prepared = prepareWrites(writes, context, { recordedAt: 'store', signer: this.signer });
     const code = (e: number | 'any' | 'stream_exists') => (e === 'any' ? -1 : e === 'stream_exists' ? -2 : e);
     const query = {
       ...this.named('casework-append-many'),
@@ -217,6 +242,7 @@ export class PostgresEventStore implements EventStore {
         prepared.map((w) => code(w.expected)),
         prepared.map((w) => w.prepared.length),
         prepared.flatMap((w) => w.prepared.map((p) => p.hashPrefix)),
+        prepared.flatMap((w) => w.prepared.map(signatureParam)),
       ],
     };
     let rows: AppendRow[] = [];
@@ -337,7 +363,20 @@ export class PostgresEventStore implements EventStore {
       contentHash: r.content_hash,
       hash: r.hash,
       prevHash: r.prev_hash,
+      signature: r.key_id !== null || r.signature !== null ? { keyId: r.key_id ?? '', value: r.signature ?? '' } : null,
     };
-    return raw ? event : this.upcasters.apply(event);
+    if (!raw) return this.upcasters.apply(event);
+    event.stored = {
+      recordedAt: r.out_recorded_at,
+      schemaVersion: r.schema_version,
+      commandId: r.out_command_id,
+      rowHash: r.row_hash,
+    };
+    return event;
   }
+}
+
+/** '<key id>:<base64>' as the append functions take it (migration 005), null when unsigned. */
+function signatureParam(p: { signature: { keyId: string; value: string } | null }): string | null {
+  return p.signature ? `${p.signature.keyId}:${p.signature.value}` : null;
 }

@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { eventKeyring, eventSigner, type EventKeyring, type EventSigner } from '@casework/event-store';
 import {
   fromBase64,
   keyIdHex,
@@ -106,4 +107,17 @@ export function describeKey(key: NotePublicKey): { name: string; keyId: string; 
 
 export function publicPart(signer: NoteSigner): NotePublicKey {
   return { name: signer.name, kind: signer.kind, publicKey: signer.publicKey };
+}
+
+/**
+ * The same key signs the events the API appends (issue 8 item 3): under the log's name, so an
+ * event signature's key id is the checkpoints' key id.
+ */
+export function eventSignerOf(signer: NoteSigner): EventSigner {
+  return eventSigner(signer.name, signer.privateKey);
+}
+
+/** The keyring verifyLedger checks event signatures with: the log's current key. */
+export function eventKeyringOf(signer: NoteSigner): EventKeyring {
+  return eventKeyring(signer.name, [signer.privateKey]);
 }

@@ -174,7 +174,7 @@ class AnomalySources {
         global_seq: string;
         stream_version: number;
         event_type: string;
-        recorded_at: Date;
+        occurred_at: Date;
         actor_user_id: string;
         actor_role: string;
         actor_unit: string;
@@ -182,7 +182,7 @@ class AnomalySources {
         instalment_number: number | null;
       }>(
         `select a.case_id, coalesce(c.unit, a.actor_unit) as unit, a.event_id, a.global_seq::text as global_seq, a.stream_version, a.event_type,
-                a.recorded_at, a.actor_user_id, a.actor_role, a.actor_unit, p.amount_fen::text as amount_fen, p.instalment_number
+                a.occurred_at, a.actor_user_id, a.actor_role, a.actor_unit, p.amount_fen::text as amount_fen, p.instalment_number
            from ${this.t('audit_events')} a
            left join ${this.t('anomaly_cases')} c on c.case_id = a.case_id
            left join ${this.t('payout_entries')} p on p.event_id = a.event_id and p.kind = 'disbursed'
@@ -197,7 +197,7 @@ class AnomalySources {
         globalSeq: r.global_seq,
         streamVersion: r.stream_version,
         type: r.event_type,
-        recordedAt: r.recorded_at.toISOString(),
+        occurredAt: r.occurred_at.toISOString(),
         amountFen: r.amount_fen == null ? null : Number(r.amount_fen),
         instalmentNumber: r.instalment_number ?? null,
         actorUserId: r.actor_user_id,
@@ -287,11 +287,11 @@ class AnomalySources {
       village: string;
       event_id: string;
       global_seq: string;
-      recorded_at: Date;
+      occurred_at: Date;
     }>(
-      `select b.household_id, b.street_office, b.village, z.event_id, z.global_seq::text as global_seq, z.recorded_at
+      `select b.household_id, b.street_office, b.village, z.event_id, z.global_seq::text as global_seq, z.occurred_at
          from ${this.t('household_board')} b
-         join lateral (select event_id, global_seq, recorded_at from ${this.t('audit_events')} a
+         join lateral (select event_id, global_seq, occurred_at from ${this.t('audit_events')} a
                         where a.household_id = b.household_id and a.event_type = 'ZeroEmploymentDetected'
                         order by a.global_seq desc limit 1) z on true
         where b.zero_employment order by b.household_id`,
@@ -302,7 +302,7 @@ class AnomalySources {
       village: r.village,
       detectedEventId: r.event_id,
       detectedSeq: r.global_seq,
-      detectedAt: r.recorded_at.toISOString(),
+      detectedAt: r.occurred_at.toISOString(),
     }));
   }
 }

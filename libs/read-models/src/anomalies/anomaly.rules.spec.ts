@@ -46,14 +46,14 @@ const paid = (
   disbursements,
 });
 let version = 0;
-const ev = (caseId: string, type: string, recordedAt: string, extra: Partial<Decision> = {}): Decision => ({
+const ev = (caseId: string, type: string, occurredAt: string, extra: Partial<Decision> = {}): Decision => ({
   caseId,
   unit: 'STREET_XIYI',
   eventId: `t${++seq}`,
   globalSeq: String(seq),
   streamVersion: ++version,
   type,
-  recordedAt,
+  occurredAt,
   amountFen: null,
   instalmentNumber: null,
   actorUserId: 'u-app',

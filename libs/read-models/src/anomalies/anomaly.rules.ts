@@ -289,7 +289,7 @@ export interface CaseTrailEvent {
   globalSeq: string;
   streamVersion: number;
   type: string;
-  recordedAt: string;
+  occurredAt: string;
   amountFen: number | null;
   instalmentNumber: number | null;
 }
@@ -307,8 +307,8 @@ const trailEvidence = (e: CaseTrailEvent): AnomalyEvidence => ({
   eventId: e.eventId,
   globalSeq: e.globalSeq,
   type: e.type,
-  at: e.recordedAt,
-  onDate: localDateOf(e.recordedAt),
+  at: e.occurredAt,
+  onDate: localDateOf(e.occurredAt),
   ...(e.amountFen !== null ? { amountFen: e.amountFen } : {}),
   ...(e.instalmentNumber !== null ? { instalmentNumber: e.instalmentNumber } : {}),
 });
@@ -333,10 +333,10 @@ export function detectDisbursedWhileStopped(events: readonly CaseTrailEvent[]): 
           hit('DISBURSED_WHILE_STOPPED', {
             subject: { kind: 'case', id: e.caseId },
             unit: e.unit,
-            onDate: localDateOf(e.recordedAt),
+            onDate: localDateOf(e.occurredAt),
             explanation:
-              `Instalment ${e.instalmentNumber ?? '?'} of case ${e.caseId} (${yuan(e.amountFen ?? 0)} yuan) was disbursed on ${localDateOf(e.recordedAt)}, ` +
-              `after the case was ${stoppedBy.stoppedAs} on ${localDateOf(stoppedBy.recordedAt)} (event ${stoppedBy.globalSeq}) and before any resumption.`,
+              `Instalment ${e.instalmentNumber ?? '?'} of case ${e.caseId} (${yuan(e.amountFen ?? 0)} yuan) was disbursed on ${localDateOf(e.occurredAt)}, ` +
+              `after the case was ${stoppedBy.stoppedAs} on ${localDateOf(stoppedBy.occurredAt)} (event ${stoppedBy.globalSeq}) and before any resumption.`,
             evidence: [trailEvidence(stoppedBy), trailEvidence(e)],
             figures: { amountFen: e.amountFen ?? 0, stoppedAs: stoppedBy.stoppedAs },
           }),
@@ -356,15 +356,15 @@ export function detectReopenedAfterRejection(events: readonly CaseTrailEvent[]):
     for (const e of trail) {
       if (e.type === 'CaseRejected' || e.type === 'CaseClosed') lastEnd = e;
       else if (e.type === 'CaseReopened' && lastEnd?.type === 'CaseRejected') {
-        const rejectedOn = localDateOf(lastEnd.recordedAt);
+        const rejectedOn = localDateOf(lastEnd.occurredAt);
         hits.push(
           hit('REOPENED_AFTER_REJECTION', {
             subject: { kind: 'case', id: e.caseId },
             unit: e.unit,
-            onDate: localDateOf(e.recordedAt),
-            explanation: `Case ${e.caseId} was rejected on ${rejectedOn} and reopened on ${localDateOf(e.recordedAt)}.`,
+            onDate: localDateOf(e.occurredAt),
+            explanation: `Case ${e.caseId} was rejected on ${rejectedOn} and reopened on ${localDateOf(e.occurredAt)}.`,
             evidence: [trailEvidence(lastEnd), trailEvidence(e)],
-            figures: { daysAfterRejection: daysBetween(rejectedOn, localDateOf(e.recordedAt)) },
+            figures: { daysAfterRejection: daysBetween(rejectedOn, localDateOf(e.occurredAt)) },
           }),
         );
         lastEnd = null;
@@ -485,8 +485,8 @@ export function detectOffHoursDecisions(
 ): AnomalyHit[] {
   const hits: AnomalyHit[] = [];
   for (const d of decisions) {
-    const day = localDateOf(d.recordedAt);
-    const hour = localHourOf(d.recordedAt);
+    const day = localDateOf(d.occurredAt);
+    const hour = localHourOf(d.occurredAt);
     const closed = !isWorkingDay(day);
     const night =
       t.nightStartHour > t.nightEndHour
@@ -504,7 +504,7 @@ export function detectOffHoursDecisions(
         subject: { kind: 'case', id: d.caseId },
         unit: d.unit,
         onDate: day,
-        explanation: `${d.actorUserId} (${d.actorRole}, ${d.actorUnit}) ${DECISION_WORDS[d.type] ?? d.type} case ${d.caseId} at ${d.recordedAt}: ${when}.`,
+        explanation: `${d.actorUserId} (${d.actorRole}, ${d.actorUnit}) ${DECISION_WORDS[d.type] ?? d.type} case ${d.caseId} at ${d.occurredAt}: ${when}.`,
         evidence: [{ ...trailEvidence(d), note: `by ${d.actorUserId}` }],
         figures: { chinaHour: hour, workingDay: closed ? 'no' : 'yes', decidedBy: d.actorUserId },
       }),
@@ -520,7 +520,7 @@ export function detectDecisionVolume(
   const groups = new Map<string, Decision[]>();
   for (const d of decisions) {
     if (d.type !== 'CaseApproved' && d.type !== 'CaseRejected') continue;
-    const k = `${d.actorUserId}#${localDateOf(d.recordedAt)}`;
+    const k = `${d.actorUserId}#${localDateOf(d.occurredAt)}`;
     groups.set(k, [...(groups.get(k) ?? []), d]);
   }
   const hits: AnomalyHit[] = [];
@@ -530,7 +530,7 @@ export function detectDecisionVolume(
     const sorted = [...g].sort(bySeq);
     const [who] = sorted;
     if (!who) continue; // every group holds the decision that created it
-    const day = localDateOf(who.recordedAt);
+    const day = localDateOf(who.occurredAt);
     const approved = sorted.filter((d) => d.type === 'CaseApproved').length;
     hits.push(
       hit('DECISION_VOLUME', {

@@ -70,13 +70,22 @@ export interface AuditRow {
   actorUserId: string;
   actorRole: string;
   actorUnit: string;
+  /** When the event was written: the database's clock (metadata.recordedAt). */
   recordedAt: string;
+  /** The time the event speaks of: its data's `at`, else when it was written. */
+  occurredAt: string;
   reason: string | null;
   clause: string | null;
   policyVersion: string | null;
   correlationId: string | null;
   commandId: string | null;
   hash: string;
+}
+
+/** The data's `at` when it is an instant (domain events carry one); recording time is not business time. */
+function businessTimeOf(data: Record<string, unknown>): string | null {
+  const at = data.at;
+  return typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : null;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -104,6 +113,7 @@ export function auditRowOf(e: RecordedEvent): AuditRow {
     actorRole: e.metadata.actor.role,
     actorUnit: e.metadata.actor.unit,
     recordedAt: e.metadata.recordedAt,
+    occurredAt: businessTimeOf(data) ?? e.metadata.recordedAt,
     reason,
     clause: str(data.clause),
     policyVersion: e.metadata.policyVersion ?? str(data.policyVersion),
@@ -130,12 +140,12 @@ export class AuditTrailProjection implements Projection {
     await ctx.client.query(
       `insert into ${ctx.table('audit_events')}
          (event_id, global_seq, commit, prepare, stream_id, stream_version, case_id, household_id, event_type,
-          actor_user_id, actor_role, actor_unit, recorded_at, reason, clause, policy_version, correlation_id, command_id, hash)
+          actor_user_id, actor_role, actor_unit, recorded_at, occurred_at, reason, clause, policy_version, correlation_id, command_id, hash)
        select "eventId", "globalSeq", "commit", "prepare", "streamId", "streamVersion", "caseId", "householdId", "eventType",
-              "actorUserId", "actorRole", "actorUnit", "recordedAt", "reason", "clause", "policyVersion", "correlationId", "commandId", "hash"
+              "actorUserId", "actorRole", "actorUnit", "recordedAt", "occurredAt", "reason", "clause", "policyVersion", "correlationId", "commandId", "hash"
          from json_to_recordset($1::json) as r("eventId" text, "globalSeq" bigint, "commit" numeric, "prepare" numeric, "streamId" text,
               "streamVersion" int, "caseId" text, "householdId" text, "eventType" text, "actorUserId" text, "actorRole" text,
-              "actorUnit" text, "recordedAt" timestamptz, "reason" text, "clause" text, "policyVersion" text, "correlationId" text,
+              "actorUnit" text, "recordedAt" timestamptz, "occurredAt" timestamptz, "reason" text, "clause" text, "policyVersion" text, "correlationId" text,
               "commandId" text, "hash" text)`,
       [JSON.stringify(batch.map(auditRowOf))],
     );
