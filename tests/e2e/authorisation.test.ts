@@ -14,9 +14,24 @@ interface Op {
   path: string;
 }
 
+/**
+ * A witness posts its cosignature without a session: the cosignature itself is the credential (it
+ * must verify against a configured witness key, else 400), so this route is open like login.
+ */
+const COSIGNATURES = '/api/ledger/cosignatures';
+
 /** POST routes that change nothing: signing in, and checking the log against a digest. */
 // Sign-out and one's own password are open to every role, inspectors included (tests/e2e/users.test.ts).
-const READ_ONLY_POSTS = ['/api/auth/login', '/api/ledger/verify', '/api/auth/logout', '/api/auth/password'];
+// Signing a checkpoint on demand is the inspector's own duty: it adds a signature over the log, it
+// changes no case, household or figure (tests/evidence/transparency-log.test.ts).
+const READ_ONLY_POSTS = [
+  '/api/auth/login',
+  '/api/ledger/verify',
+  '/api/auth/logout',
+  '/api/auth/password',
+  '/api/ledger/checkpoints',
+  COSIGNATURES,
+];
 
 describe('authorisation on every route', () => {
   let t: TestApp;
@@ -59,9 +74,9 @@ describe('authorisation on every route', () => {
     expect(ops.filter((o) => o.method === 'post').length).toBeGreaterThan(30);
   });
 
-  it('every route but login answers 401 without a bearer token', async () => {
+  it('every route but login and a witness cosignature answers 401 without a bearer token', async () => {
     const open: string[] = [];
-    for (const op of ops.filter((o) => o.path !== '/api/auth/login' && o.path !== '/health')) {
+    for (const op of ops.filter((o) => !['/api/auth/login', '/health', COSIGNATURES].includes(o.path))) {
       let r = request(t.server)[op.method](urlOf(op));
       if (op.method === 'post') r = r.set('content-type', 'application/json').send('{}');
       const res = await r;
