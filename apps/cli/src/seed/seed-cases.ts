@@ -1,5 +1,5 @@
 import type { Actor, CaseCommandName, CaseStatus } from '@casework/domain';
-import { caseStreamId } from '@casework/domain';
+import { CASE_STATUSES, caseStreamId } from '@casework/domain';
 import type { EventStore } from '@casework/event-store';
 import { demoAccount } from '@casework/identity';
 import type { Clock } from '@casework/platform';
@@ -13,22 +13,9 @@ import { OpenCaseHandler } from '../../../api/src/cases/open-case/open-case.hand
 import { sampleApplication } from './sample-applications';
 
 /** The states demo cases are left in; a programme without payout skips the payout states. */
-export const SEEDED_STATES: readonly Exclude<CaseStatus, 'none'>[] = [
-  'submitted',
-  'returned_for_supplement',
-  'accepted',
-  'preliminary_review_passed',
-  'district_review_passed',
-  'in_public_notice',
-  'public_notice_ended',
-  'approved',
-  'in_payout',
-  'suspended',
-  'in_recovery',
-  'closed',
-  'rejected',
-  'withdrawn',
-];
+export const SEEDED_STATES: readonly Exclude<CaseStatus, 'none'>[] = CASE_STATUSES.filter(
+  (s): s is Exclude<CaseStatus, 'none'> => s !== 'none',
+);
 const PAYOUT_STATES = new Set<CaseStatus>(['in_payout', 'suspended', 'in_recovery']);
 const SEED_START = '2020-11-16T02:00:00.000Z';
 const SEED_POLICY_VERSION = '2020-xc-v2';
