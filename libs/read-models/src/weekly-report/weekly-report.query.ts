@@ -64,6 +64,21 @@ const HOUSEHOLD_FACTS = {
   placement: 'placements',
 } as const satisfies Record<string, Exclude<keyof WeeklyHouseholdRow, 'streetOffice'>>;
 
+/** The counts and sums of a case row, all zero: the start of each row and of the totals. */
+const zeroCaseCounts = () => ({
+  received: 0,
+  approved: 0,
+  rejected: 0,
+  decided: 0,
+  paid: 0,
+  plannedFen: 0,
+  disbursedFen: 0,
+  failedFen: 0,
+  recoveryOwedFen: 0,
+  repaidFen: 0,
+  writtenOffFen: 0,
+});
+
 /** The weekly report of key work (周报, clause (二十一)) for one ISO week. */
 export async function readWeeklyReport(
   db: SqlReader,
@@ -78,22 +93,7 @@ export async function readWeeklyReport(
     const key = `${programme}\u0000${unit}`;
     let r = cases.get(key);
     if (!r) {
-      r = {
-        programme,
-        programmeNameZh: programmeNameZh(programme),
-        unit,
-        received: 0,
-        approved: 0,
-        rejected: 0,
-        decided: 0,
-        paid: 0,
-        plannedFen: 0,
-        disbursedFen: 0,
-        failedFen: 0,
-        recoveryOwedFen: 0,
-        repaidFen: 0,
-        writtenOffFen: 0,
-      };
+      r = { programme, programmeNameZh: programmeNameZh(programme), unit, ...zeroCaseCounts() };
       cases.set(key, r);
     }
     return r;
@@ -119,25 +119,10 @@ export async function readWeeklyReport(
     (a, b) => a.programme.localeCompare(b.programme) || a.unit.localeCompare(b.unit),
   );
   for (const r of caseRows) r.decided = r.approved + r.rejected;
-  const caseTotals = caseRows.reduce(
-    (s, r) => {
-      for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += r[k];
-      return s;
-    },
-    {
-      received: 0,
-      approved: 0,
-      rejected: 0,
-      decided: 0,
-      paid: 0,
-      plannedFen: 0,
-      disbursedFen: 0,
-      failedFen: 0,
-      recoveryOwedFen: 0,
-      repaidFen: 0,
-      writtenOffFen: 0,
-    },
-  );
+  const caseTotals = caseRows.reduce((s, r) => {
+    for (const k of Object.keys(s) as (keyof typeof s)[]) s[k] += r[k];
+    return s;
+  }, zeroCaseCounts());
 
   const offices = new Map<string, WeeklyHouseholdRow>();
   const office = (streetOffice: string): WeeklyHouseholdRow => {
